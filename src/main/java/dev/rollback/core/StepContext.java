@@ -1,0 +1,38 @@
+package dev.rollback.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** What a running step can touch: its own report details, the plan's result, and progress lines. */
+public final class StepContext {
+    private final Map<String, Object> detail = new LinkedHashMap<>();
+    private final Map<String, Object> result;
+    private final Consumer<String> progress;
+
+    StepContext(Map<String, Object> result, Consumer<String> progress) {
+        this.result = result;
+        this.progress = progress;
+    }
+
+    /** A fact about this step for the report, e.g. the file written or the container stopped. */
+    public StepContext detail(String key, Object value) {
+        detail.put(key, value);
+        return this;
+    }
+
+    /** A fact about the whole run for the report's {@code result}, e.g. the backup path. */
+    public StepContext result(String key, Object value) {
+        result.put(key, value);
+        return this;
+    }
+
+    /** A progress line for the operator (stderr; never stdout). */
+    public void progress(String line) {
+        progress.accept(line);
+    }
+
+    Map<String, Object> details() {
+        return detail;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rollback.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.rollback.core.RollbackException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads {@code rollback.yml}: strict (unknown keys and wrong types are errors naming the key and
+ * its line, exit 2), then applies environment overrides ({@link EnvOverrides}).
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_FILE = "rollback.yml";
+    private static final YAMLMapper YAML = createMapper();
+
+    private ConfigLoader() {
+    }
+
+    /** The file to read: {@code --config}, else {@code $ROLLBACK_CONFIG}, else ./rollback.yml. */
+    public static Path locate(Path option, Map<String, String> env) {
+        if (option != null) {
+            return option;
+        }
+        String fromEnv = env.get("ROLLBACK_CONFIG");
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of(DEFAULT_FILE);
+    }
+
+    public static Config load(Path file, Map<String, String> env) {
+        if (!Files.isRegularFile(file)) {
+            throw RollbackException.usage("config file " + file + " not found; pass --config FILE or set ROLLBACK_CONFIG");
+        }
+        String where = file.getFileName().toString();
+        Config config;
+        try {
+            config = YAML.readValue(file.toFile(), Config.class);
+        } catch (IOException e) {
+            throw RollbackException.usage(where + describe(e));
+        } catch (ConfigException e) {
+            throw RollbackException.usage(where + ": " + e.getMessage());
+        }
+        if (config == null || config.stack() == null) {
+            throw RollbackException.usage(where + ": stack.name is required (the file has no stack: section)");
+        }
+        Map<String, String> overrides = EnvOverrides.find(env);
+        if (!overrides.isEmpty()) {
+            config = applyOverrides(file, overrides);
+        }
+        return config.withBaseDir(file.toAbsolutePath().getParent());
+    }
+
+    private static Config applyOverrides(Path file, Map<String, String> overrides) {
+        try {
+            ObjectNode tree = (ObjectNode) YAML.readTree(file.toFile());
+            overrides.forEach((path, value) -> EnvOverrides.set(tree, path, value));
+            return YAML.treeToValue(tree, Config.class);
+        } catch (IOException | ConfigException e) {
+            String vars = String.join(", ", overrides.keySet().stream().map(EnvOverrides::variableFor)
+                .collect(Collectors.toList()));
+            throw RollbackException.usage("environment overrides (" + vars + "): "
+                + (e instanceof JsonProcessingException j ? describe(j).replaceFirst("^ line \\d+: ", "") : e.getMessage()));
+        }
+    }
+
+    /** " line 12: unknown key 'compse-file' in stack (known: ...)" and the like. */
+    static String describe(IOException e) {
+        if (!(e instanceof JsonProcessingException json)) {
+            return ": cannot read: " + e.getMessage();
+        }
+        JsonLocation location = json.getLocation();
+        String line = location != null && location.getLineNr() > 0 ? " line " + location.getLineNr() : "";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String section = keyPath(unknown, 1);
+            return line + ": unknown key '" + unknown.getPropertyName() + "'"
+                + (section.isEmpty() ? "" : " in " + section)
+                + " (known: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                .collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof JsonMappingException mapping) {
+            Throwable cause = rootCause(mapping);
+            String key = keyPath(mapping, 0);
+            if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
+                return line + ": " + cause.getMessage();
+            }
+            return line + ": " + (key.isEmpty() ? "" : key + ": ") + "wrong type or value ("
+                + firstLine(mapping.getOriginalMessage()) + ")";
+        }
+        return line + ": not valid YAML (" + firstLine(json.getOriginalMessage()) + ")";
+    }
+
+    private static String keyPath(JsonMappingException e, int dropLast) {
+        var path = e.getPath();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < path.size() - dropLast; i++) {
+            var ref = path.get(i);
+            if (ref.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static YAMLMapper createMapper() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(20);   // no "billion laughs"
+        loader.setAllowDuplicateKeys(false);
+        loader.setCodePointLimit(1024 * 1024);
+        SimpleModule durations = new SimpleModule("durations");
+        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return DurationText.parse(parser.getValueAsString());
+            }
+        });
+        YAMLMapper mapper = new YAMLMapper(YAMLFactory.builder().loaderOptions(loader).build());
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        mapper.registerModule(durations);
+        return mapper;
+    }
+
+    /** Used by EnvOverrides to write values into the tree with the right JSON types. */
+    static JsonNode scalar(String value) {
+        return YAML.getNodeFactory().textNode(value);
+    }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Makes this machine ready to run the demo and the tests: a real Docker engine, compose, and the
+# fixture images. Idempotent: every step checks first and does nothing when already done, so the
+# demo, the tests and CI all call it. No registry is reachable here, so images are built from
+# Debian packages with `docker import` (see docs/testbed.md).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+WORK="${ROLLBACK_TESTBED_WORK:-/var/tmp/rollback-testbed}"
+APP_IMAGE=rollback-fixture/app
+PG_IMAGE=rollback-fixture/postgres:15
+CADDY_IMAGE=rollback-fixture/caddy:2
+
+log() { printf 'testbed: %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+    missing+=(docker-compose)
+  fi
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
+  command -v pg_dump >/dev/null || missing+=(postgresql-client)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+}
+
+start_docker() {
+  if docker info >/dev/null 2>&1; then return; fi
+  log "starting dockerd"
+  # --iptables=false: these machines have no iptables rules to spare; ports published on
+  # 127.0.0.1 still work through docker-proxy (TESTENV.md).
+  as_root setsid dockerd --iptables=false >/var/log/dockerd.log 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && return
+    sleep 0.5
+  done
+  log "dockerd did not come up; see /var/log/dockerd.log"
+  tail -20 /var/log/dockerd.log >&2 || true
+  exit 1
+}
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# A 2 MB busybox root filesystem: enough for an HTTP app stand-in and for helper containers
+# (tar, gzip, sh) used by volume backups.
+busybox_rootfs() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir/bin" "$dir/www" "$dir/tmp" "$dir/etc"
+  cp /bin/busybox "$dir/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$dir/bin/$applet"
+  done
+  echo 'root:x:0:0:root:/root:/bin/sh' >"$dir/etc/passwd"
+  echo 'root:x:0:' >"$dir/etc/group"
+}
+
+# App stand-ins: busybox httpd serving /www. /health and /version make a versioned app;
+# "broken" has no /health (404) and logs an error line; "crash" exits at once.
+build_app_images() {
+  local version
+  for version in v1 v2 v3 broken crash; do
+    image_exists "$APP_IMAGE:$version" && continue
+    local dir="$WORK/app-$version"
+    busybox_rootfs "$dir"
+    echo "$version" >"$dir/www/version"
+    case "$version" in
+      broken) printf '#!/bin/sh\necho "app %s starting"\necho "ERROR: migration 042 failed: column users.email does not exist" >&2\nexec httpd -f -v -p 80 -h /www\n' "$version" >"$dir/start.sh" ;;
+      crash) printf '#!/bin/sh\necho "app %s starting"\necho "FATAL: cannot start" >&2\nexit 1\n' "$version" >"$dir/start.sh" ;;
+      *) echo ok >"$dir/www/health"
+         printf '#!/bin/sh\necho "app %s starting"\nexec httpd -f -p 80 -h /www\n' "$version" >"$dir/start.sh" ;;
+    esac
+    chmod +x "$dir/start.sh"
+    tar -C "$dir" -c . | docker import \
+      -c 'ENTRYPOINT ["/start.sh"]' \
+      -c 'HEALTHCHECK --interval=1s --timeout=2s --retries=3 CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1/health"]' \
+      -c "LABEL org.opencontainers.image.version=$version" \
+      - "$APP_IMAGE:$version" >/dev/null
+    rm -rf "$dir"
+    log "built $APP_IMAGE:$version"
+  done
+  if ! image_exists rollback-fixture/busybox:latest; then
+    local dir="$WORK/busybox"
+    busybox_rootfs "$dir"
+    tar -C "$dir" -c . | docker import -c 'CMD ["sh"]' - rollback-fixture/busybox:latest >/dev/null
+    rm -rf "$dir"
+    log "built rollback-fixture/busybox:latest"
+  fi
+}
+
+debian_mirror() {
+  local uri
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+# PostgreSQL 15 and Caddy 2 from Debian, in one root filesystem imported twice with different
+# default commands.
+build_stack_images() {
+  if image_exists "$PG_IMAGE" && image_exists "$CADDY_IMAGE"; then return; fi
+  local dir="$WORK/stack-rootfs"
+  if ! image_exists "$PG_IMAGE"; then
+    log "debootstrap postgresql-15 + caddy (about a minute)"
+    as_root rm -rf "$dir"
+    as_root debootstrap --variant=minbase --include=postgresql-15,caddy,busybox-static \
+      bookworm "$dir" "$(debian_mirror)" >"$WORK/debootstrap.log" 2>&1 \
+      || { tail -30 "$WORK/debootstrap.log" >&2; exit 1; }
+    as_root rm -rf "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/var/cache/apt/* \
+      "$dir"/var/lib/apt/lists/* "$dir"/usr/share/locale/*
+    as_root install -m 0755 "$HERE/postgres-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
+    as_root tar -C "$dir" -c . | docker import \
+      -c 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
+      -c 'CMD ["postgres"]' \
+      -c 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      -c 'HEALTHCHECK --interval=1s --timeout=3s --retries=30 CMD ["pg_isready", "-h", "127.0.0.1", "-q"]' \
+      - "$PG_IMAGE" >/dev/null
+    as_root rm -rf "$dir"
+    log "built $PG_IMAGE"
+  fi
+  if ! image_exists "$CADDY_IMAGE"; then
+    local cid
+    cid=$(docker create "$PG_IMAGE")
+    docker commit \
+      --change 'ENTRYPOINT []' \
+      --change 'CMD ["caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]' \
+      --change 'HEALTHCHECK NONE' \
+      "$cid" "$CADDY_IMAGE" >/dev/null
+    docker rm "$cid" >/dev/null
+    log "built $CADDY_IMAGE"
+  fi
+}
+
+main() {
+  mkdir -p "$WORK"
+  install_packages
+  start_docker
+  build_app_images
+  build_stack_images
+  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, images present"
+}
+
+main "$@"
