@@ -1,0 +1,39 @@
+package dev.rollback.adapters.docker;
+
+import java.util.List;
+
+/**
+ * One compose project: the {@code docker compose} v2 CLI, or {@code docker-compose} v1 where v2
+ * is absent. Service lists may be empty, meaning all services. Failures throw
+ * {@code RollbackException} with compose's last error line.
+ */
+public interface Compose {
+    /** "docker compose" or "docker-compose", for messages and reports. */
+    String implementation();
+
+    /** {@code up -d} without building or pulling; only the listed services when not empty. */
+    void up(List<String> services, UpOptions options);
+
+    void stop(List<String> services);
+
+    void start(List<String> services);
+
+    /** {@code down}: removes the project's containers and networks, never volumes. */
+    void down();
+
+    /** Service names from the resolved configuration. */
+    List<String> services();
+
+    /** The resolved configuration ({@code config}), as compose prints it. */
+    String config();
+
+    /**
+     * Options of {@code up}.
+     *
+     * @param forceRecreate recreate containers even when their configuration did not change
+     * @param noDeps        do not start linked services
+     */
+    record UpOptions(boolean forceRecreate, boolean noDeps) {
+        public static final UpOptions DEFAULT = new UpOptions(false, false);
+    }
+}

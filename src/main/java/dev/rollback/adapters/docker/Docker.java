@@ -1,0 +1,44 @@
+package dev.rollback.adapters.docker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Docker Engine, as this tool needs it. Every method throws {@code RollbackException} with
+ * exit 4 (naming the endpoint) when the daemon cannot be reached, and exit 3 when a named
+ * container or image does not exist. Destructive calls are logged.
+ */
+public interface Docker {
+    /** The endpoint in use, e.g. {@code unix:///var/run/docker.sock}, for messages. */
+    String endpoint();
+
+    /** Fails fast (within 5 s) with exit 4 when the daemon does not answer. */
+    void ping();
+
+    /** Containers of a compose project or stack (label {@code com.docker.compose.project}), running or not. */
+    List<ContainerInfo> projectContainers(String project);
+
+    /** The container with this name or id, if it exists. */
+    Optional<ContainerInfo> container(String nameOrId);
+
+    void stop(String containerId, Duration timeout);
+
+    void start(String containerId);
+
+    /** The last {@code lines} lines of the container's stdout and stderr, oldest first. */
+    List<String> logTail(String containerId, int lines);
+
+    /** Runs a command in a running container; env values travel in the API call, not in argv. */
+    ExecResult exec(String containerId, List<String> command, Map<String, String> env, Duration timeout);
+
+    /** The image ID ({@code sha256:…}) a reference points to, if the image is present locally. */
+    Optional<String> imageId(String reference);
+
+    /** Tags an image: {@code repository:tag} → the given image ID. */
+    void tag(String imageId, String repository, String tag);
+
+    /** Removes a tag (not the image layers while other tags point at it). */
+    void removeTag(String reference);
+}

@@ -1,0 +1,147 @@
+package dev.rollback.adapters.process;
+
+import dev.rollback.core.ExitCode;
+import dev.rollback.core.RollbackException;
+import java.io.IOException;
+import java.io.InputStream;
+
+import java.nio.charset.StandardCharsets;
+
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs external programs the only way this tool allows: an argv list (never a shell string),
+ * secrets only through the environment, a timeout after which the process tree is killed, and the
+ * last lines of stderr kept for the error message. Output streams to a file or is captured.
+ */
+public final class ProcessRunner {
+    private static final int STDERR_TAIL_LINES = 20;
+
+    public ProcessResult run(ProcessSpec spec) {
+        ProcessBuilder builder = new ProcessBuilder(spec.argv());
+        builder.environment().putAll(spec.environment());
+        if (spec.workdir() != null) {
+            builder.directory(spec.workdir().toFile());
+        }
+        if (spec.stdinFile() != null) {
+            builder.redirectInput(spec.stdinFile().toFile());
+        } else {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        if (spec.stdoutFile() != null) {
+            builder.redirectOutput(spec.stdoutFile().toFile());
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new RollbackException(ExitCode.UNREACHABLE, "cannot run " + spec.argv().get(0) + ": "
+                + e.getMessage() + "; is it installed and on PATH?", e);
+        }
+        StreamTail stderr = new StreamTail(process.getErrorStream(), STDERR_TAIL_LINES);
+        StringCollector stdout = spec.stdoutFile() == null ? new StringCollector(process.getInputStream()) : null;
+        stderr.start();
+        if (stdout != null) {
+            stdout.start();
+        }
+        try {
+            if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
+                throw RollbackException.failed(spec.displayName() + " did not finish within "
+                    + spec.timeout().toSeconds() + "s and was stopped");
+            }
+            stderr.join(2000);
+            if (stdout != null) {
+                stdout.join(2000);
+            }
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new RollbackException(ExitCode.INTERRUPTED, spec.displayName() + " was interrupted");
+        }
+        return new ProcessResult(process.exitValue(), stdout == null ? "" : stdout.text(), stderr.text());
+    }
+
+    /** Runs and throws a one-line error (with stderr's last line) when the exit code is not 0. */
+    public ProcessResult runChecked(ProcessSpec spec) {
+        ProcessResult result = run(spec);
+        if (result.exitCode() != 0) {
+            throw RollbackException.failed(spec.displayName() + " failed (exit " + result.exitCode() + ")"
+                + (result.stderrTail().isBlank() ? "" : ": " + result.lastErrorLine()));
+        }
+        return result;
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the last N lines of a stream (stderr) without holding all of it. */
+    private static final class StreamTail extends Thread {
+        private final InputStream in;
+        private final int lines;
+        private final Deque<String> tail = new ArrayDeque<>();
+
+        StreamTail(InputStream in, int lines) {
+            this.in = in;
+            this.lines = lines;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > lines) {
+                            tail.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }
+
+        String text() {
+            synchronized (tail) {
+                return String.join("\n", tail);
+            }
+        }
+    }
+
+    private static final class StringCollector extends Thread {
+        private final InputStream in;
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        StringCollector(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                in.transferTo(out);
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }
+
+        String text() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.rollback.adapters.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run. {@code environment} carries secrets (e.g. PGPASSWORD); it is added to the
+ * inherited environment and never printed. {@code stdoutFile} streams output to a file instead of
+ * capturing it (dumps); {@code stdinFile} feeds a file (restores).
+ */
+public record ProcessSpec(List<String> argv, Map<String, String> environment, Path workdir,
+                          Duration timeout, Path stdinFile, Path stdoutFile) {
+
+    public ProcessSpec {
+        argv = List.copyOf(argv);
+        environment = Map.copyOf(environment);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty argv");
+        }
+    }
+
+    public static ProcessSpec of(List<String> argv, Duration timeout) {
+        return new ProcessSpec(argv, Map.of(), null, timeout, null, null);
+    }
+
+    public ProcessSpec withEnvironment(Map<String, String> env) {
+        return new ProcessSpec(argv, env, workdir, timeout, stdinFile, stdoutFile);
+    }
+
+    public ProcessSpec inDirectory(Path dir) {
+        return new ProcessSpec(argv, environment, dir, timeout, stdinFile, stdoutFile);
+    }
+
+    public ProcessSpec stdinFrom(Path file) {
+        return new ProcessSpec(argv, environment, workdir, timeout, file, stdoutFile);
+    }
+
+    public ProcessSpec stdoutTo(Path file) {
+        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, file);
+    }
+
+    /** The program and its first argument, for messages: "pg_dump", "docker exec". */
+    public String displayName() {
+        String program = Path.of(argv.get(0)).getFileName().toString();
+        return argv.size() > 1 && !argv.get(1).startsWith("-") ? program + " " + argv.get(1) : program;
+    }
+}
