@@ -133,7 +133,7 @@ public final class Executor {
                 try {
                     step.apply(context);
                     applied.add(step);
-                    record(step, StepStatus.SUCCEEDED, start, context);
+                    record(step, context.skipped() ? StepStatus.SKIPPED : StepStatus.SUCCEEDED, start, context);
                 } catch (Exception e) {
                     String message = messageOf(e);
                     record(step, StepStatus.FAILED, start, context.detail("error", message));
@@ -210,7 +210,7 @@ public final class Executor {
         }
 
         private void journal(Report report) {
-            if (options.dryRun()) {
+            if (options.dryRun() || !plan.journaled()) {
                 return;
             }
             try {

@@ -35,16 +35,28 @@ public final class Journal {
         line.put("user", Identity.user());
         line.put("host", Identity.host());
         line.put("pid", Identity.pid());
-        byte[] bytes = (Json.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            // After a crash mid-write the file may end in a torn line: start on a fresh line.
+            String prefix = endsWithNewline(channel) ? "" : "\n";
+            byte[] bytes = (prefix + Json.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(true);
         }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return true;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
     }
 
     /** All complete entries, oldest first. */

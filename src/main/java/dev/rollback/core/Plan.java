@@ -10,9 +10,10 @@ import java.util.List;
  * @param command  the subcommand name, as in the report
  * @param level    the runbook level (1-4), or null for strategies and tools
  * @param steps    in the order they are applied
- * @param mutating whether the plan changes the stack (takes the lock); false for read-only checks
+ * @param mutating  whether the plan changes the stack (takes the lock); false for read-only checks
+ * @param journaled whether the run is recorded in the journal (not for plain listings)
  */
-public record Plan(String command, Integer level, List<Step> steps, boolean mutating) {
+public record Plan(String command, Integer level, List<Step> steps, boolean mutating, boolean journaled) {
 
     public Plan {
         steps = List.copyOf(steps);
@@ -26,6 +27,7 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
         private final String command;
         private Integer level;
         private boolean mutating = true;
+        private boolean journaled = true;
         private final List<Step> steps = new ArrayList<>();
 
         private Builder(String command) {
@@ -42,6 +44,12 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
             return this;
         }
 
+        /** A listing: nothing worth a journal line. */
+        public Builder notJournaled() {
+            this.journaled = false;
+            return this;
+        }
+
         public Builder step(Step step) {
             steps.add(step);
             return this;
@@ -53,7 +61,7 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
         }
 
         public Plan build() {
-            return new Plan(command, level, steps, mutating);
+            return new Plan(command, level, steps, mutating, journaled);
         }
     }
 }

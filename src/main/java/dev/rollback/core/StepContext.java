@@ -9,6 +9,7 @@ public final class StepContext {
     private final Map<String, Object> detail = new LinkedHashMap<>();
     private final Map<String, Object> result;
     private final Consumer<String> progress;
+    private String skipReason;
 
     StepContext(Map<String, Object> result, Consumer<String> progress) {
         this.result = result;
@@ -30,6 +31,16 @@ public final class StepContext {
     /** A progress line for the operator (stderr; never stdout). */
     public void progress(String line) {
         progress.accept(line);
+    }
+
+    /** This step found nothing to do (e.g. a service without a healthcheck): reported as skipped. */
+    public void skip(String reason) {
+        this.skipReason = reason;
+        detail.put("reason", reason);
+    }
+
+    boolean skipped() {
+        return skipReason != null;
     }
 
     Map<String, Object> details() {

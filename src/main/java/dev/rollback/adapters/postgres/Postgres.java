@@ -31,4 +31,10 @@ public interface Postgres {
 
     /** {@code pg_restore --list} of an archive (custom or tar, or a directory): its TOC lines. */
     List<String> listArchive(Path archive);
+
+    /**
+     * Reads an archive to its end ({@code pg_restore --file=/dev/null}): a truncated archive still
+     * lists its table of contents, only a full read finds the cut. Unreadable → exit 3.
+     */
+    void readArchive(Path archive);
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# A stand-in for the team's deploy pipeline: point the stack's image tags at a fixture version
+# ("v1", "v2", "broken", ...) and bring the stack up. Usage: demo/deploy.sh VERSION [SERVICE...]
+set -euo pipefail
+cd "$(dirname "$0")"
+version="${1:?usage: deploy.sh VERSION [SERVICE...]}"; shift || true
+services=("$@"); [ ${#services[@]} -gt 0 ] || services=(backend web)
+for service in "${services[@]}"; do
+  docker tag "rollback-fixture/app:$version" "merq/$service:current"
+done
+set -a; . ./.env; set +a
+compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
+compose -p merq up -d --no-build "${services[@]}" >/dev/null 2>&1 || compose -p merq up -d --no-build "${services[@]}"
+echo "deployed $version to ${services[*]}"

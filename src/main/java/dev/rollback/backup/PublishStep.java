@@ -1,0 +1,48 @@
+package dev.rollback.backup;
+
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Renames the verified dump to its final name (atomic) and makes the rename durable. */
+final class PublishStep implements Step {
+    private final DumpTarget target;
+    private final String format;
+
+    PublishStep(DumpTarget target, String format) {
+        this.target = target;
+        this.format = format;
+    }
+
+    @Override
+    public String id() {
+        return "publish";
+    }
+
+    @Override
+    public String description() {
+        return "rename the verified dump to " + (target.finalPath() != null ? target.finalPath().getFileName() : "its final name");
+    }
+
+    @Override
+    public void apply(StepContext context) throws IOException {
+        try (FileChannel file = FileChannel.open(target.partialPath(), StandardOpenOption.WRITE)) {
+            file.force(true);
+        }
+        Files.move(target.partialPath(), target.finalPath(), StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(target.finalPath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notSupported) {
+            // Some filesystems cannot fsync a directory; the rename itself is still atomic.
+        }
+        long size = Files.size(target.finalPath());
+        context.detail("file", target.finalPath().toString())
+            .result("backup", target.finalPath().toString())
+            .result("sizeBytes", size)
+            .result("format", format);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.core.config.Config;
+import java.util.Map;
+
+/**
+ * Creates the adapters for a configuration. The live implementation connects to the real
+ * systems; tests may pass their own. Each call may connect, so commands ask only for what they use.
+ */
+public interface Adapters {
+    Docker docker(Config config);
+
+    Compose compose(Config config);
+
+    /** The stack's database; the password is read from {@code env} as the config says. */
+    Postgres postgres(Config config, Map<String, String> env);
+}

@@ -1,0 +1,56 @@
+package dev.rollback.cli;
+
+import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.ListBackupsPlan;
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code backups}: what can be restored, newest first. */
+@Command(name = "backups", mixinStandardHelpOptions = true,
+    description = "List backups: name, time, size, format, and whether each is complete.")
+final class BackupsCommand extends PlanCommand {
+
+    BackupsCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        return ListBackupsPlan.build(new BackupStore(session.config().backupsDir(), app.clock()), session.postgres());
+    }
+
+    @Override
+    protected void printResult(Report report, PrintWriter out) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.result().getOrDefault("backups", List.of());
+        if (rows.isEmpty()) {
+            out.println("no backups in " + report.result().get("dir"));
+            return;
+        }
+        out.printf(Locale.ROOT, "%-40s %-19s %10s  %-10s %s%n", "NAME", "TAKEN", "SIZE", "FORMAT", "COMPLETE");
+        for (Map<String, Object> row : rows) {
+            out.printf(Locale.ROOT, "%-40s %-19s %10s  %-10s %s%n", row.get("name"),
+                row.get("takenAt").toString().replace('T', ' '), humanSize((Long) row.get("sizeBytes")),
+                row.get("format"), Boolean.TRUE.equals(row.get("complete")) ? "yes" : "NO: " + row.get("problem"));
+        }
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

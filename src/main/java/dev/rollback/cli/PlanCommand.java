@@ -1,0 +1,31 @@
+package dev.rollback.cli;
+
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
+import java.io.PrintWriter;
+
+/** A command that builds a plan and lets the executor run it; prints the report. */
+abstract class PlanCommand extends BaseCommand {
+
+    protected PlanCommand(AppContext app) {
+        super(app);
+    }
+
+    protected abstract Plan plan(Session session);
+
+    @Override
+    protected final int run(Session session) {
+        Plan plan = plan(session);
+        Report report = session.executor().run(plan, session.runOptions());
+        ReportPrinter.print(report, session.options().json(), app.out(), this::printResult);
+        if (report.error() != null) {
+            app.err().println("rollback: " + report.error().message());
+        }
+        return report.exitCode();
+    }
+
+    /** Text output of the command-specific result, after the steps. Default: key: value lines. */
+    protected void printResult(Report report, PrintWriter out) {
+        report.result().forEach((key, value) -> out.println(key + ": " + value));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rollback.cli;
+
+import dev.rollback.core.Json;
+import dev.rollback.core.Report;
+import dev.rollback.core.StepReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/** Writes a report to stdout: exactly one JSON document, or a readable text summary. */
+final class ReportPrinter {
+    private ReportPrinter() {
+    }
+
+    static void print(Report report, boolean json, PrintWriter out, BiConsumer<Report, PrintWriter> result) {
+        if (json) {
+            out.println(Json.pretty(report));
+        } else {
+            printText(report, out, result);
+        }
+        out.flush();
+    }
+
+    private static void printText(Report report, PrintWriter out, BiConsumer<Report, PrintWriter> result) {
+        out.printf(Locale.ROOT, "%s: %s in %s%s%n", report.command(), report.status().wire(),
+            seconds(report.durationMs()), report.dryRun() ? " (dry run: nothing was changed)" : "");
+        int width = report.steps().stream().mapToInt(s -> s.id().length()).max().orElse(0);
+        for (StepReport step : report.steps()) {
+            String what = step.failed() ? step.error() : step.description();
+            out.printf(Locale.ROOT, "  %-9s %-" + width + "s  %s%s%n", step.status().wire(), step.id(), what,
+                step.durationMs() > 0 ? " (" + seconds(step.durationMs()) + ")" : "");
+        }
+        result.accept(report, out);
+        if (report.error() != null) {
+            out.println("error: " + report.error().message());
+        }
+    }
+
+    static String seconds(long ms) {
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

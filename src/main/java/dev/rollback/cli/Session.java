@@ -1,0 +1,74 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.core.Executor;
+import dev.rollback.core.config.Config;
+import java.util.function.Consumer;
+
+/**
+ * One invocation: the context, the global options and the loaded configuration. Adapters are
+ * created on first use, so a command connects only to what it needs.
+ */
+final class Session {
+    private final AppContext app;
+    private final RollbackCommand options;
+    private final Config config;
+    private Docker docker;
+    private Compose compose;
+    private Postgres postgres;
+
+    Session(AppContext app, RollbackCommand options, Config config) {
+        this.app = app;
+        this.options = options;
+        this.config = config;
+    }
+
+    Config config() {
+        return config;
+    }
+
+    AppContext app() {
+        return app;
+    }
+
+    RollbackCommand options() {
+        return options;
+    }
+
+    Docker docker() {
+        if (docker == null) {
+            docker = app.adapters().docker(config);
+        }
+        return docker;
+    }
+
+    Compose compose() {
+        if (compose == null) {
+            compose = app.adapters().compose(config);
+        }
+        return compose;
+    }
+
+    Postgres postgres() {
+        if (postgres == null) {
+            postgres = app.adapters().postgres(config, app.env());
+        }
+        return postgres;
+    }
+
+    /** Progress lines for the operator on stderr; silent under --quiet. */
+    Consumer<String> progress() {
+        return options.verbosity() < 0 ? line -> { } : line -> app.err().println(line);
+    }
+
+    Executor executor() {
+        return new Executor(config.stateDirPath(), options.yes ? dev.rollback.core.Confirmer.ALWAYS : app.confirmer(),
+            app.interruption(), progress(), app.clock());
+    }
+
+    Executor.Options runOptions() {
+        return new Executor.Options(options.dryRun, options.yes);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rollback.cli;
+
+import dev.rollback.core.Confirmer;
+import dev.rollback.core.RollbackException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Asks on the controlling terminal ({@code /dev/tty}), so a confirmation works even when stdout
+ * is piped into jq. With no terminal (CI, cron, a pipeline) it refuses: an unattended run must say
+ * --yes explicitly rather than hang on a prompt nobody sees.
+ */
+final class TerminalConfirmer implements Confirmer {
+    @Override
+    public boolean confirm(String command, List<String> destructive) {
+        try (RandomAccessFile tty = new RandomAccessFile("/dev/tty", "rw")) {
+            StringBuilder prompt = new StringBuilder("\n" + command + " will:\n");
+            destructive.forEach(line -> prompt.append("  - ").append(line).append('\n'));
+            prompt.append("Type 'yes' to continue: ");
+            tty.write(prompt.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = tty.readLine();
+            return answer != null && answer.trim().equals("yes");
+        } catch (FileNotFoundException noTerminal) {
+            throw RollbackException.refused(command + " has destructive steps ("
+                + String.join("; ", destructive) + ") and there is no terminal to confirm on; "
+                + "re-run with --yes to proceed");
+        } catch (IOException e) {
+            throw RollbackException.refused("could not ask for confirmation: " + e.getMessage() + "; re-run with --yes");
+        }
+    }
+}

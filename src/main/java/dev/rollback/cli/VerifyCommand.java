@@ -1,0 +1,33 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.health.HttpCheck;
+import dev.rollback.core.Plan;
+import dev.rollback.core.config.Config;
+import dev.rollback.verify.VerifyPlan;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+/** {@code verify}: seed 004's post-rollback verification; exit 0 when every check holds, 1 naming those that fail. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Post-rollback verification: every service's containers running, healthchecks healthy,",
+        "last log lines free of errors, every HTTP check passing, the sample query returning."})
+final class VerifyCommand extends PlanCommand {
+
+    VerifyCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        List<VerifyPlan.HttpProbe> probes = config.health().checks().stream()
+            .map(check -> new VerifyPlan.HttpProbe(HttpCheck.from(check), check.url(), check.retries()))
+            .collect(Collectors.toList());
+        String sampleQuery = config.verify().sampleQuery();
+        return VerifyPlan.build(new VerifyPlan.Inputs(session.docker(), config.stack().name(),
+            session.compose().services(), probes, config.health().interval(), config.health().timeout(),
+            config.verify().logLines(), config.verify().logErrorPatterns(),
+            sampleQuery != null ? session.postgres() : null, sampleQuery, app.interruption()::requested));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.rollback.verify;
+
+import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Seed 004, check 3: the last N log lines ({@code docker compose logs --tail=50}) hold no error line. */
+final class LogsCleanStep implements Step {
+    private static final int SHOWN = 5;
+    private static final int MAX_LINE = 200;
+
+    private final ServiceContainers containers;
+    private final int lines;
+    private final List<Pattern> errorPatterns;
+
+    LogsCleanStep(ServiceContainers containers, int lines, List<String> errorPatterns) {
+        this.containers = containers;
+        this.lines = lines;
+        this.errorPatterns = errorPatterns.stream().map(Pattern::compile).collect(Collectors.toList());
+    }
+
+    @Override
+    public String id() {
+        return "logs:" + containers.service();
+    }
+
+    @Override
+    public String description() {
+        return "last " + lines + " log lines of " + containers.service() + " have no error line";
+    }
+
+    @Override
+    public boolean haltsOnFailure() {
+        return false;
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        List<String> matches = new ArrayList<>();
+        for (ContainerInfo container : containers.require()) {
+            for (String line : containers.docker().logTail(container.id(), lines)) {
+                if (errorPatterns.stream().anyMatch(p -> p.matcher(line).find())) {
+                    matches.add(container.name() + ": " + shorten(line));
+                }
+            }
+        }
+        context.detail("errorLines", matches.size());
+        if (!matches.isEmpty()) {
+            context.detail("examples", matches.subList(0, Math.min(SHOWN, matches.size())));
+            throw RollbackException.failed(matches.size() + " error line(s) in the last " + lines
+                + ", e.g. " + matches.get(matches.size() - 1));
+        }
+    }
+
+    private static String shorten(String line) {
+        String trimmed = line.strip();
+        return trimmed.length() <= MAX_LINE ? trimmed : trimmed.substring(0, MAX_LINE) + "…";
+    }
+}

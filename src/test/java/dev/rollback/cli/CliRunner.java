@@ -1,0 +1,69 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.core.Confirmer;
+import dev.rollback.core.Interruption;
+import dev.rollback.core.config.Config;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the real command line in-process with captured streams, as a user would see it. */
+final class CliRunner {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+    private Adapters adapters = new LiveAdapters();
+    private Confirmer confirmer = (command, destructive) -> {
+        throw dev.rollback.core.RollbackException.refused("no terminal in tests; re-run with --yes");
+    };
+
+    CliRunner env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    CliRunner adapters(Adapters adapters) {
+        this.adapters = adapters;
+        return this;
+    }
+
+    CliRunner confirmer(Confirmer confirmer) {
+        this.confirmer = confirmer;
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AppContext context = new AppContext(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true),
+            confirmer, Interruption.manual(), adapters, Clock.systemUTC());
+        int code = Cli.run(context, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Adapters that must not be reached: for tests where the run has to stop before any I/O. */
+    static Adapters unreachable() {
+        return new Adapters() {
+            @Override
+            public Docker docker(Config config) {
+                throw new AssertionError("docker must not be used");
+            }
+
+            @Override
+            public Compose compose(Config config) {
+                throw new AssertionError("compose must not be used");
+            }
+
+            @Override
+            public Postgres postgres(Config config, Map<String, String> env) {
+                throw new AssertionError("postgres must not be used");
+            }
+        };
+    }
+}

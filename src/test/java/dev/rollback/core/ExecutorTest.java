@@ -1,0 +1,244 @@
+package dev.rollback.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecutorTest {
+    @TempDir
+    Path stateDir;
+
+    private final List<String> log = new ArrayList<>();
+    private final List<String> progress = new ArrayList<>();
+    private final Interruption interruption = Interruption.manual();
+    private Confirmer confirmer = (command, destructive) -> {
+        log.add("confirm " + destructive);
+        return true;
+    };
+
+    private Report run(Plan plan, boolean dryRun, boolean yes) {
+        return new Executor(stateDir, confirmer, interruption, progress::add, Clock.systemUTC())
+            .run(plan, new Executor.Options(dryRun, yes));
+    }
+
+    private FakeStep step(String id) {
+        return new FakeStep(id, log);
+    }
+
+    private List<JsonNode> journal() throws IOException {
+        return new Journal(stateDir).entries();
+    }
+
+    @Test
+    void checksEveryStepBeforeApplyingAnyThenSucceeds() throws IOException {
+        Plan plan = Plan.builder("test").level(1)
+            .step(step("a").onApply(c -> c.detail("seen", 1).result("answer", 42)))
+            .step(step("b")).build();
+
+        Report report = run(plan, false, false);
+
+        assertThat(log).containsExactly("check a", "check b", "apply a", "apply b");
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.error()).isNull();
+        assertThat(report.steps()).extracting(StepReport::status).containsOnly(StepStatus.SUCCEEDED);
+        assertThat(report.steps().get(0).detail()).containsEntry("seen", 1);
+        assertThat(report.result()).containsEntry("answer", 42);
+        assertThat(journal()).hasSize(1);
+        assertThat(journal().get(0).path("status").asText()).isEqualTo("succeeded");
+        assertThat(journal().get(0).path("user").asText()).isNotBlank();
+        assertThat(stateDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void failedCheckRefusesBeforeAnythingIsApplied() throws IOException {
+        Plan plan = Plan.builder("test")
+            .step(step("a"))
+            .step(step("b").onCheck(c -> {
+                throw RollbackException.refused("backup is truncated");
+            }))
+            .step(step("c")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(log).containsExactly("check a", "check b");
+        assertThat(report.status()).isEqualTo(RunStatus.REFUSED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(report.error().message()).isEqualTo("b: backup is truncated");
+        assertThat(report.steps()).extracting(StepReport::id, StepReport::status)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("b", StepStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple("c", StepStatus.SKIPPED));
+        assertThat(journal()).hasSize(1);
+    }
+
+    @Test
+    void unreachableDependencyInCheckExitsFour() {
+        Plan plan = Plan.builder("test").step(step("a").onCheck(c -> {
+            throw RollbackException.unreachable("Docker daemon at unix:///nope is unreachable", null);
+        })).build();
+
+        assertThat(run(plan, false, true).exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+    }
+
+    @Test
+    void dryRunChecksAndPlansButAppliesNothingAndWritesNoState() throws IOException {
+        Plan plan = Plan.builder("test").step(step("a").destructive()).step(step("b")).build();
+
+        Report report = run(plan, true, false);
+
+        assertThat(log).containsExactly("check a", "check b");
+        assertThat(report.status()).isEqualTo(RunStatus.PLANNED);
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.steps()).extracting(StepReport::status).containsOnly(StepStatus.PLANNED);
+        try (var files = Files.list(stateDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void destructiveStepsAreConfirmedOnceBeforeTheFirstApply() {
+        Plan plan = Plan.builder("test").step(step("a")).step(step("b").destructive()).build();
+
+        run(plan, false, false);
+
+        assertThat(log).containsExactly("check a", "check b", "confirm [fake b]", "apply a", "apply b");
+    }
+
+    @Test
+    void declinedConfirmationRefusesWithNothingApplied() {
+        confirmer = (command, destructive) -> false;
+        Plan plan = Plan.builder("test").step(step("a")).step(step("b").destructive()).build();
+
+        Report report = run(plan, false, false);
+
+        assertThat(log).containsExactly("check a", "check b");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(report.error().message()).contains("declined");
+    }
+
+    @Test
+    void yesSkipsTheConfirmation() {
+        confirmer = (command, destructive) -> {
+            throw new AssertionError("must not ask under --yes");
+        };
+        Plan plan = Plan.builder("test").step(step("a").destructive()).build();
+
+        assertThat(run(plan, false, true).exitCode()).isZero();
+    }
+
+    @Test
+    void failureStopsThePlanAndUndoesAppliedStepsInReverse() {
+        Plan plan = Plan.builder("test")
+            .step(step("a").withUndo())
+            .step(step("b"))
+            .step(step("c").withUndo())
+            .step(step("d").onApply(c -> {
+                throw new IllegalStateException("health gate failed");
+            }))
+            .step(step("e")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(log).endsWith("apply d", "undo c", "undo a");
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(report.error().message()).isEqualTo("d: health gate failed");
+        assertThat(report.steps()).extracting(StepReport::id)
+            .containsExactly("a", "b", "c", "d", "e", "undo:c", "undo:a");
+        assertThat(report.steps().get(4).status()).isEqualTo(StepStatus.SKIPPED);
+    }
+
+    @Test
+    void stepFailureCarriesItsExitCode() {
+        Plan plan = Plan.builder("test").step(step("a").onApply(c -> {
+            throw RollbackException.unreachable("database went away", null);
+        })).build();
+
+        assertThat(run(plan, false, true).exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+    }
+
+    @Test
+    void checksThatContinueOnFailureAllRunAndEveryFailureIsReported() {
+        Plan plan = Plan.builder("verify").readOnly()
+            .step(step("running:web").continueOnFailure().onApply(c -> {
+                throw RollbackException.failed("exited (1)");
+            }))
+            .step(step("http:api").continueOnFailure().onApply(c -> {
+                throw RollbackException.failed("connection refused");
+            }))
+            .step(step("query").continueOnFailure()).build();
+
+        Report report = run(plan, false, false);
+
+        assertThat(log).contains("apply query");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(report.error().message())
+            .isEqualTo("2 checks failed: running:web: exited (1); http:api: connection refused");
+        assertThat(report.steps()).extracting(StepReport::status)
+            .containsExactly(StepStatus.FAILED, StepStatus.FAILED, StepStatus.SUCCEEDED);
+    }
+
+    @Test
+    void interruptionStopsAtTheNextStepBoundary() throws IOException {
+        Plan plan = Plan.builder("test")
+            .step(step("a").onApply(c -> interruption.request()))
+            .step(step("b")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(log).containsExactly("check a", "check b", "apply a");
+        assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(report.steps()).extracting(StepReport::status)
+            .containsExactly(StepStatus.SUCCEEDED, StepStatus.SKIPPED);
+        assertThat(journal().get(0).path("status").asText()).isEqualTo("interrupted");
+    }
+
+    @Test
+    void secondRunIsRefusedWhileTheLockIsHeldAndNamesTheHolder() throws IOException {
+        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + ProcessHandle.current().pid()
+            + ",\"user\":\"ops\",\"host\":\"" + Identity.host() + "\",\"command\":\"db-restore\","
+            + "\"startedAt\":\"" + java.time.Instant.now().plusSeconds(-5) + "\"}\n");
+        Plan plan = Plan.builder("redeploy").step(step("a")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(log).isEmpty();
+        assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(report.error().message()).contains("holds the lock").contains("db-restore").contains("ops@");
+        assertThat(stateDir.resolve("lock")).exists();
+    }
+
+    @Test
+    void staleLockOfADeadProcessIsTakenOverWithAWarning() throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + dead.pid() + ",\"user\":\"ops\",\"host\":\""
+            + Identity.host() + "\",\"command\":\"db-restore\",\"startedAt\":\"2026-01-01T00:00:00Z\"}\n");
+        Plan plan = Plan.builder("redeploy").step(step("a")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(report.exitCode()).isZero();
+        assertThat(progress).anyMatch(line -> line.contains("stale lock"));
+        assertThat(stateDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void readOnlyPlansDoNotTakeTheLock() throws IOException {
+        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + ProcessHandle.current().pid()
+            + ",\"host\":\"" + Identity.host() + "\",\"startedAt\":\"" + java.time.Instant.now() + "\"}\n");
+        Plan plan = Plan.builder("verify").readOnly().step(step("a")).build();
+
+        assertThat(run(plan, false, true).exitCode()).isZero();
+    }
+}
