@@ -1,0 +1,179 @@
+package dev.rollback.adapters.health;
+
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.DurationText;
+import dev.rollback.core.config.HttpCheckConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * An HTTP endpoint that must answer an expected status within a per-request timeout. Redirects are
+ * not followed: a health endpoint that redirects (say, to a login page) is not answering health.
+ * Only the status line matters; the body is dropped unread.
+ */
+public final class HttpCheck implements HealthCheck {
+    /**
+     * The JDK HTTP client refuses to send a caller-chosen {@code Host} header unless this property
+     * lists {@code host}. It reads the property once per JVM, when its internals are first used
+     * (the first {@code HttpRequest.newBuilder()} anywhere), so it must be set before that: this
+     * class does it when it is loaded, and {@code main} can call {@link #allowHostHeader} first
+     * thing to be independent of class-loading order.
+     */
+    static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
+
+    static {
+        allowHostHeader();
+    }
+
+    private final String name;
+    private final URI url;
+    private final int expectedStatus;
+    private final Duration timeout;
+    private final HttpClient client;
+    private final HttpRequest request;
+
+    /**
+     * @param host the Host header to send (to check a virtual host by the server's IP), or null
+     *             for the URL's host
+     */
+    public HttpCheck(String name, URI url, int expectedStatus, String host, Duration timeout) {
+        this.name = name;
+        this.url = url;
+        this.expectedStatus = expectedStatus;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(timeout)
+            .build();
+        this.request = request(url, host, timeout);
+    }
+
+    /** The check a {@code health.checks[]} entry describes; a bad URL or timeout is a usage error. */
+    public static HttpCheck from(HttpCheckConfig config) {
+        String problem = "health check " + config.name() + ": ";
+        URI url;
+        try {
+            url = new URI(config.url());
+        } catch (URISyntaxException e) {
+            throw RollbackException.usage(problem + "'" + config.url() + "' is not a valid URL (" + e.getReason() + ")");
+        }
+        if (url.getHost() == null) {
+            throw RollbackException.usage(problem + "'" + config.url() + "' names no host");
+        }
+        if (config.timeout().isZero() || config.timeout().isNegative()) {
+            throw RollbackException.usage(problem + "timeout must be more than 0");
+        }
+        return new HttpCheck(config.name(), url, config.expect(), config.host(), config.timeout());
+    }
+
+    /** Adds {@code host} to the JDK's allowed restricted headers, keeping any already listed. */
+    public static synchronized void allowHostHeader() {
+        String current = System.getProperty(RESTRICTED_HEADERS_PROPERTY, "");
+        boolean listed = Arrays.stream(current.split(","))
+            .anyMatch(header -> header.trim().equalsIgnoreCase("host"));
+        if (!listed) {
+            System.setProperty(RESTRICTED_HEADERS_PROPERTY, current.isBlank() ? "host" : current + ",host");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "http:" + name;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public HealthResult probe() {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The response arrives as soon as the headers do; closing the stream drops the body,
+            // so an endpoint that streams or stalls after its status line cannot hold the probe.
+            response.body().close();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            int status = response.statusCode();
+            if (status == expectedStatus) {
+                return HealthResult.healthy(name(), status + " in " + millis + " ms");
+            }
+            return HealthResult.unhealthy(name(), StatusText.of(status) + " (expected " + expectedStatus + ")");
+        } catch (IOException e) {
+            return HealthResult.unhealthy(name(), describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthResult.unhealthy(name(), "interrupted");
+        }
+    }
+
+    /** A few words for an operator; the JDK's exceptions here mostly carry no message at all. */
+    private String describe(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within " + DurationText.format(timeout);
+        }
+        if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
+            return "unknown host " + url.getHost();
+        }
+        if (causedBy(e, SSLException.class)) {
+            return "TLS failed: " + firstMessage(e, "handshake error");
+        }
+        if (e instanceof ConnectException) {
+            // A refused connection surfaces as ConnectException(null) <- ClosedChannelException(null).
+            return firstMessage(e, "connection refused");
+        }
+        return firstMessage(e, e.getClass().getSimpleName());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstMessage(Throwable e, String fallback) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                String message = t.getMessage().strip();
+                return message.length() > 120 ? message.substring(0, 117) + "..." : message;
+            }
+        }
+        return fallback;
+    }
+
+    private static HttpRequest request(URI url, String host, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).GET().timeout(timeout);
+        if (host != null && !host.isBlank()) {
+            try {
+                builder.header("Host", host);
+            } catch (IllegalArgumentException restricted) {
+                throw new IllegalStateException("the JDK HTTP client was used before "
+                    + RESTRICTED_HEADERS_PROPERTY + "=host was set; call HttpCheck.allowHostHeader() "
+                    + "at startup, before any other HTTP client code runs", restricted);
+            }
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + url + ", expect " + expectedStatus + ")";
+    }
+}
