@@ -1,5 +1,6 @@
 package dev.rollback.cli;
 
+import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.core.Interruption;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any HTTP client code runs: health checks by IP need to send a Host header.
+        HttpCheck.allowHostHeader();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Interruption interruption = Interruption.fromSignals(line -> err.println("rollback: " + line));

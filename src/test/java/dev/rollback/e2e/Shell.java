@@ -1,0 +1,87 @@
+package dev.rollback.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the commands a person would type (docker, psql), for setting up and inspecting stacks in tests. */
+final class Shell {
+    record Result(int exitCode, String out, String err) {
+        Result requireSuccess(List<String> argv) {
+            if (exitCode != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed (" + exitCode + "): " + err + out);
+            }
+            return this;
+        }
+    }
+
+    private Shell() {
+    }
+
+    static Result run(Path dir, Map<String, String> env, String... argv) {
+        return run(dir, env, 300, List.of(argv));
+    }
+
+    static Result run(Path dir, Map<String, String> env, int timeoutSeconds, List<String> argv) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            if (dir != null) {
+                builder.directory(dir.toFile());
+            }
+            env.forEach((key, value) -> {
+                if (value == null) {
+                    builder.environment().remove(key);   // a test that needs a variable absent
+                } else {
+                    builder.environment().put(key, value);
+                }
+            });
+            Process process = builder.start();
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            Thread outReader = new Thread(() -> copy(process.getInputStream(), out));
+            Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
+            outReader.start();
+            errReader.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", argv) + " timed out after " + timeoutSeconds + " s");
+            }
+            outReader.join();
+            errReader.join();
+            return new Result(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + argv, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Result ok(Path dir, Map<String, String> env, String... argv) {
+        return run(dir, env, argv).requireSuccess(List.of(argv));
+    }
+
+    static List<String> compose() {
+        Result v2 = run(null, Map.of(), "docker", "compose", "version");
+        return v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
+    }
+
+    static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static void copy(java.io.InputStream in, java.io.OutputStream out) {
+        try {
+            in.transferTo(out);
+        } catch (IOException ignored) {
+            // process ended
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.rollback.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real compose stack for end-to-end tests, shaped like the demo (postgres, backend, web) but with
+ * a unique project name and free ports, so it never collides with the demo or another run. Written
+ * to a temporary directory with its {@code rollback.yml}; {@link #close} removes every container,
+ * network and volume it created.
+ */
+final class TestStack implements AutoCloseable {
+    static final String PASSWORD = "s3ntinel-" + UUID.randomUUID().toString().substring(0, 8);
+
+    final Path dir;
+    final String project;
+    final int pgPort;
+    final int backendPort;
+    final int webPort;
+    final Path backups;
+    final Path stateDir;
+
+    private TestStack(Path dir) throws IOException {
+        this.dir = dir;
+        this.project = "rbt" + UUID.randomUUID().toString().substring(0, 8);
+        this.pgPort = freePort();
+        this.backendPort = freePort();
+        this.webPort = freePort();
+        this.backups = Files.createDirectories(dir.resolve("backups"));
+        this.stateDir = dir.resolve(".rollback");
+    }
+
+    /** Writes the stack and brings it up with the given app version; seeds {@code users} with {@code rows} rows. */
+    static TestStack up(Path dir, String version, int rows) throws IOException {
+        TestStack stack = new TestStack(dir);
+        try {
+            stack.writeFiles(version);
+            stack.compose("up", "-d", "--no-build");
+            stack.awaitDatabase();
+            stack.psql("create table users (id serial primary key, email text not null unique);"
+                + "insert into users (email) select 'user' || g || '@merq.example' from generate_series(1, " + rows + ") g;");
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void writeFiles(String version) throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), """
+            version: "3.8"
+            services:
+              postgres:
+                image: rollback-fixture/postgres:15
+                environment:
+                  POSTGRES_USER: merq
+                  POSTGRES_DB: merq
+                  POSTGRES_PASSWORD: ${DB_PASSWORD}
+                ports: ["127.0.0.1:%d:5432"]
+              backend:
+                image: rollback-fixture/app:%s
+                ports: ["127.0.0.1:%d:80"]
+              web:
+                image: rollback-fixture/app:%s
+                ports: ["127.0.0.1:%d:80"]
+            """.formatted(pgPort, version, backendPort, version, webPort));
+        Files.writeString(dir.resolve(".env"), "DB_PASSWORD=" + PASSWORD + "\n");
+        writeConfig("");
+    }
+
+    /** rollback.yml for this stack; {@code extra} is appended (more keys for a test). */
+    void writeConfig(String extra) throws IOException {
+        Files.writeString(dir.resolve("rollback.yml"), """
+            stack:
+              name: %s
+              compose-file: docker-compose.yml
+              env-file: .env
+              app-services: [backend, web]
+            backups: { dir: ./backups }
+            state-dir: .rollback
+            database:
+              host: 127.0.0.1
+              port: %d
+              name: merq
+              user: merq
+              password-env: DB_PASSWORD
+              container: %s
+            health:
+              timeout: 20s
+              interval: 500ms
+              checks:
+                - { name: api, url: "http://127.0.0.1:%d/health", retries: 2 }
+                - { name: web, url: "http://127.0.0.1:%d/health", retries: 2 }
+            verify:
+              sample-query: "select count(*) from users"
+            """.formatted(project, pgPort, postgresContainer(), backendPort, webPort) + extra);
+    }
+
+    /** The environment a user would have: the password variable the config names. */
+    Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_PASSWORD", PASSWORD);
+        return env;
+    }
+
+    String postgresContainer() {
+        return containerName("postgres");
+    }
+
+    /** The container name compose gives a service (v1: project_service_1, v2: project-service-1). */
+    String containerName(String service) {
+        String separator = Shell.compose().size() == 2 ? "-" : "_";
+        return project + separator + service + separator + "1";
+    }
+
+    RollbackCli.Run rollback(String... args) {
+        return rollback(env(), args);
+    }
+
+    RollbackCli.Run rollback(Map<String, String> env, String... args) {
+        String[] withConfig = new String[args.length + 2];
+        withConfig[0] = "--config";
+        withConfig[1] = dir.resolve("rollback.yml").toString();
+        System.arraycopy(args, 0, withConfig, 2, args.length);
+        return RollbackCli.run(dir, env, withConfig);
+    }
+
+    Shell.Result compose(String... args) {
+        List<String> argv = Shell.concat(Shell.compose(), "-p", project, "-f", "docker-compose.yml", "--env-file", ".env");
+        argv.addAll(List.of(args));
+        return Shell.run(dir, env(), 300, argv).requireSuccess(argv);
+    }
+
+    Shell.Result docker(String... args) {
+        List<String> argv = Shell.concat(List.of("docker"), args);
+        return Shell.run(dir, Map.of(), 120, argv).requireSuccess(argv);
+    }
+
+    /** psql on the host against the stack's database. */
+    String psql(String sql) {
+        return psql("merq", sql);
+    }
+
+    String psql(String database, String sql) {
+        return Shell.ok(dir, env(), "psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+            "-p", String.valueOf(pgPort), "-U", "merq", "-d", database, "-c", sql).out().strip();
+    }
+
+    Map<String, String> pgEnv() {
+        return Map.of("PGPASSWORD", PASSWORD);
+    }
+
+    private void awaitDatabase() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Shell.Result ready = Shell.run(dir, pgEnv(), 10, List.of("psql", "-X", "-h", "127.0.0.1", "-p",
+                String.valueOf(pgPort), "-U", "merq", "-d", "merq", "-c", "select 1"));
+            if (ready.exitCode() == 0) {
+                return;
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException("database of " + project + " did not come up in 60 s");
+    }
+
+    @Override
+    public void close() {
+        List<String> argv = Shell.concat(Shell.compose(), "-p", project, "-f", "docker-compose.yml", "--env-file", ".env",
+            "down", "-v", "--remove-orphans", "-t", "1");
+        Shell.run(dir, env(), 120, argv);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
