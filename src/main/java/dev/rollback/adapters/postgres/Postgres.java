@@ -23,13 +23,17 @@ public interface Postgres {
     /** The first column of the first row of a query, as text; empty when no row. */
     Optional<String> queryFirstValue(String sql);
 
-    /** Where the client tools run, e.g. "host pg_dump 15.18" or "container merq-postgres". */
+    /** Where the client tools run, e.g. "host pg_dump 15.18" or "container merq-postgres (pg_dump 15.18)". */
     String toolsLocation();
 
     /** pg_dump of the database to {@code target} in the given format; streams, never buffers. */
     void dump(Path target, DumpFormat format);
 
-    /** {@code pg_restore --list} of an archive (custom or tar, or a directory): its TOC lines. */
+    /**
+     * {@code pg_restore --list} of an archive (custom or tar, or a directory): its TOC entries,
+     * without the comment header. Also reads the archive to its end, because a truncated custom
+     * archive still lists its TOC; unreadable, truncated or corrupt: exit 3.
+     */
     List<String> listArchive(Path archive);
 
     /**

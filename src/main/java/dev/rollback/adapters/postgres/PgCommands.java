@@ -1,0 +1,155 @@
+package dev.rollback.adapters.postgres;
+
+import dev.rollback.adapters.process.ProcessSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the argv and environment of pg_dump, pg_restore and psql, on the host or through
+ * {@code docker exec} in the database container. The password is never in an argv: on the host it
+ * is PGPASSWORD in the tool's environment; in the container it is PGPASSWORD in the docker CLI's
+ * environment, forwarded by a bare {@code -e PGPASSWORD} (no value), so neither the docker CLI's
+ * nor the tool's command line shows it.
+ *
+ * <p>Options use the {@code --name=value} form so that no value can be read as another option.
+ * {@code --no-password} makes a tool fail instead of prompting when the password is missing or wrong.
+ */
+final class PgCommands {
+    static final Duration DUMP_TIMEOUT = Duration.ofHours(6);
+    static final Duration FULL_READ_TIMEOUT = Duration.ofHours(6);
+    static final Duration RESTORE_TIMEOUT = Duration.ofHours(6);
+    static final Duration LIST_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Inside the container the server listens on loopback; the published host port does not apply there. */
+    private static final String CONTAINER_HOST = "127.0.0.1";
+    private static final Path DEV_NULL = Path.of("/dev/null");
+
+    private final PgTarget target;
+    private final boolean inContainer;
+
+    private PgCommands(PgTarget target, boolean inContainer) {
+        this.target = target;
+        this.inContainer = inContainer;
+    }
+
+    static PgCommands onHost(PgTarget target) {
+        return new PgCommands(target, false);
+    }
+
+    static PgCommands inContainer(PgTarget target) {
+        if (!target.hasContainer()) {
+            throw new IllegalStateException("no database container configured");
+        }
+        return new PgCommands(target, true);
+    }
+
+    static PgCommands at(PgTarget target, ToolsLocation location) {
+        return location.inContainer() ? inContainer(target) : onHost(target);
+    }
+
+    boolean runsInContainer() {
+        return inContainer;
+    }
+
+    /** {@code pg_dump --version}: the client version, no server needed. */
+    ProcessSpec pgDumpVersion() {
+        return offline(List.of("pg_dump", "--version"), VERSION_TIMEOUT);
+    }
+
+    /**
+     * pg_dump of the target database. File formats go to stdout, which the caller redirects to
+     * {@code output}; the directory format cannot be a stream, so pg_dump writes {@code output}
+     * itself (host only: in the container the directory would land inside the container).
+     */
+    ProcessSpec dump(DumpFormat format, Path output) {
+        List<String> args = new ArrayList<>(List.of("pg_dump"));
+        args.addAll(connection());
+        args.add("--format=" + format.flag());
+        if (format == DumpFormat.DIRECTORY) {
+            if (inContainer) {
+                throw new IllegalStateException("directory-format dumps cannot be written through docker exec");
+            }
+            args.add("--file=" + output.toAbsolutePath());
+        }
+        args.add("--dbname=" + target.database());
+        ProcessSpec spec = online(args, DUMP_TIMEOUT);
+        return format == DumpFormat.DIRECTORY ? spec : spec.stdoutTo(output);
+    }
+
+    /** {@code pg_restore --list}: the archive's table of contents; reads only the TOC. */
+    ProcessSpec listArchive(Path archive) {
+        return readArchive(List.of("pg_restore", "--list"), archive, LIST_TIMEOUT);
+    }
+
+    /**
+     * Reads the whole archive, data included, and discards the SQL it would run. A truncated
+     * custom-format file still has a readable TOC, so only this full read proves it complete.
+     */
+    ProcessSpec readWholeArchive(Path archive) {
+        return readArchive(List.of("pg_restore", "--file=" + DEV_NULL), archive, FULL_READ_TIMEOUT);
+    }
+
+    /**
+     * psql running a plain SQL dump into {@code database}, all or nothing: it stops at the first
+     * error and the single transaction rolls everything back. Its chatter goes to /dev/null.
+     */
+    ProcessSpec runSqlScript(String database, Path script) {
+        List<String> args = new ArrayList<>(List.of("psql"));
+        args.addAll(connection());
+        // -X: ignore ~/.psqlrc, whose settings could change how the dump runs.
+        args.addAll(List.of("-X", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
+            "--dbname=" + database));
+        if (!inContainer) {
+            args.add("--file=" + script.toAbsolutePath());
+            return online(args, RESTORE_TIMEOUT).stdoutTo(DEV_NULL);
+        }
+        return online(args, RESTORE_TIMEOUT).stdinFrom(script).stdoutTo(DEV_NULL);
+    }
+
+    /** On the host pg_restore opens the file; in the container it reads the file from stdin. */
+    private ProcessSpec readArchive(List<String> tool, Path archive, Duration timeout) {
+        if (!inContainer) {
+            List<String> args = new ArrayList<>(tool);
+            args.add(archive.toAbsolutePath().toString());
+            return offline(args, timeout);
+        }
+        return offline(tool, timeout).stdinFrom(archive);
+    }
+
+    private List<String> connection() {
+        String host = inContainer ? CONTAINER_HOST : target.host();
+        int port = inContainer ? target.containerPort() : target.port();
+        return List.of("--host=" + host, "--port=" + port, "--username=" + target.user(), "--no-password");
+    }
+
+    /** A tool that talks to the server: it gets the password. */
+    private ProcessSpec online(List<String> tool, Duration timeout) {
+        boolean withPassword = target.password() != null;
+        ProcessSpec spec = ProcessSpec.of(wrap(tool, withPassword), timeout);
+        return withPassword ? spec.withEnvironment(Map.of("PGPASSWORD", target.password())) : spec;
+    }
+
+    /** A tool that only reads files or prints its version: it gets no password at all. */
+    private ProcessSpec offline(List<String> tool, Duration timeout) {
+        return ProcessSpec.of(wrap(tool, false), timeout);
+    }
+
+    private List<String> wrap(List<String> tool, boolean forwardPassword) {
+        if (!inContainer) {
+            return tool;
+        }
+        // -i keeps stdin open so archives and scripts can be streamed in; no -t, which would
+        // mangle binary output and merge stderr into stdout.
+        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-i"));
+        if (forwardPassword) {
+            argv.addAll(List.of("-e", "PGPASSWORD"));
+        }
+        argv.add(target.container());
+        argv.addAll(tool);
+        return argv;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.rollback.adapters.postgres;
+
+import dev.rollback.adapters.process.ProcessResult;
+import dev.rollback.core.ExitCode;
+import dev.rollback.core.RollbackException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Turns JDBC exceptions and failed client tools into {@link RollbackException}s with the contract's
+ * exit codes: 4 when the database cannot be reached or refuses the login, 3 when a precondition
+ * fails, 1 when a query or tool fails on a reachable database. Every message passes through
+ * {@link #redact} so that the password cannot leak even if a server or tool ever echoed it.
+ */
+final class PgErrors {
+    private static final String INVALID_PASSWORD = "28P01";
+    private static final String INVALID_AUTHORIZATION = "28000";
+    private static final String INVALID_CATALOG = "3D000";
+    private static final String QUERY_CANCELED = "57014";
+    /** pgjdbc's state when the server asks for a password and none was given. */
+    private static final String CONNECTION_REJECTED = "08004";
+
+    private final PgTarget target;
+
+    PgErrors(PgTarget target) {
+        this.target = target;
+    }
+
+    /** A failure while connecting: always exit 4, the database is not usable. */
+    RollbackException connectFailed(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(INVALID_PASSWORD) || state.equals(INVALID_AUTHORIZATION)) {
+            return unreachable(passwordRejected(), e);
+        }
+        if (state.equals(CONNECTION_REJECTED) && target.password() == null) {
+            return unreachable(noPassword(), e);
+        }
+        if (state.equals(INVALID_CATALOG)) {
+            return unreachable(missingDatabase(), e);
+        }
+        return unreachable(cannotReach(reason(e)), e);
+    }
+
+    /** A failure of a query on an open connection: exit 1 with the server's message, or 4 if the connection broke. */
+    RollbackException queryFailed(SQLException e, int timeoutSeconds) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return unreachable(cannotReach("the connection broke during a query: " + firstLine(e.getMessage())), e);
+        }
+        if (state.equals(QUERY_CANCELED)) {
+            return new RollbackException(ExitCode.FAILED, redact("the query on " + target.describe()
+                + " did not finish within " + timeoutSeconds + "s and was cancelled"), e);
+        }
+        return new RollbackException(ExitCode.FAILED, redact("query on " + target.describe() + " failed: "
+            + firstLine(e.getMessage())), e);
+    }
+
+    /**
+     * A client tool exited non-zero. Login problems get the same exit 4 messages as JDBC; docker
+     * not answering or the container gone is exit 4 too; anything else is exit 1 with the tool's
+     * own error line.
+     */
+    RollbackException toolFailed(String toolName, ProcessResult result) {
+        String stderr = result.stderrTail();
+        String lower = stderr.toLowerCase(Locale.ROOT);
+        String line = redact(errorLine(result));
+        if (lower.contains("password authentication failed")) {
+            return new RollbackException(ExitCode.UNREACHABLE, passwordRejected());
+        }
+        if (lower.contains("no password supplied")) {
+            return new RollbackException(ExitCode.UNREACHABLE, target.password() == null ? noPassword() : passwordRejected());
+        }
+        if (lower.contains("database \"" + target.database().toLowerCase(Locale.ROOT) + "\" does not exist")) {
+            return new RollbackException(ExitCode.UNREACHABLE, missingDatabase());
+        }
+        if (lower.contains("connection to server") && lower.contains("failed")) {
+            return new RollbackException(ExitCode.UNREACHABLE, cannotReach(line));
+        }
+        if (lower.contains("cannot connect to the docker daemon")) {
+            return new RollbackException(ExitCode.UNREACHABLE, "Docker does not answer, so " + toolName
+                + " cannot run in container " + target.container() + ": " + line);
+        }
+        if (lower.contains("no such container") || lower.contains("is not running")) {
+            return new RollbackException(ExitCode.UNREACHABLE, "database container " + target.container()
+                + " is not running: " + line);
+        }
+        if (lower.contains("server version mismatch")) {
+            return RollbackException.refused(line + "; use client tools at least as new as the server");
+        }
+        return RollbackException.failed(toolName + " failed on " + target.describe() + " (exit " + result.exitCode()
+            + ")" + (line.isEmpty() ? "" : ": " + line));
+    }
+
+    /** Replaces every occurrence of the password; a short password mangles a message rather than leaking. */
+    String redact(String text) {
+        String password = target.password();
+        if (text == null || password == null || password.isEmpty()) {
+            return text;
+        }
+        return text.replace(password, "***");
+    }
+
+    /** The tool's "error:" line, which says what happened; the lines after it are hints. */
+    static String errorLine(ProcessResult result) {
+        for (String line : result.stderrTail().split("\n")) {
+            if (line.contains("error:") || line.startsWith("Error")) {
+                return line.trim();
+            }
+        }
+        return result.lastErrorLine();
+    }
+
+    private String passwordRejected() {
+        return redact("the password for user " + target.user() + (target.passwordSource() == null ? ""
+            : " (from " + target.passwordSource() + ")") + " was rejected by database " + target.database()
+            + " at " + target.address() + "; check the password and the server's pg_hba.conf");
+    }
+
+    private String noPassword() {
+        return redact("database " + target.database() + " at " + target.address() + " asks for a password for user "
+            + target.user() + " but none was given" + (target.passwordSource() == null ? ""
+            : "; set " + target.passwordSource()));
+    }
+
+    private String missingDatabase() {
+        return redact("database " + target.database() + " does not exist at " + target.address()
+            + "; check database.name (or DB_NAME)");
+    }
+
+    private String cannotReach(String reason) {
+        return redact("cannot reach database " + target.database() + " at " + target.address() + ": " + reason
+            + "; is PostgreSQL running there and are database.host and database.port right?");
+    }
+
+    private RollbackException unreachable(String message, SQLException cause) {
+        return RollbackException.unreachable(redact(message), cause);
+    }
+
+    /** The most telling cause: network exceptions say more than the driver's generic wrapper. */
+    private static String reason(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + firstLine(t.getMessage());
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer within " + PgJdbc.CONNECT_TIMEOUT_SECONDS + "s";
+            }
+        }
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        // Server messages come as "ERROR: relation "x" does not exist"; the severity adds nothing.
+        return first.replaceFirst("^(ERROR|FATAL):\\s+", "");
+    }
+}

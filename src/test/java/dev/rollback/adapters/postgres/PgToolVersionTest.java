@@ -1,0 +1,36 @@
+package dev.rollback.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PgToolVersionTest {
+
+    @Test
+    void parsesDebianPackagedVersion() {
+        assertThat(ToolVersion.parse("pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n"))
+            .contains(new ToolVersion(15, "15.18"));
+    }
+
+    @Test
+    void parsesPlainAndPreReleaseVersions() {
+        assertThat(ToolVersion.parse("pg_dump (PostgreSQL) 17.2")).contains(new ToolVersion(17, "17.2"));
+        assertThat(ToolVersion.parse("pg_dump (PostgreSQL) 18beta1")).contains(new ToolVersion(18, "18beta1"));
+        assertThat(ToolVersion.parse("pg_dump (PostgreSQL) 9.6.24")).contains(new ToolVersion(9, "9.6.24"));
+    }
+
+    @Test
+    void rejectsOutputThatIsNotAVersion() {
+        assertThat(ToolVersion.parse("bash: pg_dump: command not found")).isEmpty();
+        assertThat(ToolVersion.parse("")).isEmpty();
+        assertThat(ToolVersion.parse(null)).isEmpty();
+    }
+
+    @Test
+    void dumpsOnlyServersNotNewerThanItself() {
+        ToolVersion fifteen = new ToolVersion(15, "15.18");
+        assertThat(fifteen.canDump(14)).isTrue();
+        assertThat(fifteen.canDump(15)).isTrue();
+        assertThat(fifteen.canDump(16)).isFalse();
+    }
+}
