@@ -106,6 +106,17 @@ public final class PgClient implements Postgres {
      */
     @Override
     public List<String> listArchive(Path archive) {
+        ProcessResult toc = run(archiveCommands(archive).listArchive(archive));
+        requireReadable(archive, toc, "is unreadable");
+        return toc.stdout().lines().filter(line -> !line.isBlank() && !line.startsWith(";")).toList();
+    }
+
+    @Override
+    public void readArchive(Path archive) {
+        requireReadable(archive, run(archiveCommands(archive).readWholeArchive(archive)), "is truncated or corrupt");
+    }
+
+    private PgCommands archiveCommands(Path archive) {
         if (!Files.exists(archive)) {
             throw RollbackException.refused("archive " + archive + " does not exist");
         }
@@ -114,11 +125,7 @@ public final class PgClient implements Postgres {
             throw RollbackException.refused("directory-format archive " + archive + " cannot be streamed to the tools in"
                 + " container " + location.container() + "; set database.tools: host to check it");
         }
-        PgCommands commands = PgCommands.at(target, location);
-        ProcessResult toc = run(commands.listArchive(archive));
-        requireReadable(archive, toc, "is unreadable");
-        requireReadable(archive, run(commands.readWholeArchive(archive)), "is truncated or corrupt");
-        return toc.stdout().lines().filter(line -> !line.isBlank() && !line.startsWith(";")).toList();
+        return PgCommands.at(target, location);
     }
 
     /** pg_restore complaining means a bad archive (exit 3); anything else is docker or the tool failing. */

@@ -51,6 +51,11 @@ public record PgTarget(String host, int port, String database, String user, Stri
      * or from the environment variable named by {@code password-env} (default DB_PASSWORD).
      */
     public static PgTarget fromConfig(DatabaseConfig config, Map<String, String> env) {
+        return fromConfig(config, env, Path.of(""));
+    }
+
+    /** As {@link #fromConfig(DatabaseConfig, Map)}, with a relative password file resolved against {@code baseDir}. */
+    public static PgTarget fromConfig(DatabaseConfig config, Map<String, String> env, Path baseDir) {
         if (config.name() == null || config.user() == null) {
             throw RollbackException.usage("database.name and database.user are required"
                 + " (or DB_NAME and DB_USER in the environment)");
@@ -58,7 +63,7 @@ public record PgTarget(String host, int port, String database, String user, Stri
         String password;
         String source;
         if (config.passwordFile() != null) {
-            password = readPasswordFile(Path.of(config.passwordFile()));
+            password = readPasswordFile(baseDir.resolve(config.passwordFile()));
             source = "file " + config.passwordFile();
         } else {
             String variable = config.passwordEnvOrDefault();

@@ -31,8 +31,8 @@ public interface Postgres {
 
     /**
      * {@code pg_restore --list} of an archive (custom or tar, or a directory): its TOC entries,
-     * without the comment header. Also reads the archive to its end, because a truncated custom
-     * archive still lists its TOC; unreadable, truncated or corrupt: exit 3.
+     * without the comment header. Cheap, but a truncated custom archive still lists its TOC: use
+     * {@link #readArchive} before trusting one. Unreadable: exit 3.
      */
     List<String> listArchive(Path archive);
 

@@ -1,0 +1,39 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.ComposeCli;
+import dev.rollback.adapters.docker.ComposeProject;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.DockerEngine;
+import dev.rollback.adapters.postgres.PgClient;
+import dev.rollback.adapters.postgres.PgTarget;
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.adapters.process.ProcessRunner;
+import dev.rollback.core.config.Config;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The composition root: the real adapters, configured from {@code rollback.yml}. */
+final class LiveAdapters implements Adapters {
+    private final ProcessRunner runner = new ProcessRunner();
+
+    @Override
+    public Docker docker(Config config) {
+        return DockerEngine.connect(config.docker().host());
+    }
+
+    @Override
+    public Compose compose(Config config) {
+        Path workdir = config.workdir();
+        Path envFile = config.stack().envFile() != null ? workdir.resolve(config.stack().envFile()) : null;
+        ComposeProject project = new ComposeProject(config.stack().name(), workdir,
+            List.of(workdir.resolve(config.stack().composeFile())), envFile);
+        return ComposeCli.detect(project, runner);
+    }
+
+    @Override
+    public Postgres postgres(Config config, Map<String, String> env) {
+        return new PgClient(PgTarget.fromConfig(config.database(), env, config.baseDir()), runner);
+    }
+}
