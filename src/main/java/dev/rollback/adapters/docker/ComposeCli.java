@@ -1,0 +1,174 @@
+package dev.rollback.adapters.docker;
+
+import dev.rollback.adapters.process.ProcessResult;
+import dev.rollback.adapters.process.ProcessRunner;
+import dev.rollback.adapters.process.ProcessSpec;
+import dev.rollback.core.ExitCode;
+import dev.rollback.core.RollbackException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Compose} through the compose CLI: {@code docker compose} (v2) when installed, else
+ * {@code docker-compose} (v1). Every call is an argv list run from the project's workdir with
+ * {@code -p}, {@code -f} and, when the file exists, {@code --env-file}.
+ *
+ * <p>Images are never pulled on purpose: a rollback must run exactly the images that are already
+ * here. v2 (2.15+) gets {@code --pull never}; older versions would pull an image that is missing,
+ * so callers check that the target images exist before {@link #up} (SPEC safety rules).
+ *
+ * <p>{@link #config()} returns interpolated values, secrets included: never log it.
+ */
+public final class ComposeCli implements Compose {
+    private static final Logger LOG = LoggerFactory.getLogger(ComposeCli.class);
+    private static final Duration DETECT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CHANGE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+    /** Compose service names; also keeps a name from being read as an option ("--volumes"). */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final List<List<String>> CANDIDATES =
+        List.of(List.of("docker", "compose"), List.of("docker-compose"));
+    /** Which compose is installed does not change while the tool runs; detect once. */
+    private static final AtomicReference<ComposeVersion> DETECTED = new AtomicReference<>();
+
+    private final ComposeProject project;
+    private final ProcessRunner runner;
+    private final ComposeVersion version;
+
+    ComposeCli(ComposeProject project, ProcessRunner runner, ComposeVersion version) {
+        this.project = project;
+        this.runner = runner;
+        this.version = version;
+    }
+
+    /** Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose}. */
+    public static ComposeCli detect(ComposeProject project, ProcessRunner runner) {
+        ComposeVersion version = DETECTED.get();
+        if (version == null) {
+            version = detectVersion(runner, CANDIDATES);
+            DETECTED.set(version);
+            LOG.debug("using {}", version);
+        }
+        return new ComposeCli(project, runner, version);
+    }
+
+    static ComposeVersion detectVersion(ProcessRunner runner, List<List<String>> candidates) {
+        for (List<String> command : candidates) {
+            List<String> argv = new ArrayList<>(command);
+            argv.add("version");
+            try {
+                ProcessResult result = runner.run(ProcessSpec.of(argv, DETECT_TIMEOUT));
+                if (result.succeeded()) {
+                    var parsed = ComposeVersion.parse(command, result.stdout());
+                    if (parsed.isPresent()) {
+                        return parsed.get();
+                    }
+                }
+            } catch (RollbackException notInstalled) {
+                if (notInstalled.exitCode() == ExitCode.INTERRUPTED) {
+                    throw notInstalled;
+                }
+                LOG.debug("{} is not usable: {}", String.join(" ", command), notInstalled.getMessage());
+            }
+        }
+        throw new RollbackException(ExitCode.UNREACHABLE,
+            "neither 'docker compose' (v2) nor 'docker-compose' (v1) is installed; install one of them");
+    }
+
+    @Override
+    public String implementation() {
+        return version.implementation();
+    }
+
+    @Override
+    public void up(List<String> services, UpOptions options) {
+        List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build"));
+        if (version.supportsPullNever()) {
+            args.addAll(List.of("--pull", "never"));
+        }
+        if (options.forceRecreate()) {
+            args.add("--force-recreate");
+        }
+        if (options.noDeps()) {
+            args.add("--no-deps");
+        }
+        change(args, services, UP_TIMEOUT);
+    }
+
+    @Override
+    public void stop(List<String> services) {
+        change(new ArrayList<>(List.of("stop")), services, CHANGE_TIMEOUT);
+    }
+
+    @Override
+    public void start(List<String> services) {
+        change(new ArrayList<>(List.of("start")), services, CHANGE_TIMEOUT);
+    }
+
+    @Override
+    public void down() {
+        // Never -v: volumes hold the data a rollback may need to restore.
+        change(new ArrayList<>(List.of("down")), List.of(), CHANGE_TIMEOUT);
+    }
+
+    @Override
+    public List<String> services() {
+        return run(List.of("config", "--services"), READ_TIMEOUT).stdout().lines()
+            .map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    @Override
+    public String config() {
+        return run(List.of("config"), READ_TIMEOUT).stdout();
+    }
+
+    /** A command that changes containers: logged at INFO, services appended after validation. */
+    private void change(List<String> args, List<String> services, Duration timeout) {
+        for (String service : services) {
+            if (!SERVICE_NAME.matcher(service).matches()) {
+                throw RollbackException.usage("invalid compose service name '" + service + "'");
+            }
+        }
+        LOG.info("{} {} in project {}{}", implementation(), String.join(" ", args), project.name(),
+            services.isEmpty() ? "" : " for " + String.join(", ", services));
+        args.addAll(services);
+        run(args, timeout);
+    }
+
+    private ProcessResult run(List<String> args, Duration timeout) {
+        ProcessSpec spec = ProcessSpec.of(argv(args), timeout).inDirectory(project.workdir());
+        ProcessResult result = runner.run(spec);
+        if (!result.succeeded()) {
+            String error = result.lastErrorLine();
+            throw RollbackException.failed(implementation() + " " + args.get(0) + " failed for project "
+                + project.name() + " (exit " + result.exitCode() + ")" + (error.isEmpty() ? "" : ": " + error));
+        }
+        return result;
+    }
+
+    /** {@code <compose> -p NAME -f FILE... [--env-file FILE] <args>}; paths resolved against the workdir. */
+    List<String> argv(List<String> args) {
+        List<String> argv = new ArrayList<>(version.command());
+        argv.addAll(List.of("-p", project.name()));
+        for (Path file : project.files()) {
+            argv.addAll(List.of("-f", project.workdir().resolve(file).toString()));
+        }
+        if (project.envFile() != null) {
+            Path envFile = project.workdir().resolve(project.envFile());
+            // Optional by contract; compose would fail on a missing --env-file.
+            if (Files.isRegularFile(envFile)) {
+                argv.addAll(List.of("--env-file", envFile.toString()));
+            }
+        }
+        argv.addAll(args);
+        return argv;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.rollback.adapters.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.rollback.core.RollbackException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Docker} over the Engine API with docker-java. Every docker-java exception is translated
+ * by {@link DockerErrors}; destructive calls (stop, start, tag, removeTag) are logged at INFO.
+ */
+public final class DockerEngine implements Docker, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
+    /** ping gives up after this, so connect() fails within 5 s even against a wedged daemon. */
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(30);
+    /** After the exec stream closes, the daemon may need a moment to record the exit code. */
+    private static final Duration EXEC_EXIT_WAIT = Duration.ofSeconds(5);
+
+    private final String endpoint;
+    private final DockerClient client;
+    private final DockerErrors errors;
+
+    private DockerEngine(String endpoint, DockerClient client) {
+        this.endpoint = endpoint;
+        this.client = client;
+        this.errors = new DockerErrors(endpoint);
+    }
+
+    /**
+     * Connects and pings, so a wrong endpoint fails here (exit 4, within 5 s) rather than halfway
+     * through a rollback. {@code host} null or blank: {@code $DOCKER_HOST}, else the local socket.
+     */
+    public static DockerEngine connect(String host) {
+        DockerEngine engine = open(host);
+        try {
+            engine.ping();
+            return engine;
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Builds the client without talking to the daemon. */
+    static DockerEngine open(String host) {
+        String endpoint = DockerClients.resolveHost(host, System.getenv());
+        return new DockerEngine(endpoint, DockerClients.create(endpoint));
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void ping() {
+        // A wedged (or SIGSTOPped) daemon accepts the connection and never answers; the client has
+        // no response timeout (see DockerClients), so only a bounded wait catches that here.
+        CompletableFuture<Void> answer =
+            CompletableFuture.runAsync(() -> client.pingCmd().exec(), DockerEngine::daemonThread);
+        errors.call("ping", "the Docker daemon", () -> {
+            try {
+                return answer.get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // Any failure here, even an HTTP 404 from something that is not dockerd, means
+                // there is no usable daemon at this endpoint.
+                throw errors.unreachable(e.getCause());
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                throw errors.unreachable(new IOException("no answer within " + PING_TIMEOUT.toSeconds() + "s", e));
+            }
+        });
+    }
+
+    /** Not the common pool: a ping stuck on a wedged daemon must not block anyone else's tasks. */
+    private static void daemonThread(Runnable task) {
+        Thread thread = new Thread(task, "docker-ping");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public List<ContainerInfo> projectContainers(String project) {
+        Objects.requireNonNull(project, "project");
+        List<String> ids = errors.call("list containers of", "project " + project, () ->
+            client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerInfos.PROJECT_LABEL, project)).exec()
+                .stream().map(c -> c.getId()).toList());
+        // The list has no structured health; inspect each (a handful per project).
+        List<ContainerInfo> containers = new ArrayList<>();
+        for (String id : ids) {
+            container(id).ifPresent(containers::add); // absent: removed between list and inspect
+        }
+        containers.sort(Comparator.comparing((ContainerInfo c) -> Objects.toString(c.service(), ""))
+            .thenComparing(ContainerInfo::name));
+        return List.copyOf(containers);
+    }
+
+    @Override
+    public Optional<ContainerInfo> container(String nameOrId) {
+        return errors.call("inspect", "container " + nameOrId, () -> {
+            try {
+                return Optional.of(ContainerInfos.from(client.inspectContainerCmd(nameOrId).exec()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void stop(String containerId, Duration timeout) {
+        ContainerInfo container = existing(containerId);
+        LOG.info("stopping container {} ({}), grace period {}s", container.name(), container.shortId(),
+            timeout.toSeconds());
+        errors.call("stop", "container " + container.name(), () -> {
+            try {
+                client.stopContainerCmd(container.id()).withTimeout(Math.toIntExact(timeout.toSeconds())).exec();
+            } catch (NotModifiedException e) {
+                LOG.info("container {} was already stopped", container.name());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void start(String containerId) {
+        ContainerInfo container = existing(containerId);
+        LOG.info("starting container {} ({})", container.name(), container.shortId());
+        errors.call("start", "container " + container.name(), () -> {
+            try {
+                client.startContainerCmd(container.id()).exec();
+            } catch (NotModifiedException e) {
+                LOG.info("container {} was already running", container.name());
+            }
+            return null;
+        });
+    }
+
+    /** Resolved first so that the log names the container even when called with an ID. */
+    private ContainerInfo existing(String nameOrId) {
+        return container(nameOrId).orElseThrow(() -> errors.notFound("container " + nameOrId, null));
+    }
+
+    @Override
+    public List<String> logTail(String containerId, int lines) {
+        return errors.call("read logs of", "container " + containerId, () -> {
+            FrameLines collector = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                .withTail(lines).exec(new FrameLines());
+            try (collector) {
+                if (!collector.finishedWithin(LOG_TIMEOUT)) {
+                    throw RollbackException.failed("reading the logs of container " + containerId
+                        + " took longer than " + LOG_TIMEOUT.toSeconds() + "s");
+                }
+            }
+            return collector.tail(lines);
+        });
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, Map<String, String> env, Duration timeout) {
+        String program = command.isEmpty() ? "" : command.get(0);
+        LOG.debug("exec {} in container {}", program, containerId); // argv only: env may hold secrets
+        return errors.call("exec " + program + " in", "container " + containerId, () -> {
+            String execId = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            ExecOutput output = client.execStartCmd(execId).exec(new ExecOutput());
+            try (output) {
+                if (!output.finishedWithin(timeout)) {
+                    // The Engine API cannot kill an exec: say so rather than pretend it stopped.
+                    throw RollbackException.failed(program + " in container " + containerId + " did not finish within "
+                        + timeout.toSeconds() + "s; it may still be running inside the container");
+                }
+            }
+            return new ExecResult(exitCode(execId), output.stdout(), output.stderr());
+        });
+    }
+
+    private long exitCode(String execId) throws InterruptedException {
+        long deadline = System.nanoTime() + EXEC_EXIT_WAIT.toNanos();
+        InspectExecResponse exec = client.inspectExecCmd(execId).exec();
+        while (Boolean.TRUE.equals(exec.isRunning()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            exec = client.inspectExecCmd(execId).exec();
+        }
+        if (exec.getExitCodeLong() == null) {
+            throw RollbackException.failed("exec " + execId + " ended without an exit code");
+        }
+        return exec.getExitCodeLong();
+    }
+
+    @Override
+    public Optional<String> imageId(String reference) {
+        return errors.call("inspect", "image " + reference, () -> {
+            try {
+                return Optional.of(client.inspectImageCmd(reference).exec().getId());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void tag(String imageId, String repository, String tag) {
+        LOG.info("tagging image {} as {}:{}", imageId, repository, tag);
+        errors.call("tag", "image " + imageId, () -> client.tagImageCmd(imageId, repository, tag).exec());
+    }
+
+    @Override
+    public void removeTag(String reference) {
+        requireTaggedReference(reference);
+        LOG.info("removing tag {}", reference);
+        // Without force: an in-use image keeps its last tag, and other tags keep the layers.
+        errors.call("remove tag", "image " + reference, () -> client.removeImageCmd(reference).exec());
+    }
+
+    /** An image ID (or a bare name that could be an ID prefix) would delete the image, not a tag. */
+    static void requireTaggedReference(String reference) {
+        int slash = reference.lastIndexOf('/');
+        boolean tagged = reference.indexOf(':', slash + 1) > 0 && !reference.contains("@");
+        if (!tagged || reference.startsWith("sha256:")) {
+            throw RollbackException.refused("refusing to remove '" + reference
+                + "': removeTag needs repository:tag, not an image ID or digest");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.debug("closing the Docker client: {}", e.getMessage());
+        }
+    }
+}
