@@ -11,6 +11,9 @@ APP_IMAGE=rollback-fixture/app
 PG_IMAGE=rollback-fixture/postgres:15
 CADDY_IMAGE=rollback-fixture/caddy:2
 
+# Bump when a fixture image changes: images with another revision label are rebuilt.
+FIXTURE_REV=2
+
 log() { printf 'testbed: %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -52,7 +55,9 @@ start_docker() {
   exit 1
 }
 
-image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+image_exists() {
+  [ "$(docker image inspect -f '{{index .Config.Labels "rollback.fixture.rev"}}' "$1" 2>/dev/null)" = "$FIXTURE_REV" ]
+}
 
 # A 2 MB busybox root filesystem: enough for an HTTP app stand-in and for helper containers
 # (tar, gzip, sh) used by volume backups.
@@ -76,17 +81,21 @@ build_app_images() {
     local dir="$WORK/app-$version"
     busybox_rootfs "$dir"
     echo "$version" >"$dir/www/version"
+    # httpd runs as a child, not as PID 1: PID 1 ignores SIGTERM, which would make every
+    # `docker stop` wait out its whole grace period.
+    local serve='httpd -f -p 80 -h /www &\ntrap "kill \\$! 2>/dev/null; exit 0" TERM INT\nwait\n'
     case "$version" in
-      broken) printf '#!/bin/sh\necho "app %s starting"\necho "ERROR: migration 042 failed: column users.email does not exist" >&2\nexec httpd -f -v -p 80 -h /www\n' "$version" >"$dir/start.sh" ;;
+      broken) printf '#!/bin/sh\necho "app %s starting"\necho "ERROR: migration 042 failed: column users.email does not exist" >&2\n'"$serve" "$version" >"$dir/start.sh" ;;
       crash) printf '#!/bin/sh\necho "app %s starting"\necho "FATAL: cannot start" >&2\nexit 1\n' "$version" >"$dir/start.sh" ;;
       *) echo ok >"$dir/www/health"
-         printf '#!/bin/sh\necho "app %s starting"\nexec httpd -f -p 80 -h /www\n' "$version" >"$dir/start.sh" ;;
+         printf '#!/bin/sh\necho "app %s starting"\n'"$serve" "$version" >"$dir/start.sh" ;;
     esac
     chmod +x "$dir/start.sh"
     tar -C "$dir" -c . | docker import \
       -c 'ENTRYPOINT ["/start.sh"]' \
       -c 'HEALTHCHECK --interval=1s --timeout=2s --retries=3 CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1/health"]' \
       -c "LABEL org.opencontainers.image.version=$version" \
+      -c "LABEL rollback.fixture.rev=$FIXTURE_REV" \
       - "$APP_IMAGE:$version" >/dev/null
     rm -rf "$dir"
     log "built $APP_IMAGE:$version"
@@ -94,7 +103,8 @@ build_app_images() {
   if ! image_exists rollback-fixture/busybox:latest; then
     local dir="$WORK/busybox"
     busybox_rootfs "$dir"
-    tar -C "$dir" -c . | docker import -c 'CMD ["sh"]' - rollback-fixture/busybox:latest >/dev/null
+    tar -C "$dir" -c . | docker import -c 'CMD ["sh"]' -c "LABEL rollback.fixture.rev=$FIXTURE_REV" \
+      - rollback-fixture/busybox:latest >/dev/null
     rm -rf "$dir"
     log "built rollback-fixture/busybox:latest"
   fi
@@ -125,6 +135,7 @@ build_stack_images() {
       -c 'CMD ["postgres"]' \
       -c 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       -c 'HEALTHCHECK --interval=1s --timeout=3s --retries=30 CMD ["pg_isready", "-h", "127.0.0.1", "-q"]' \
+      -c "LABEL rollback.fixture.rev=$FIXTURE_REV" \
       - "$PG_IMAGE" >/dev/null
     as_root rm -rf "$dir"
     log "built $PG_IMAGE"

@@ -36,10 +36,10 @@ public final class Journal {
         line.put("host", Identity.host());
         line.put("pid", Identity.pid());
         Files.createDirectories(file.getParent());
+        // After a crash mid-write the file may end in a torn line: start on a fresh line.
+        String prefix = endsWithNewline() ? "" : "\n";
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-            StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            // After a crash mid-write the file may end in a torn line: start on a fresh line.
-            String prefix = endsWithNewline(channel) ? "" : "\n";
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             byte[] bytes = (prefix + Json.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -49,14 +49,19 @@ public final class Journal {
         }
     }
 
-    private static boolean endsWithNewline(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
+    private boolean endsWithNewline() throws IOException {
+        if (!Files.exists(file)) {
             return true;
         }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, size - 1);
-        return last.get(0) == '\n';
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) == '\n';
+        }
     }
 
     /** All complete entries, oldest first. */

@@ -31,7 +31,7 @@ final class FakeStep implements Step {
         return this;
     }
 
-    FakeStep destructive() {
+    FakeStep markDestructive() {
         this.destructive = true;
         return this;
     }

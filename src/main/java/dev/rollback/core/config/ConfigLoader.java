@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -52,7 +54,7 @@ public final class ConfigLoader {
         try {
             config = YAML.readValue(file.toFile(), Config.class);
         } catch (IOException e) {
-            throw RollbackException.usage(where + describe(e));
+            throw RollbackException.usage(where + describe(e, file));
         } catch (ConfigException e) {
             throw RollbackException.usage(where + ": " + e.getMessage());
         }
@@ -75,34 +77,48 @@ public final class ConfigLoader {
             String vars = String.join(", ", overrides.keySet().stream().map(EnvOverrides::variableFor)
                 .collect(Collectors.toList()));
             throw RollbackException.usage("environment overrides (" + vars + "): "
-                + (e instanceof JsonProcessingException j ? describe(j).replaceFirst("^ line \\d+: ", "") : e.getMessage()));
+                + (e instanceof JsonProcessingException j ? describe(j, null).replaceFirst("^: ", "") : e.getMessage()));
         }
     }
 
-    /** " line 12: unknown key 'compse-file' in stack (known: ...)" and the like. */
-    static String describe(IOException e) {
+    /** " line 12: unknown key 'compse-file' in stack (known: ...)" and the like; no line when file is null. */
+    static String describe(IOException e, Path file) {
         if (!(e instanceof JsonProcessingException json)) {
             return ": cannot read: " + e.getMessage();
         }
-        JsonLocation location = json.getLocation();
-        String line = location != null && location.getLineNr() > 0 ? " line " + location.getLineNr() : "";
+        if (!(e instanceof JsonMappingException mapping)) {
+            JsonLocation location = json.getLocation();
+            String line = location != null && location.getLineNr() > 0 ? " line " + location.getLineNr() : "";
+            return line + ": not valid YAML (" + firstLine(json.getOriginalMessage()) + ")";
+        }
+        String line = file == null ? "" : YamlLocator.lineOf(file, pathOf(mapping)).stream()
+            .mapToObj(n -> " line " + n).findFirst().orElse("");
         if (e instanceof UnrecognizedPropertyException unknown) {
             String section = keyPath(unknown, 1);
             return line + ": unknown key '" + unknown.getPropertyName() + "'"
                 + (section.isEmpty() ? "" : " in " + section)
-                + " (known: " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                .collect(Collectors.joining(", ")) + ")";
+                + " (known: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
+                .filter(known -> !known.equals("base-dir")).sorted().collect(Collectors.joining(", ")) + ")";
         }
-        if (e instanceof JsonMappingException mapping) {
-            Throwable cause = rootCause(mapping);
-            String key = keyPath(mapping, 0);
-            if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
-                return line + ": " + cause.getMessage();
+        Throwable cause = rootCause(mapping);
+        if (cause instanceof ConfigException) {
+            return line + ": " + cause.getMessage();
+        }
+        String key = keyPath(mapping, 0);
+        return line + ": " + (key.isEmpty() ? "" : key + ": ") + "wrong type or value ("
+            + firstLine(mapping.getOriginalMessage()) + ")";
+    }
+
+    private static List<Object> pathOf(JsonMappingException e) {
+        List<Object> path = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.add(ref.getIndex());
             }
-            return line + ": " + (key.isEmpty() ? "" : key + ": ") + "wrong type or value ("
-                + firstLine(mapping.getOriginalMessage()) + ")";
         }
-        return line + ": not valid YAML (" + firstLine(json.getOriginalMessage()) + ")";
+        return path;
     }
 
     private static String keyPath(JsonMappingException e, int dropLast) {
@@ -144,7 +160,11 @@ public final class ConfigLoader {
         durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
             @Override
             public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                return DurationText.parse(parser.getValueAsString());
+                try {
+                    return DurationText.parse(parser.getValueAsString());
+                } catch (IllegalArgumentException e) {
+                    throw JsonMappingException.from(parser, e.getMessage(), e);
+                }
             }
         });
         YAMLMapper mapper = new YAMLMapper(YAMLFactory.builder().loaderOptions(loader).build());
