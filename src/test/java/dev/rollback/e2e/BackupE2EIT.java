@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupE2EIT {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private TestStack stack;
 

@@ -148,7 +148,7 @@ final class TestStack implements AutoCloseable {
     }
 
     String psql(String database, String sql) {
-        return Shell.ok(dir, env(), "psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+        return Shell.ok(dir, pgEnv(), "psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
             "-p", String.valueOf(pgPort), "-U", "merq", "-d", database, "-c", sql).out().strip();
     }
 

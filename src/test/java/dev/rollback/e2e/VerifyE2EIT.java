@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifyE2EIT {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private TestStack stack;
 
