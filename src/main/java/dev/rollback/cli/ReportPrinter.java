@@ -26,7 +26,8 @@ final class ReportPrinter {
             seconds(report.durationMs()), report.dryRun() ? " (dry run: nothing was changed)" : "");
         int width = report.steps().stream().mapToInt(s -> s.id().length()).max().orElse(0);
         for (StepReport step : report.steps()) {
-            String what = step.failed() ? step.error() : step.description();
+            Object reason = step.detail().get("reason");
+            String what = step.failed() ? step.error() : reason != null ? reason.toString() : step.description();
             out.printf(Locale.ROOT, "  %-9s %-" + width + "s  %s%s%n", step.status().wire(), step.id(), what,
                 step.durationMs() > 0 ? " (" + seconds(step.durationMs()) + ")" : "");
         }

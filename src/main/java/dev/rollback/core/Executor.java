@@ -127,7 +127,9 @@ public final class Executor {
                     return finish(RunStatus.INTERRUPTED, ExitCode.INTERRUPTED,
                         "interrupted before step " + step.id() + "; steps before it completed");
                 }
-                progress.accept("[" + (i + 1) + "/" + steps.size() + "] " + step.description());
+                if (plan.mutating()) {   // read-only checks are quick; their report says it all
+                    progress.accept("[" + (i + 1) + "/" + steps.size() + "] " + step.description());
+                }
                 StepContext context = checked.get(step);
                 long start = System.nanoTime();
                 try {

@@ -84,7 +84,8 @@ class VerifyE2EIT {
 
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).startsWith("verify: succeeded").contains("running:backend").contains("http:api");
-        assertThat(text.err()).contains("[1/");   // progress goes to stderr
+        assertThat(text.out()).containsPattern("(?m)^  succeeded +running:backend +containers of backend are running")
+            .doesNotContain("\"status\"");
     }
 
     @Test
@@ -116,6 +117,60 @@ class VerifyE2EIT {
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.json().path("error").path("message").asText()).contains("unix:///tmp/no-such-docker.sock");
         assertThat(run.millis()).isLessThan(8_000);   // JVM start included; the daemon check itself is < 5 s
+    }
+
+    @Test
+    void sigintStopsAtTheNextStepBoundaryWithExit130AndIsJournaled() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // Accepts connections and never answers: the HTTP step runs for its full 3 x 2 s.
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Path config = dir.resolve("rollback-slow.yml");
+            java.nio.file.Files.writeString(config, java.nio.file.Files.readString(dir.resolve("rollback.yml")).replace(
+                "    - { name: api,", "    - { name: slow, url: \"http://127.0.0.1:" + silent.getLocalPort()
+                    + "/health\", timeout: 2s, retries: 3 }\n    - { name: api,"));
+            List<String> argv = new ArrayList<>(List.of("java", "-jar", RollbackCli.jar().toString(),
+                "--config", config.toString(), "verify", "-o", "json"));
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile());
+            builder.environment().putAll(stack.env());
+            Process process = builder.start();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            Thread reader = new Thread(() -> {
+                try {
+                    process.getInputStream().transferTo(out);
+                } catch (java.io.IOException ignored) {
+                    // ended
+                }
+            });
+            reader.start();
+            Thread.sleep(2500);   // inside the slow HTTP step by now
+            Shell.ok(dir, Map.of(), "kill", "-INT", String.valueOf(process.pid()));
+
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            reader.join();
+            assertThat(process.exitValue()).isEqualTo(130);
+            JsonNode report = dev.rollback.core.Json.MAPPER.readTree(out.toString());
+            assertThat(report.path("status").asText()).isEqualTo("interrupted");
+            assertThat(report.path("error").path("exitCode").asInt()).isEqualTo(130);
+            List<String> journal = java.nio.file.Files.readAllLines(stack.stateDir.resolve("journal.jsonl"));
+            assertThat(journal.get(journal.size() - 1)).contains("\"status\":\"interrupted\"");
+        }
     }
 
     @Test
