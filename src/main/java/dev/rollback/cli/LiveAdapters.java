@@ -20,7 +20,9 @@ final class LiveAdapters implements Adapters {
 
     @Override
     public Docker docker(Config config) {
-        return DockerEngine.connect(config.docker().host());
+        // No ping here: the first step's check pings, so an unreachable daemon is a refused,
+        // journaled run (exit 4) rather than an error before the plan.
+        return DockerEngine.open(config.docker().host());
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class DockerEngine implements Docker, AutoCloseable {
     }
 
     /** Builds the client without talking to the daemon. */
-    static DockerEngine open(String host) {
+    public static DockerEngine open(String host) {
         String endpoint = DockerClients.resolveHost(host, System.getenv());
         return new DockerEngine(endpoint, DockerClients.create(endpoint));
     }

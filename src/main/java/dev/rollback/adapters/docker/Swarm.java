@@ -1,0 +1,52 @@
+package dev.rollback.adapters.docker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Swarm services, as a rollback needs them. Errors as in {@link Docker}: exit 4 when the daemon
+ * is unreachable, exit 3 when a named service does not exist, exit 3 when this node is not a
+ * swarm manager. Updates are logged.
+ */
+public interface Swarm {
+    /** The services of a stack (label {@code com.docker.stack.namespace}), sorted by name. */
+    List<SwarmService> stackServices(String stack);
+
+    /** The service with this name or id, if it exists. */
+    Optional<SwarmService> service(String nameOrId);
+
+    /**
+     * Points the service at another image (a local reference such as a protective tag), keeping
+     * the rest of its spec; the Engine rolls tasks as the service's update config says.
+     */
+    void updateImage(String serviceId, String image);
+
+    /**
+     * The Engine's server-side rollback to the service's previous spec
+     * ({@code POST /services/{id}/update?version=N&rollback=previous}).
+     */
+    void rollbackToPrevious(String serviceId);
+
+    /**
+     * Waits until the service converged: its update (if any) completed, and as many tasks as
+     * desired are running with the service's current image. Never throws on timeout.
+     */
+    Convergence awaitConverged(String serviceId, Duration timeout);
+
+    /**
+     * A Swarm service.
+     *
+     * @param image        the image of the spec, as written (may carry an {@code @sha256:} digest)
+     * @param imageId      the image ID a running task uses, null when none runs
+     * @param version      the spec version (needed for updates)
+     * @param updateState  UpdateStatus.State (updating, completed, paused, rollback_started, ...), or null
+     */
+    record SwarmService(String id, String name, String image, String imageId, long version, int replicas,
+                        int runningTasks, String updateState) {
+    }
+
+    /** Outcome of {@link #awaitConverged}: what was seen last, and how long it took. */
+    record Convergence(boolean converged, String detail, Duration took) {
+    }
+}
