@@ -23,6 +23,10 @@ public final class Cli {
         cli.addSubcommand(new VerifyCommand(context));
         cli.addSubcommand(new BackupCommand(context));
         cli.addSubcommand(new BackupsCommand(context));
+        cli.addSubcommand(new RedeployCommand(context));
+        cli.addSubcommand(new CommandLine(new ReleaseCommand())
+            .addSubcommand(new ReleaseRecordCommand(context))
+            .addSubcommand(new ReleaseListCommand(context)));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

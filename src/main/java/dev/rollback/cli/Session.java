@@ -2,7 +2,12 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.gate.HealthGate;
+import dev.rollback.release.Ledger;
+import java.util.List;
 import dev.rollback.core.Executor;
 import dev.rollback.core.config.Config;
 import java.util.function.Consumer;
@@ -56,6 +61,19 @@ final class Session {
             postgres = app.adapters().postgres(config, app.env());
         }
         return postgres;
+    }
+
+    Ledger ledger() {
+        return new Ledger(config.stateDirPath());
+    }
+
+    /** The configured HTTP checks. */
+    List<HealthCheck> httpChecks() {
+        return config.health().checks().stream().<HealthCheck>map(HttpCheck::from).toList();
+    }
+
+    HealthGate healthGate() {
+        return new HealthGate(config.health().timeout(), config.health().interval(), app.interruption()::requested);
     }
 
     /** Progress lines for the operator on stderr; silent under --quiet. */

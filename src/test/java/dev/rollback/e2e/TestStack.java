@@ -40,7 +40,8 @@ final class TestStack implements AutoCloseable {
     static TestStack up(Path dir, String version, int rows) throws IOException {
         TestStack stack = new TestStack(dir);
         try {
-            stack.writeFiles(version);
+            stack.writeFiles();
+            stack.tagVersion(version, "backend", "web");
             stack.compose("up", "-d", "--no-build");
             stack.awaitDatabase();
             stack.psql("create table users (id serial primary key, email text not null unique);"
@@ -52,7 +53,47 @@ final class TestStack implements AutoCloseable {
         }
     }
 
-    private void writeFiles(String version) throws IOException {
+    /**
+     * What a deploy pipeline does: point {@code <project>/<service>:current} at a fixture version
+     * and bring those services up.
+     */
+    void deploy(String version, String... services) {
+        String[] targets = services.length > 0 ? services : new String[] {"backend", "web"};
+        tagVersion(version, targets);
+        String[] args = new String[targets.length + 3];
+        args[0] = "up";
+        args[1] = "-d";
+        args[2] = "--no-build";
+        System.arraycopy(targets, 0, args, 3, targets.length);
+        compose(args);
+    }
+
+    private void tagVersion(String version, String... services) {
+        for (String service : services) {
+            docker("tag", "rollback-fixture/app:" + version, image(service));
+        }
+    }
+
+    /** The mutable reference a service runs under: {@code <project>/<service>:current}. */
+    String image(String service) {
+        return project + "/" + service + ":current";
+    }
+
+    /** The image ID a fixture version has. */
+    String imageIdOf(String reference) {
+        return docker("image", "inspect", "-f", "{{.Id}}", reference).out().strip();
+    }
+
+    /** service → the image ID its container runs. */
+    String runningImageId(String service) {
+        return docker("inspect", "-f", "{{.Image}}", containerName(service)).out().strip();
+    }
+
+    String containerId(String service) {
+        return docker("inspect", "-f", "{{.Id}}", containerName(service)).out().strip();
+    }
+
+    private void writeFiles() throws IOException {
         Files.writeString(dir.resolve("docker-compose.yml"), """
             version: "3.8"
             services:
@@ -64,12 +105,14 @@ final class TestStack implements AutoCloseable {
                   POSTGRES_PASSWORD: ${DB_PASSWORD}
                 ports: ["127.0.0.1:%d:5432"]
               backend:
-                image: rollback-fixture/app:%s
+                image: %s
                 ports: ["127.0.0.1:%d:80"]
+                stop_grace_period: 2s
               web:
-                image: rollback-fixture/app:%s
+                image: %s
                 ports: ["127.0.0.1:%d:80"]
-            """.formatted(pgPort, version, backendPort, version, webPort));
+                stop_grace_period: 2s
+            """.formatted(pgPort, image("backend"), backendPort, image("web"), webPort));
         Files.writeString(dir.resolve(".env"), "DB_PASSWORD=" + PASSWORD + "\n");
         writeConfig("");
     }
@@ -174,6 +217,10 @@ final class TestStack implements AutoCloseable {
         List<String> argv = Shell.concat(Shell.compose(), "-p", project, "-f", "docker-compose.yml", "--env-file", ".env",
             "down", "-v", "--remove-orphans", "-t", "1");
         Shell.run(dir, env(), 120, argv);
+        // The stack's own tags (current, rollback-<release>); the fixture images keep their names.
+        String tags = Shell.run(dir, Map.of(), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}",
+            "--filter", "reference=" + project + "/*").out();
+        tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
     }
 
     static int freePort() throws IOException {

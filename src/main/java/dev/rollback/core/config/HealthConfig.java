@@ -7,7 +7,7 @@ import java.util.List;
 public record HealthConfig(Duration timeout, Duration interval, List<HttpCheckConfig> checks) {
     public HealthConfig {
         timeout = timeout != null ? timeout : Duration.ofSeconds(120);
-        interval = interval != null ? interval : Duration.ofSeconds(1);
+        interval = interval != null ? interval : Duration.ofMillis(250);
         checks = checks != null ? List.copyOf(checks) : List.of();
     }
 }

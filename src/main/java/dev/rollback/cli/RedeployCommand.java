@@ -1,0 +1,50 @@
+package dev.rollback.cli;
+
+import dev.rollback.core.Plan;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.Config;
+import dev.rollback.core.config.ConfigException;
+import dev.rollback.core.config.Names;
+import dev.rollback.redeploy.RedeployPlan;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code redeploy} (level 1): back to the last good release from the ledger, health-gated. */
+@Command(name = "redeploy", aliases = "level1", mixinStandardHelpOptions = true,
+    description = {"Level 1: bring back the previous working release (or --to RELEASE) of the stack or of",
+        "--service S, then wait for the health gate; if it fails, put back what ran before."})
+final class RedeployCommand extends PlanCommand {
+    @Option(names = "--service", paramLabel = "S", description = "Only this service (repeatable).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--to", paramLabel = "RELEASE",
+        description = "A release id from `rollback release list`, or previous (default).")
+    String to = "previous";
+
+    @Option(names = "--no-undo", description = "When the health gate fails, leave the release in place.")
+    boolean noUndo;
+
+    RedeployCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        try {
+            services.forEach(s -> Names.requireServiceName("--service", s));
+        } catch (ConfigException e) {
+            throw RollbackException.usage(e.getMessage());
+        }
+        RedeployPlan.Inputs inputs = new RedeployPlan.Inputs(session.docker(),
+            "compose".equals(config.stack().target()) ? session.compose() : null, session.ledger(),
+            config.stack().name(), to, services, session.httpChecks(), session.healthGate(), !noUndo);
+        return switch (config.stack().target()) {
+            case "compose" -> RedeployPlan.compose(inputs);
+            default -> throw RollbackException.usage("redeploy does not support stack.target "
+                + config.stack().target() + " yet");
+        };
+    }
+}

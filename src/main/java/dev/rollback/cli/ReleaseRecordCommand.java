@@ -1,0 +1,45 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.git.JGitRepository;
+import dev.rollback.adapters.health.ContainerHealthCheck;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.core.Plan;
+import dev.rollback.core.config.Config;
+import dev.rollback.release.RecordPlan;
+import dev.rollback.release.RunningStack;
+import dev.rollback.release.StackFacts;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code release record}: after a good deploy, record what runs as a rollback target. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+    description = {"Record the running stack (git commit, image ID per service, compose file hash) in the ledger,",
+        "and tag its images so pruning keeps them. Refuses an unhealthy stack unless --force."})
+final class ReleaseRecordCommand extends PlanCommand {
+    @Option(names = "--force", description = "Record even though the stack is not healthy.")
+    boolean force;
+
+    ReleaseRecordCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        String project = config.stack().name();
+        StackFacts facts = StackFacts.read(config.stack().target(), () -> JGitRepository.open(config.workdir()),
+            config.workdir().resolve(config.stack().composeFile()));
+        return RecordPlan.build(session.docker(), () -> RunningStack.compose(session.docker(), project),
+            () -> healthChecks(session, project), facts, session.ledger(), config.releases().keep(), force, app.clock());
+    }
+
+    private static List<HealthCheck> healthChecks(Session session, String project) {
+        List<HealthCheck> checks = new ArrayList<>();
+        RunningStack.compose(session.docker(), project).keySet()
+            .forEach(service -> checks.add(ContainerHealthCheck.service(session.docker(), project, service)));
+        checks.addAll(session.httpChecks());
+        return checks;
+    }
+}

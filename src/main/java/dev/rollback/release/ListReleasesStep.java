@@ -1,0 +1,68 @@
+package dev.rollback.release;
+
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The ledger, newest first: which release runs now and which can still be restored (images present). */
+final class ListReleasesStep implements Step {
+    private final Ledger ledger;
+    private final Docker docker;
+    private final Supplier<Map<String, RunningStack.Service>> running;
+
+    ListReleasesStep(Ledger ledger, Docker docker, Supplier<Map<String, RunningStack.Service>> running) {
+        this.ledger = ledger;
+        this.docker = docker;
+        this.running = running;
+    }
+
+    @Override
+    public String id() {
+        return "list-releases";
+    }
+
+    @Override
+    public String description() {
+        return "list the releases in " + ledger.file();
+    }
+
+    @Override
+    public void check(StepContext context) {
+        docker.ping();
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        List<Release> releases = new ArrayList<>(ledger.releases());
+        Collections.reverse(releases);
+        Optional<Release> current = ReleaseChoice.current(releases, RunningStack.imageIds(running.get()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Release release : releases) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", release.id());
+            row.put("recordedAt", release.recordedAt().toString());
+            row.put("recordedBy", release.recordedBy());
+            row.put("gitCommit", release.gitCommit());
+            row.put("forced", release.forced());
+            row.put("current", current.map(c -> c.id().equals(release.id())).orElse(false));
+            List<String> missing = release.services().entrySet().stream()
+                .filter(e -> docker.imageId(e.getValue().imageId()).isEmpty()).map(Map.Entry::getKey).toList();
+            row.put("restorable", missing.isEmpty());
+            if (!missing.isEmpty()) {
+                row.put("missingImages", missing);
+            }
+            Map<String, String> services = new LinkedHashMap<>();
+            release.services().forEach((name, image) -> services.put(name, image.imageId()));
+            row.put("services", services);
+            rows.add(row);
+        }
+        context.detail("count", rows.size()).result("releases", rows);
+    }
+}

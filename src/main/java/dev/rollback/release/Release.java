@@ -1,0 +1,30 @@
+package dev.rollback.release;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A recorded good state of the stack: per service the image ID it ran, the git commit of the
+ * workdir and the compose file's hash. Recorded after a good deploy; what {@code redeploy} goes back to.
+ *
+ * @param composeFileSha256 hash of the compose file as written (not the resolved config, which holds secrets)
+ * @param forced            recorded with --force although the stack was not healthy
+ */
+public record Release(String id, Instant recordedAt, String recordedBy, String target, String gitCommit,
+                      String composeFileSha256, boolean forced, Map<String, ServiceImage> services) {
+
+    public Release {
+        services = new TreeMap<>(services);
+    }
+
+    /** Whether these services run exactly this release's images. */
+    public boolean matches(Map<String, String> runningImageIds) {
+        return services.entrySet().stream()
+            .allMatch(e -> e.getValue().imageId().equals(runningImageIds.get(e.getKey())));
+    }
+
+    public String shortCommit() {
+        return gitCommit == null ? "-" : gitCommit.substring(0, Math.min(12, gitCommit.length()));
+    }
+}
