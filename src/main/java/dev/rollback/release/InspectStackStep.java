@@ -30,10 +30,12 @@ final class InspectStackStep implements Step {
     private final boolean force;
     private final Clock clock;
     private final RecordDraft draft;
+    private final Ledger ledger;
 
-    InspectStackStep(Docker docker, Supplier<Map<String, RunningStack.Service>> running,
+    InspectStackStep(Ledger ledger, Docker docker, Supplier<Map<String, RunningStack.Service>> running,
                      Supplier<List<HealthCheck>> healthChecks, StackFacts facts, boolean force, Clock clock,
                      RecordDraft draft) {
+        this.ledger = ledger;
         this.docker = docker;
         this.running = running;
         this.healthChecks = healthChecks;
@@ -67,7 +69,7 @@ final class InspectStackStep implements Step {
                 + String.join("; ", failing.stream().map(r -> r.name() + ": " + r.detail()).toList())
                 + "); record it anyway with --force");
         }
-        String id = ID.format(clock.instant());
+        String id = uniqueId(ID.format(clock.instant()));
         Map<String, ServiceImage> services = new LinkedHashMap<>();
         now.forEach((name, service) -> {
             if (service.imageId() != null && service.image() != null) {
@@ -82,6 +84,16 @@ final class InspectStackStep implements Step {
         if (!failing.isEmpty()) {
             context.detail("unhealthy", failing.stream().map(HealthResult::name).toList());
         }
+    }
+
+    /** Two records in the same second (CI retries) get "-2", "-3"... rather than one id twice. */
+    private String uniqueId(String base) {
+        java.util.Set<String> taken = ledger.releases().stream().map(Release::id).collect(java.util.stream.Collectors.toSet());
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 
     @Override

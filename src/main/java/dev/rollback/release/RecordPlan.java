@@ -18,7 +18,7 @@ public final class RecordPlan {
                              int keep, boolean force, Clock clock) {
         RecordDraft draft = new RecordDraft();
         return Plan.builder("release record")
-            .step(new InspectStackStep(docker, running, healthChecks, facts, force, clock, draft))
+            .step(new InspectStackStep(ledger, docker, running, healthChecks, facts, force, clock, draft))
             .step(new ProtectImagesStep(docker, draft))
             .step(new AppendReleaseStep(ledger, draft))
             .step(new PruneLedgerStep(ledger, docker, keep))

@@ -1,0 +1,63 @@
+package dev.rollback.release;
+
+import static dev.rollback.release.LedgerTest.release;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseChoiceTest {
+    @TempDir
+    Path stateDir;
+
+    private Ledger ledger;
+
+    @BeforeEach
+    void twoReleases() throws Exception {
+        ledger = new Ledger(stateDir);
+        ledger.record(release("r1", "sha256:v1", "sha256:v1"));
+        ledger.record(release("r2", "sha256:v2", "sha256:v2"));
+    }
+
+    private static Map<String, String> running(String image) {
+        return Map.of("backend", image, "web", image);
+    }
+
+    @Test
+    void anUnrecordedBrokenDeployGoesBackToTheNewestRelease() {
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v3"), "previous").id()).isEqualTo("r2");
+    }
+
+    @Test
+    void aRecordedButBadReleaseGoesBackToTheOneBefore() {
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v2"), "previous").id()).isEqualTo("r1");
+    }
+
+    @Test
+    void afterGoingBackPreviousDoesNotRollForward() {
+        assertThatThrownBy(() -> ReleaseChoice.choose(ledger, running("sha256:v1"), "previous"))
+            .hasMessageContaining("nothing to roll back to");
+    }
+
+    @Test
+    void anExplicitReleaseIsTakenAsAsked() {
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v1"), "r2").id()).isEqualTo("r2");
+    }
+
+    @Test
+    void currentIsTheReleaseThatMatchesEveryService() {
+        assertThat(ReleaseChoice.current(ledger.releases(), running("sha256:v2"))).map(Release::id).hasValue("r2");
+        assertThat(ReleaseChoice.current(ledger.releases(), Map.of("backend", "sha256:v2", "web", "sha256:v1"))).isEmpty();
+    }
+
+    @Test
+    void anEmptyLedgerSaysHowToRecord() {
+        Ledger empty = new Ledger(stateDir.resolve("other"));
+        assertThatThrownBy(() -> ReleaseChoice.choose(empty, running("sha256:v1"), "previous"))
+            .hasMessageContaining("is empty").hasMessageContaining("rollback release record");
+    }
+}
