@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 version="${1:?usage: deploy.sh VERSION [SERVICE...]}"; shift || true
-services=("$@"); [ ${#services[@]} -gt 0 ] || services=(backend web)
+services=("$@"); [ ${#services[@]} -gt 0 ] || services=(backend web admin)
 for service in "${services[@]}"; do
   docker tag "rollback-fixture/app:$version" "merq/$service:current"
 done

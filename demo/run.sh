@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The quick-start demo: on a new machine, prepare Docker and the fixture images, build the CLI,
-# bring up the demo stack (backend, web, postgres, caddy) and run `rollback verify` and
-# `rollback backup` against it, printing their reports.
+# The quick-start demo, end to end on a new machine: prepare Docker and the fixture images, build
+# the CLI, bring up the demo stack (backend, web, admin, postgres, caddy) at v1, then walk the
+# runbook: verify, pre-deploy backup, record the release, deploy a broken v2, watch verify fail,
+# `rollback redeploy` (level 1), and verify again. Starts from a clean demo state every time.
 set -euo pipefail
 demo="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$demo")"
@@ -24,18 +25,23 @@ if [ ! -f .env ]; then
   chmod 600 .env
 fi
 set -a; . ./.env; set +a
-mkdir -p backups
+compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
 
-step "deploy v1 of the demo stack"
+step "start clean: remove an earlier demo stack, its ledger and backups"
+compose -p merq down -v --remove-orphans >/dev/null 2>&1 || true
+rm -rf .rollback backups && mkdir -p backups
+
+step "deploy v1 of the demo stack and seed the database"
 docker tag rollback-fixture/app:v1 merq/backend:current
 docker tag rollback-fixture/app:v1 merq/web:current
-compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
+docker tag rollback-fixture/app:v1 merq/admin:current
 compose -p merq up -d --no-build
 for _ in $(seq 1 60); do
   docker exec merq-postgres pg_isready -q -h 127.0.0.1 2>/dev/null && break
   sleep 0.5
 done
 docker exec -i merq-postgres psql -q -X -v ON_ERROR_STOP=1 -U merq merq < seed.sql
+printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
 step "rollback verify   (seed 004's post-rollback verification)"
 rollback verify
@@ -43,10 +49,22 @@ rollback verify
 step "rollback backup --yes   (the runbook's pre-deployment backup)"
 rollback backup --yes
 
-step "rollback backups"
-rollback backups
+step "rollback release record   (after a good deploy: what level 1 goes back to)"
+rollback release record
 
-step "the same verification as JSON, for CI: rollback verify -o json"
+step "a bad deploy: v2 is broken (no /health, an ERROR in its log)"
+./deploy.sh broken
+printf 'GET /api/health → HTTP %s\n' "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18080/api/health)"
+rollback verify -q || echo "(verify exit $?: the stack is broken, as expected)"
+
+step "rollback redeploy --yes   (level 1: back to the recorded release, health-gated)"
+rollback redeploy --yes
+printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
+
+step "rollback verify -o json   (the proof, as CI would read it)"
 rollback verify -o json
+
+step "rollback release list"
+rollback release list
 
 printf '\nThe demo stack keeps running (http://127.0.0.1:18080/). Stop it with:\n  (cd demo && docker-compose -p merq down -v)\n'

@@ -1,18 +1,27 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.health.HttpCheck;
+import dev.rollback.core.Journal;
 import dev.rollback.core.Plan;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.DurationText;
+import dev.rollback.verify.LogWindow;
+import java.time.Instant;
 import dev.rollback.core.config.Config;
 import dev.rollback.verify.VerifyPlan;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code verify}: seed 004's post-rollback verification; exit 0 when every check holds, 1 naming those that fail. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {"Post-rollback verification: every service's containers running, healthchecks healthy,",
         "last log lines free of errors, every HTTP check passing, the sample query returning."})
 final class VerifyCommand extends PlanCommand {
+    @Option(names = "--logs-since", paramLabel = "DURATION",
+        description = "Judge log lines of this recent period (e.g. 10m); default: since the last rollback finished.")
+    String logsSince;
 
     VerifyCommand(AppContext app) {
         super(app);
@@ -27,7 +36,18 @@ final class VerifyCommand extends PlanCommand {
         String sampleQuery = config.verify().sampleQuery();
         return VerifyPlan.build(new VerifyPlan.Inputs(session.docker(), config.stack().name(),
             session.compose().services(), probes, config.health().interval(), config.health().timeout(),
-            config.verify().logLines(), config.verify().logErrorPatterns(),
+            config.verify().logLines(), config.verify().logErrorPatterns(), logWindow(session),
             sampleQuery != null ? session.postgres() : null, sampleQuery, app.interruption()::requested));
+    }
+
+    private Instant logWindow(Session session) {
+        if (logsSince == null) {
+            return LogWindow.sinceLastRollback(new Journal(session.config().stateDirPath()));
+        }
+        try {
+            return app.clock().instant().minus(DurationText.parse(logsSince));
+        } catch (IllegalArgumentException e) {
+            throw RollbackException.usage("--logs-since: " + e.getMessage());
+        }
     }
 }

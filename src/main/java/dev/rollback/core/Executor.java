@@ -150,8 +150,9 @@ public final class Executor {
                 }
             }
             if (!failures.isEmpty()) {
-                return finish(RunStatus.FAILED, ExitCode.FAILED, failures.size() == 1
-                    ? failures.get(0) : failures.size() + " checks failed: " + String.join("; ", failures));
+                return finish(RunStatus.FAILED, ExitCode.FAILED, failures.size() == 1 ? failures.get(0)
+                    : failures.size() + " checks failed: " + failures.stream().map(f -> f.substring(0, f.indexOf(": ")))
+                    .collect(Collectors.joining(", ")) + " (see the steps)");
             }
             return finish(RunStatus.SUCCEEDED, ExitCode.OK, null);
         }

@@ -33,10 +33,32 @@ public final class HealthGate {
         return timeout;
     }
 
-    public WaitOutcome await(List<? extends HealthCheck> checks, Consumer<String> progress) {
-        AllHealthy all = new AllHealthy("health gate", new ArrayList<>(checks));
+    /**
+     * Waits in two phases: first the containers (cheap Docker API reads), then everything, twice
+     * in a row. Probing HTTP through a proxy before the new containers exist only makes the proxy
+     * look up names that are not there yet; the second phase starts when they are.
+     *
+     * @param containers checks of the recreated containers
+     * @param endpoints  the HTTP checks
+     */
+    public WaitOutcome await(List<? extends HealthCheck> containers, List<? extends HealthCheck> endpoints,
+                             Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!containers.isEmpty()) {
+            WaitOutcome up = wait(new AllHealthy("containers", new ArrayList<>(containers)), 1, timeout, progress);
+            if (!up.healthy()) {
+                return up;
+            }
+        }
+        List<HealthCheck> all = new ArrayList<>(containers);
+        all.addAll(endpoints);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return wait(new AllHealthy("health gate", all), CONSECUTIVE, left, progress);
+    }
+
+    private WaitOutcome wait(HealthCheck check, int consecutive, Duration within, Consumer<String> progress) {
         long[] lastReport = {System.nanoTime()};
-        return HealthWait.of(all).timeout(timeout).interval(interval).consecutive(CONSECUTIVE)
+        return HealthWait.of(check).timeout(within).interval(interval).consecutive(consecutive)
             .cancelledWhen(cancelled)
             .onProbe(result -> {
                 if (!result.healthy() && System.nanoTime() - lastReport[0] > 5_000_000_000L) {

@@ -18,12 +18,15 @@ import java.util.function.Function;
 final class HealthGateStep implements Step {
     private final HealthGate gate;
     private final Switch change;
-    private final Function<List<String>, List<HealthCheck>> checks;
+    private final Function<List<String>, List<HealthCheck>> containerChecks;
+    private final List<HealthCheck> endpoints;
 
-    HealthGateStep(HealthGate gate, Switch change, Function<List<String>, List<HealthCheck>> checks) {
+    HealthGateStep(HealthGate gate, Switch change, Function<List<String>, List<HealthCheck>> containerChecks,
+                   List<HealthCheck> endpoints) {
         this.gate = gate;
         this.change = change;
-        this.checks = checks;
+        this.containerChecks = containerChecks;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class HealthGateStep implements Step {
             context.skip("nothing was switched");
             return;
         }
-        WaitOutcome outcome = gate.await(checks.apply(change.services()), context::progress);
+        WaitOutcome outcome = gate.await(containerChecks.apply(change.services()), endpoints, context::progress);
         Map<String, Long> downtime = change.monitor.stop();
         long recoveryMs = (System.nanoTime() - change.startedNanos) / 1_000_000;
         context.detail("outcome", outcome.summary())

@@ -37,22 +37,22 @@ public final class RedeployPlan {
             .step(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
                 in.docker(), in.wanted(), in.services(), change))
             .step(new SwitchComposeStep(in.docker(), in.compose(), change, services -> monitored(in, services), in.undo()))
-            .step(new HealthGateStep(in.gate(), change, services -> gateChecks(in, services)))
+            .step(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()))
             .build();
     }
 
-    private static List<HealthCheck> gateChecks(Inputs in, List<String> services) {
+    private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
         List<HealthCheck> checks = new ArrayList<>();
         for (String service : services) {
             checks.add(ContainerHealthCheck.service(in.docker(), in.project(), service));
         }
-        checks.addAll(in.httpChecks());
         return checks;
     }
 
     private static Map<String, HealthCheck> monitored(Inputs in, List<String> services) {
         Map<String, HealthCheck> monitored = new LinkedHashMap<>();
-        gateChecks(in, services).forEach(check -> monitored.put(check.name(), check));
+        containerChecks(in, services).forEach(check -> monitored.put(check.name(), check));
+        in.httpChecks().forEach(check -> monitored.put(check.name(), check));
         return monitored;
     }
 }

@@ -4,12 +4,17 @@ import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Seed 004, check 3: the last N log lines ({@code docker compose logs --tail=50}) hold no error line. */
+/**
+ * Seed 004, check 3: the last N log lines ({@code docker compose logs --tail=50}) hold no error
+ * line. After a rollback only the lines since it finished count: the proxy's complaints while a
+ * backend was being recreated are the rollback's, not a sign that the result is unhealthy.
+ */
 final class LogsCleanStep implements Step {
     private static final int SHOWN = 5;
     private static final int MAX_LINE = 200;
@@ -17,10 +22,13 @@ final class LogsCleanStep implements Step {
     private final ServiceContainers containers;
     private final int lines;
     private final List<Pattern> errorPatterns;
+    private final Instant since;
 
-    LogsCleanStep(ServiceContainers containers, int lines, List<String> errorPatterns) {
+    /** @param since only lines logged since then (the end of the last rollback), or null for all */
+    LogsCleanStep(ServiceContainers containers, int lines, List<String> errorPatterns, Instant since) {
         this.containers = containers;
         this.lines = lines;
+        this.since = since;
         this.errorPatterns = errorPatterns.stream().map(Pattern::compile).collect(Collectors.toList());
     }
 
@@ -31,7 +39,8 @@ final class LogsCleanStep implements Step {
 
     @Override
     public String description() {
-        return "last " + lines + " log lines of " + containers.service() + " have no error line";
+        return "last " + lines + " log lines of " + containers.service()
+            + (since == null ? "" : " since " + since) + " have no error line";
     }
 
     @Override
@@ -43,7 +52,7 @@ final class LogsCleanStep implements Step {
     public void apply(StepContext context) {
         List<String> matches = new ArrayList<>();
         for (ContainerInfo container : containers.require()) {
-            for (String line : containers.docker().logTail(container.id(), lines)) {
+            for (String line : containers.docker().logTail(container.id(), lines, since)) {
                 if (errorPatterns.stream().anyMatch(p -> p.matcher(line).find())) {
                     matches.add(container.name() + ": " + shorten(line));
                 }

@@ -5,6 +5,7 @@ import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.Plan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -21,11 +22,12 @@ public final class VerifyPlan {
     /**
      * What to verify.
      *
-     * @param postgres null when no sample query is configured
+     * @param logsSince only log lines since then count (the end of the last rollback), or null
+     * @param postgres  null when no sample query is configured
      */
     public record Inputs(Docker docker, String project, List<String> services, List<HttpProbe> httpChecks,
                          Duration interval, Duration healthTimeout, int logLines,
-                         List<String> logErrorPatterns, Postgres postgres, String sampleQuery,
+                         List<String> logErrorPatterns, Instant logsSince, Postgres postgres, String sampleQuery,
                          BooleanSupplier cancelled) {
     }
 
@@ -38,7 +40,7 @@ public final class VerifyPlan {
             ServiceContainers containers = new ServiceContainers(in.docker(), in.project(), service);
             plan.step(new RunningStep(containers))
                 .step(new HealthyStep(containers, in.healthTimeout(), in.cancelled()))
-                .step(new LogsCleanStep(containers, in.logLines(), in.logErrorPatterns()));
+                .step(new LogsCleanStep(containers, in.logLines(), in.logErrorPatterns(), in.logsSince()));
         }
         for (HttpProbe probe : in.httpChecks()) {
             plan.step(new HttpStep(probe.check(), probe.url(), probe.attempts(), in.interval()));

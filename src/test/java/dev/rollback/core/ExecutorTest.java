@@ -182,7 +182,7 @@ class ExecutorTest {
         assertThat(log).contains("apply query");
         assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(report.error().message())
-            .isEqualTo("2 checks failed: running:web: exited (1); http:api: connection refused");
+            .isEqualTo("2 checks failed: running:web, http:api (see the steps)");
         assertThat(report.steps()).extracting(StepReport::status)
             .containsExactly(StepStatus.FAILED, StepStatus.FAILED, StepStatus.SUCCEEDED);
     }

@@ -1,6 +1,7 @@
 package dev.rollback.adapters.docker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,12 @@ public interface Docker {
     void start(String containerId);
 
     /** The last {@code lines} lines of the container's stdout and stderr, oldest first. */
-    List<String> logTail(String containerId, int lines);
+    default List<String> logTail(String containerId, int lines) {
+        return logTail(containerId, lines, null);
+    }
+
+    /** As {@link #logTail(String, int)}, only lines logged at or after {@code since} (null: no limit). */
+    List<String> logTail(String containerId, int lines, Instant since);
 
     /** Runs a command in a running container; env values travel in the API call, not in argv. */
     ExecResult exec(String containerId, List<String> command, Map<String, String> env, Duration timeout);

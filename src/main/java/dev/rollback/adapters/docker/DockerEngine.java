@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -158,10 +159,13 @@ public final class DockerEngine implements Docker, AutoCloseable {
     }
 
     @Override
-    public List<String> logTail(String containerId, int lines) {
+    public List<String> logTail(String containerId, int lines, Instant since) {
         return errors.call("read logs of", "container " + containerId, () -> {
-            FrameLines collector = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
-                .withTail(lines).exec(new FrameLines());
+            var command = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines);
+            if (since != null) {
+                command.withSince((int) since.getEpochSecond());
+            }
+            FrameLines collector = command.exec(new FrameLines());
             try (collector) {
                 if (!collector.finishedWithin(LOG_TIMEOUT)) {
                     throw RollbackException.failed("reading the logs of container " + containerId

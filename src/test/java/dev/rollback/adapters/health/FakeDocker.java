@@ -81,7 +81,7 @@ final class FakeDocker implements Docker {
     }
 
     @Override
-    public List<String> logTail(String containerId, int lines) {
+    public List<String> logTail(String containerId, int lines, java.time.Instant since) {
         throw new UnsupportedOperationException();
     }
 
