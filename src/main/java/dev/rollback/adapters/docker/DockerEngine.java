@@ -64,6 +64,11 @@ public final class DockerEngine implements Docker, AutoCloseable {
         return new DockerEngine(endpoint, DockerClients.create(endpoint));
     }
 
+    /** Swarm services on the same daemon, through this engine's client: closing this closes both. */
+    public Swarm swarm() {
+        return new SwarmEngine(client, errors);
+    }
+
     @Override
     public String endpoint() {
         return endpoint;

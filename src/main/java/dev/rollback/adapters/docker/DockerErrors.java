@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ final class DockerErrors {
 
     private static final Pattern DAEMON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final int MAX_MESSAGE = 300;
+    private static final String NOT_A_MANAGER = "not a swarm manager";
 
     private final String endpoint;
 
@@ -55,8 +57,28 @@ final class DockerErrors {
         if (ioCause(error) != null) {
             return unreachable(error);
         }
-        String detail = error instanceof DockerException docker ? daemonMessage(docker) : oneLine(error);
-        return new RollbackException(ExitCode.FAILED, "cannot " + action + " " + subject + ": " + detail, error);
+        if (error instanceof DockerException docker) {
+            return daemonError(action, subject, docker.getHttpStatus(), daemonMessage(docker), error);
+        }
+        return new RollbackException(ExitCode.FAILED, "cannot " + action + " " + subject + ": " + oneLine(error), error);
+    }
+
+    /**
+     * An HTTP error answer of the daemon, whether docker-java or a raw API call received it.
+     * {@code message} is the daemon's own one-line message.
+     */
+    RollbackException daemonError(String action, String subject, int status, String message, Throwable cause) {
+        if (status == 404) {
+            return notFound(subject, cause);
+        }
+        // 503 from every swarm endpoint of a node that is not a manager (no swarm, or a worker):
+        // a precondition of the Swarm target, not a failure of the rollback.
+        if (message != null && message.contains(NOT_A_MANAGER)) {
+            return new RollbackException(ExitCode.REFUSED, "cannot " + action + " " + subject + ": the Docker daemon at "
+                + endpoint + " is " + NOT_A_MANAGER + "; point docker.host at a manager node (docker node ls lists them)",
+                cause);
+        }
+        return new RollbackException(ExitCode.FAILED, "cannot " + action + " " + subject + ": " + message, cause);
     }
 
     /** {@code cause} may be null: a lookup that came back empty. */
@@ -84,12 +106,16 @@ final class DockerErrors {
 
     /** {@code Status 409: {"message":"Container x is not running"}} → {@code Container x is not running}. */
     static String daemonMessage(DockerException error) {
-        String text = error.getMessage() == null ? "" : error.getMessage();
-        Matcher matcher = DAEMON_MESSAGE.matcher(text);
+        return messageIn(error.getMessage()).orElseGet(() -> oneLine(error));
+    }
+
+    /** The "message" of the daemon's JSON error answer, on one line; empty when there is none. */
+    static Optional<String> messageIn(String answer) {
+        Matcher matcher = DAEMON_MESSAGE.matcher(answer == null ? "" : answer);
         if (matcher.find()) {
-            return truncate(matcher.group(1).replace("\\\"", "\"").replace("\\n", " ").trim());
+            return Optional.of(truncate(matcher.group(1).replace("\\\"", "\"").replace("\\n", " ").trim()));
         }
-        return oneLine(error);
+        return Optional.empty();
     }
 
     static String oneLine(Throwable error) {

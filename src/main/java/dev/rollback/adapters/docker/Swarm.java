@@ -18,19 +18,26 @@ public interface Swarm {
 
     /**
      * Points the service at another image (a local reference such as a protective tag), keeping
-     * the rest of its spec; the Engine rolls tasks as the service's update config says.
+     * the rest of its spec; the Engine rolls tasks as the service's update config says. The same
+     * reference as now forces new tasks, so that a local tag moved to another image takes effect.
      */
     void updateImage(String serviceId, String image);
 
     /**
      * The Engine's server-side rollback to the service's previous spec
-     * ({@code POST /services/{id}/update?version=N&rollback=previous}).
+     * ({@code POST /services/{id}/update?version=N&rollback=previous}). Swarm keeps one previous
+     * spec and swaps it with the current one: a second call undoes the first, and after two quick
+     * deploys "previous" is the middle one. Only for undoing the last change; to reach a known
+     * release use {@link #updateImage}. Exit 3 when the service was never updated.
      */
     void rollbackToPrevious(String serviceId);
 
     /**
      * Waits until the service converged: its update (if any) completed, and as many tasks as
-     * desired are running with the service's current image. Never throws on timeout.
+     * desired are running with the service's current image. Never throws on timeout. Returns
+     * early, not converged, when Swarm paused the update or rollback, rolled an update back on its
+     * own (failure action "rollback"), or the new tasks keep failing; the detail then names the
+     * state and the last task error.
      */
     Convergence awaitConverged(String serviceId, Duration timeout);
 

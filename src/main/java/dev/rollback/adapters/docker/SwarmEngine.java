@@ -1,0 +1,204 @@
+package dev.rollback.adapters.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Service;
+import com.github.dockerjava.api.model.Task;
+import dev.rollback.core.ExitCode;
+import dev.rollback.core.RollbackException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Swarm} over the Engine API, on the client of a {@link DockerEngine} (see
+ * {@link DockerEngine#swarm()}). Reads use docker-java; writes send the daemon's own spec JSON
+ * back through {@link RawEngineApi}, so no setting docker-java does not model is lost.
+ */
+public final class SwarmEngine implements Swarm {
+    static final String STACK_LABEL = "com.docker.stack.namespace";
+    private static final Logger LOG = LoggerFactory.getLogger(SwarmEngine.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** Swarm's own rule for service names; IDs are lowercase alphanumerics and match it too. */
+    private static final Pattern SERVICE_REF = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
+
+    private final DockerClient client;
+    private final DockerErrors errors;
+    private final RawEngineApi api;
+
+    SwarmEngine(DockerClient client, DockerErrors errors) {
+        this.client = client;
+        this.errors = errors;
+        this.api = new RawEngineApi(RawEngineApi.transportOf(client), errors);
+    }
+
+    @Override
+    public List<SwarmService> stackServices(String stack) {
+        Objects.requireNonNull(stack, "stack");
+        List<Service> services = errors.call("list services of", "stack " + stack, () ->
+            client.listServicesCmd().withLabelFilter(Map.of(STACK_LABEL, stack)).exec());
+        return services.stream().map(this::describe)
+            .sorted(Comparator.comparing(SwarmService::name)).toList();
+    }
+
+    @Override
+    public Optional<SwarmService> service(String nameOrId) {
+        return inspect(nameOrId).map(this::describe);
+    }
+
+    @Override
+    public void updateImage(String serviceId, String image) {
+        if (image == null || image.isBlank()) {
+            throw RollbackException.usage("updating service " + serviceId + " needs an image reference");
+        }
+        JsonNode service = rawService(serviceId);
+        ObjectNode spec = service.path("Spec").deepCopy();
+        ObjectNode template = spec.withObjectProperty("TaskTemplate");
+        ObjectNode container = template.withObjectProperty("ContainerSpec");
+        String current = container.path("Image").asText();
+        container.put("Image", image);
+        if (current.equals(image)) {
+            // Same reference: Swarm sees no change and would keep the old containers, although the
+            // local tag may now point at another image. Force new tasks, as `service update --force`.
+            template.put("ForceUpdate", template.path("ForceUpdate").asLong() + 1);
+        }
+        LOG.info("updating Swarm service {} ({}): image {} -> {}{}", nameOf(service), shortId(service), current,
+            image, current.equals(image) ? " (same reference: forcing new tasks)" : "");
+        JsonNode answer = api.post(updatePath(service, ""), spec, "update", "service " + serviceId);
+        answer.path("Warnings").forEach(w -> LOG.warn("service {}: {}", nameOf(service), w.asText()));
+    }
+
+    @Override
+    public void rollbackToPrevious(String serviceId) {
+        JsonNode service = rawService(serviceId);
+        JsonNode previous = service.path("PreviousSpec");
+        if (previous.isMissingNode() || previous.isNull()) {
+            throw RollbackException.refused("service " + serviceId + " has no previous spec to roll back to (it was"
+                + " never updated); roll back to a recorded release instead");
+        }
+        LOG.info("rolling back Swarm service {} ({}) to its previous spec: image {} -> {}", nameOf(service),
+            shortId(service), imageOf(service.path("Spec")), imageOf(previous));
+        // The docker CLI sends the current spec as the body; the Engine replaces it with PreviousSpec.
+        api.post(updatePath(service, "&rollback=previous"), service.path("Spec"), "roll back",
+            "service " + serviceId);
+    }
+
+    @Override
+    public Convergence awaitConverged(String serviceId, Duration timeout) {
+        long start = System.nanoTime();
+        Boolean startedInRollback = null;
+        while (true) {
+            Service service = inspect(serviceId).orElseThrow(() -> errors.notFound("service " + serviceId, null));
+            ServiceProgress progress = ServiceProgress.of(service, tasks(service.getId()));
+            if (startedInRollback == null) {
+                // Decided on the first look: a rollback that appears later is Swarm's own, undoing an update.
+                startedInRollback = progress.rollingBack();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Optional<String> failure = progress.failure(startedInRollback);
+            if (failure.isPresent()) {
+                return new Convergence(false, failure.get(), took);
+            }
+            if (progress.converged()) {
+                return new Convergence(true, progress.summary(), took);
+            }
+            if (took.compareTo(timeout) >= 0) {
+                String error = progress.lastTaskError().map(e -> "; last task error: " + e).orElse("");
+                return new Convergence(false, "not converged within " + timeout.toSeconds() + "s: "
+                    + progress.summary() + error, took);
+            }
+            pause(POLL_INTERVAL.compareTo(timeout.minus(took)) < 0 ? POLL_INTERVAL : timeout.minus(took));
+        }
+    }
+
+    private SwarmService describe(Service service) {
+        ServiceProgress progress = ServiceProgress.of(service, tasks(service.getId()));
+        long version = service.getVersion() == null || service.getVersion().getIndex() == null ? 0
+            : service.getVersion().getIndex();
+        return new SwarmService(service.getId(), service.getSpec().getName(), progress.image(),
+            runningImageId(progress), version, progress.desiredReplicas(), progress.runningTasks(),
+            progress.updateState());
+    }
+
+    /** The image ID of a running task's container; null when none runs here (or on this node). */
+    private String runningImageId(ServiceProgress progress) {
+        for (String containerId : progress.runningContainerIds()) {
+            Optional<String> imageId = errors.call("inspect", "container " + containerId, () -> {
+                try {
+                    return Optional.ofNullable(client.inspectContainerCmd(containerId).exec().getImageId());
+                } catch (NotFoundException e) {
+                    return Optional.<String>empty(); // on another node, or removed since the task list
+                }
+            });
+            if (imageId.isPresent()) {
+                return imageId.get();
+            }
+        }
+        return null;
+    }
+
+    private Optional<Service> inspect(String nameOrId) {
+        requireServiceRef(nameOrId);
+        return errors.call("inspect", "service " + nameOrId, () -> {
+            try {
+                return Optional.of(client.inspectServiceCmd(nameOrId).exec());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private List<Task> tasks(String serviceId) {
+        return errors.call("list tasks of", "service " + serviceId, () ->
+            client.listTasksCmd().withServiceFilter(serviceId).exec());
+    }
+
+    /** The daemon's JSON of the service: spec, version and previous spec exactly as stored. */
+    private JsonNode rawService(String nameOrId) {
+        requireServiceRef(nameOrId);
+        return api.get("/services/" + nameOrId, "inspect", "service " + nameOrId);
+    }
+
+    /** Updates name the version they were based on: a concurrent change makes the daemon refuse. */
+    private static String updatePath(JsonNode service, String extraQuery) {
+        return "/services/" + service.path("ID").asText() + "/update?version="
+            + service.path("Version").path("Index").asLong() + extraQuery;
+    }
+
+    /** Names go into URL paths: anything Swarm would not accept as a name cannot exist there. */
+    private static void requireServiceRef(String nameOrId) {
+        if (nameOrId == null || !SERVICE_REF.matcher(nameOrId).matches()) {
+            throw RollbackException.usage("'" + nameOrId + "' is not a valid Swarm service name or ID");
+        }
+    }
+
+    private static String nameOf(JsonNode service) {
+        return service.path("Spec").path("Name").asText();
+    }
+
+    private static String shortId(JsonNode service) {
+        String id = service.path("ID").asText();
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static String imageOf(JsonNode spec) {
+        return spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RollbackException(ExitCode.INTERRUPTED, "waiting for the Swarm service was interrupted", e);
+        }
+    }
+}
