@@ -2,6 +2,8 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.config.Config;
 import java.util.Map;
@@ -14,6 +16,11 @@ public interface Adapters {
     Docker docker(Config config);
 
     Compose compose(Config config);
+
+    Swarm swarm(Config config);
+
+    /** Dokploy's API; the key is read from {@code env} as the config says. */
+    Dokploy dokploy(Config config, Map<String, String> env);
 
     /** The stack's database; the password is read from {@code env} as the config says. */
     Postgres postgres(Config config, Map<String, String> env);

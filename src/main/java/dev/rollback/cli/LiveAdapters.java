@@ -5,6 +5,10 @@ import dev.rollback.adapters.docker.ComposeCli;
 import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerEngine;
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.dokploy.Dokploy;
+import dev.rollback.adapters.dokploy.DokployClient;
+import dev.rollback.core.RollbackException;
 import dev.rollback.adapters.postgres.PgClient;
 import dev.rollback.adapters.postgres.PgTarget;
 import dev.rollback.adapters.postgres.Postgres;
@@ -32,6 +36,19 @@ final class LiveAdapters implements Adapters {
         ComposeProject project = new ComposeProject(config.stack().name(), workdir,
             List.of(workdir.resolve(config.stack().composeFile())), envFile);
         return ComposeCli.detect(project, runner);
+    }
+
+    @Override
+    public Swarm swarm(Config config) {
+        return DockerEngine.open(config.docker().host()).swarm();
+    }
+
+    @Override
+    public Dokploy dokploy(Config config, Map<String, String> env) {
+        if (config.dokploy() == null) {
+            throw RollbackException.usage("stack.target is dokploy but rollback.yml has no dokploy: section");
+        }
+        return DokployClient.fromConfig(config.dokploy(), env);
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
+import dev.rollback.redeploy.DokployRedeployPlan;
+import dev.rollback.redeploy.DokployTargets;
 import dev.rollback.redeploy.RedeployPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +40,13 @@ final class RedeployCommand extends PlanCommand {
         } catch (ConfigException e) {
             throw RollbackException.usage(e.getMessage());
         }
-        RedeployPlan.Inputs inputs = new RedeployPlan.Inputs(session.docker(),
-            "compose".equals(config.stack().target()) ? session.compose() : null, session.ledger(),
+        RedeployPlan.Inputs inputs = new RedeployPlan.Inputs(session.docker(), session.ledger(),
             config.stack().name(), to, services, session.httpChecks(), session.healthGate(), !noUndo);
         return switch (config.stack().target()) {
-            case "compose" -> RedeployPlan.compose(inputs);
-            default -> throw RollbackException.usage("redeploy does not support stack.target "
-                + config.stack().target() + " yet");
+            case "swarm" -> RedeployPlan.swarm(inputs, session.swarm());
+            case "dokploy" -> DokployRedeployPlan.build(session.dokploy(), DokployTargets.of(config),
+                to, config.dokploy().deployTimeout(), session.httpChecks(), session.healthGate());
+            default -> RedeployPlan.compose(inputs, session.compose());
         };
     }
 }

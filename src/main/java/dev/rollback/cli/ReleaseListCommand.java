@@ -3,7 +3,6 @@ package dev.rollback.cli;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.release.ListReleasesPlan;
-import dev.rollback.release.RunningStack;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,7 @@ final class ReleaseListCommand extends PlanCommand {
 
     @Override
     protected Plan plan(Session session) {
-        String project = session.config().stack().name();
-        return ListReleasesPlan.build(session.ledger(), session.docker(), () -> RunningStack.compose(session.docker(), project));
+        return ListReleasesPlan.build(session.ledger(), session.docker(), session::runningStack);
     }
 
     @Override

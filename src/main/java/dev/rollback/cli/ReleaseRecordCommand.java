@@ -1,12 +1,10 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.git.JGitRepository;
-import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.core.config.Config;
 import dev.rollback.release.RecordPlan;
-import dev.rollback.release.RunningStack;
 import dev.rollback.release.StackFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +26,14 @@ final class ReleaseRecordCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
-        String project = config.stack().name();
         StackFacts facts = StackFacts.read(config.stack().target(), () -> JGitRepository.open(config.workdir()),
             config.workdir().resolve(config.stack().composeFile()));
-        return RecordPlan.build(session.docker(), () -> RunningStack.compose(session.docker(), project),
-            () -> healthChecks(session, project), facts, session.ledger(), config.releases().keep(), force, app.clock());
+        return RecordPlan.build(session.docker(), session::runningStack, () -> healthChecks(session), facts,
+            session.ledger(), config.releases().keep(), force, app.clock());
     }
 
-    private static List<HealthCheck> healthChecks(Session session, String project) {
-        List<HealthCheck> checks = new ArrayList<>();
-        RunningStack.compose(session.docker(), project).keySet()
-            .forEach(service -> checks.add(ContainerHealthCheck.service(session.docker(), project, service)));
+    private static List<HealthCheck> healthChecks(Session session) {
+        List<HealthCheck> checks = new ArrayList<>(session.serviceChecks());
         checks.addAll(session.httpChecks());
         return checks;
     }

@@ -2,7 +2,14 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.dokploy.Dokploy;
+import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.health.SwarmServiceCheck;
+import dev.rollback.core.RollbackException;
+import dev.rollback.release.RunningStack;
+import java.util.Map;
 import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.gate.HealthGate;
@@ -56,6 +63,14 @@ final class Session {
         return compose;
     }
 
+    Swarm swarm() {
+        return app.adapters().swarm(config);
+    }
+
+    Dokploy dokploy() {
+        return app.adapters().dokploy(config, app.env());
+    }
+
     Postgres postgres() {
         if (postgres == null) {
             postgres = app.adapters().postgres(config, app.env());
@@ -74,6 +89,25 @@ final class Session {
 
     HealthGate healthGate() {
         return new HealthGate(config.health().timeout(), config.health().interval(), app.interruption()::requested);
+    }
+
+    /** What runs now, per service: from compose labels, or from the Swarm stack. */
+    Map<String, RunningStack.Service> runningStack() {
+        String project = config.stack().name();
+        return switch (config.stack().target()) {
+            case "swarm" -> RunningStack.swarm(swarm(), project);
+            case "compose" -> RunningStack.compose(docker(), project);
+            default -> throw RollbackException.usage("the release ledger is for compose and swarm stacks;"
+                + " Dokploy keeps its own deployment history (rollback redeploy uses it)");
+        };
+    }
+
+    /** Per running service, the check that it is up: its containers' healthchecks, or its Swarm tasks. */
+    List<HealthCheck> serviceChecks() {
+        String project = config.stack().name();
+        return runningStack().keySet().stream().<HealthCheck>map(service -> "swarm".equals(config.stack().target())
+            ? new SwarmServiceCheck(swarm(), project + "_" + service)
+            : ContainerHealthCheck.service(docker(), project, service)).toList();
     }
 
     /** Progress lines for the operator on stderr; silent under --quiet. */

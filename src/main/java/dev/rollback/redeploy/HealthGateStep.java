@@ -52,7 +52,7 @@ final class HealthGateStep implements Step {
             .result("downtimeMs", downtime)
             .result("switchToHealthyMs", recoveryMs);
         if (!outcome.healthy()) {
-            throw RollbackException.failed("the stack did not become healthy on release " + change.target.id()
+            throw RollbackException.failed("the stack did not become healthy on " + change.targetLabel()
                 + " within " + gate.timeout().toSeconds() + " s: " + outcome.last().detail());
         }
     }

@@ -2,6 +2,8 @@ package dev.rollback.redeploy;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.health.SwarmServiceCheck;
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Level 1 of the runbook ("Dokploy Redeploy, ~2 min, no data loss"): bring back the last good
@@ -19,26 +22,48 @@ import java.util.Map;
  */
 public final class RedeployPlan {
     /**
+     * @param project     compose project or Swarm stack name
      * @param wanted      "previous" or a release id
      * @param services    only these services (empty: every service of the release)
      * @param httpChecks  the configured HTTP checks, part of the gate
      * @param undo        put back what ran before when the gate fails (false: --no-undo)
      */
-    public record Inputs(Docker docker, Compose compose, Ledger ledger, String project, String wanted,
+    public record Inputs(Docker docker, Ledger ledger, String project, String wanted,
                          List<String> services, List<HealthCheck> httpChecks, HealthGate gate, boolean undo) {
     }
 
     private RedeployPlan() {
     }
 
-    public static Plan compose(Inputs in) {
+    public static Plan compose(Inputs in, Compose compose) {
         Switch change = new Switch();
         return Plan.builder("redeploy").level(1)
             .step(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
-                in.docker(), in.wanted(), in.services(), change))
-            .step(new SwitchComposeStep(in.docker(), in.compose(), change, services -> monitored(in, services), in.undo()))
+                in.docker(), in.wanted(), in.services(), change, true))
+            .step(new SwitchComposeStep(in.docker(), compose, change,
+                services -> monitored(in, containerChecks(in, services)), in.undo()))
             .step(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()))
             .build();
+    }
+
+    /**
+     * Swarm ({@code stack.name} is the stack namespace): services are updated to the release's
+     * protective tags; with an empty ledger, the Engine's rollback to the previous spec.
+     */
+    public static Plan swarm(Inputs in, Swarm swarm) {
+        Switch change = new Switch();
+        Function<List<String>, List<HealthCheck>> serviceChecks = services -> services.stream()
+            .<HealthCheck>map(s -> new SwarmServiceCheck(swarm, in.project() + "_" + s)).toList();
+        Function<List<String>, Map<String, HealthCheck>> monitored = services -> monitored(in, serviceChecks.apply(services));
+        Plan.Builder plan = Plan.builder("redeploy").level(1);
+        if (in.ledger().releases().isEmpty()) {
+            plan.step(new SwarmPreviousSpecStep(swarm, in.project(), in.services(), change, in.gate().timeout(), monitored));
+        } else {
+            plan.step(new SelectReleaseStep(in.ledger(), () -> RunningStack.swarm(swarm, in.project()), in.docker(),
+                    in.wanted(), in.services(), change, false))
+                .step(new SwitchSwarmStep(swarm, in.project(), change, in.gate().timeout(), monitored, in.undo()));
+        }
+        return plan.step(new HealthGateStep(in.gate(), change, serviceChecks, in.httpChecks())).build();
     }
 
     private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
@@ -49,9 +74,9 @@ public final class RedeployPlan {
         return checks;
     }
 
-    private static Map<String, HealthCheck> monitored(Inputs in, List<String> services) {
+    private static Map<String, HealthCheck> monitored(Inputs in, List<HealthCheck> serviceChecks) {
         Map<String, HealthCheck> monitored = new LinkedHashMap<>();
-        containerChecks(in, services).forEach(check -> monitored.put(check.name(), check));
+        serviceChecks.forEach(check -> monitored.put(check.name(), check));
         in.httpChecks().forEach(check -> monitored.put(check.name(), check));
         return monitored;
     }

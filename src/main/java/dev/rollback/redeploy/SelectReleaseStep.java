@@ -27,9 +27,12 @@ final class SelectReleaseStep implements Step {
     private final String wanted;
     private final List<String> onlyServices;
     private final Switch change;
+    private final boolean retagsImages;
 
+    /** @param retagsImages whether the switch re-points the service's own reference (compose) */
     SelectReleaseStep(Ledger ledger, Supplier<Map<String, RunningStack.Service>> running, Docker docker,
-                      String wanted, List<String> onlyServices, Switch change) {
+                      String wanted, List<String> onlyServices, Switch change, boolean retagsImages) {
+        this.retagsImages = retagsImages;
         this.ledger = ledger;
         this.running = running;
         this.docker = docker;
@@ -78,11 +81,11 @@ final class SelectReleaseStep implements Step {
                 continue;
             }
             String image = current != null && current.image() != null ? current.image() : recorded.image();
-            if (ImageRef.parse(image).digest()) {
+            if (retagsImages && ImageRef.parse(image).digest()) {
                 throw RollbackException.refused("service " + service + " runs a digest reference (" + image
                     + ") that cannot be re-pointed; roll back with `rollback recreate --to REV`");
             }
-            changes.add(new ServiceChange(service, image, from, recorded.imageId()));
+            changes.add(new ServiceChange(service, image, from, recorded.imageId(), recorded.protectTag()));
         }
         return changes;
     }

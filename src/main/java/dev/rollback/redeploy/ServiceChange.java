@@ -2,9 +2,10 @@ package dev.rollback.redeploy;
 
 /**
  * One service going back: the reference it runs under, the image ID it runs now (null when no
- * container runs) and the recorded image ID it goes back to.
+ * container runs), the recorded image ID it goes back to, and the release's protective tag for it
+ * (an immutable reference to that image, what a Swarm service is pointed at).
  */
-record ServiceChange(String service, String image, String fromImageId, String toImageId) {
+record ServiceChange(String service, String image, String fromImageId, String toImageId, String targetTag) {
 
     String describe() {
         return service + ": " + shortId(fromImageId) + " → " + shortId(toImageId) + " (" + image + ")";

@@ -16,6 +16,11 @@ final class Switch {
         return changes.stream().map(ServiceChange::service).toList();
     }
 
+    /** What the stack goes back to, for messages. */
+    String targetLabel() {
+        return target != null ? "release " + target.id() : "the previous Swarm spec";
+    }
+
     boolean nothingToDo() {
         return changes.isEmpty();
     }

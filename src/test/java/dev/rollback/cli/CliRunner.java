@@ -61,6 +61,16 @@ final class CliRunner {
             }
 
             @Override
+            public dev.rollback.adapters.docker.Swarm swarm(Config config) {
+                throw new AssertionError("swarm must not be used");
+            }
+
+            @Override
+            public dev.rollback.adapters.dokploy.Dokploy dokploy(Config config, Map<String, String> env) {
+                throw new AssertionError("dokploy must not be used");
+            }
+
+            @Override
             public Postgres postgres(Config config, Map<String, String> env) {
                 throw new AssertionError("postgres must not be used");
             }

@@ -15,21 +15,21 @@ class DokployClientFromConfigTest {
 
     @Test
     void aMissingKeyIsAUsageErrorNamingTheDefaultVariable() {
-        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null), Map.of());
+        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null, null), Map.of());
 
         assertThat(error.getMessage()).startsWith("$DOKPLOY_API_KEY is not set");
     }
 
     @Test
     void aMissingKeyNamesTheVariableTheConfigChose() {
-        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", "PANEL_KEY", "app-1", null), ENV);
+        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", "PANEL_KEY", "app-1", null, null), ENV);
 
         assertThat(error.getMessage()).startsWith("$PANEL_KEY is not set").doesNotContain("dk_live_secret");
     }
 
     @Test
     void aBlankKeyIsMissing() {
-        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null),
+        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null, null),
             Map.of("DOKPLOY_API_KEY", "  \n"));
 
         assertThat(error.getMessage()).startsWith("$DOKPLOY_API_KEY is not set");
@@ -38,7 +38,7 @@ class DokployClientFromConfigTest {
     @Test
     void aKeyAHeaderCannotCarryIsRefusedWithoutShowingIt() {
         // The JDK's own exception for a bad header value would quote the value; ours must not.
-        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null),
+        RollbackException error = usageError(new DokployConfig("https://dokploy.example.com", null, "app-1", null, null),
             Map.of("DOKPLOY_API_KEY", "dk_live_secret\nX-Other: 1"));
 
         assertThat(error.getMessage()).contains("$DOKPLOY_API_KEY", "cannot carry").doesNotContain("dk_live_secret");
@@ -46,9 +46,9 @@ class DokployClientFromConfigTest {
 
     @Test
     void aMissingUrlIsAUsageError() {
-        assertThat(usageError(new DokployConfig(null, null, "app-1", null), ENV).getMessage())
+        assertThat(usageError(new DokployConfig(null, null, "app-1", null, null), ENV).getMessage())
             .startsWith("dokploy.url is required");
-        assertThat(usageError(new DokployConfig(" ", null, "app-1", null), ENV).getMessage())
+        assertThat(usageError(new DokployConfig(" ", null, "app-1", null, null), ENV).getMessage())
             .startsWith("dokploy.url is required");
     }
 
@@ -59,16 +59,16 @@ class DokployClientFromConfigTest {
 
     @Test
     void aUrlThatIsNotHttpIsAUsageError() {
-        assertThat(usageError(new DokployConfig("dokploy.example.com", null, "app-1", null), ENV).getMessage())
+        assertThat(usageError(new DokployConfig("dokploy.example.com", null, "app-1", null, null), ENV).getMessage())
             .contains("must be an http:// or https:// address");
-        assertThat(usageError(new DokployConfig("ftp://dokploy.example.com", null, "app-1", null), ENV).getMessage())
+        assertThat(usageError(new DokployConfig("ftp://dokploy.example.com", null, "app-1", null, null), ENV).getMessage())
             .contains("must be an http:// or https:// address");
     }
 
     @Test
     void credentialsInTheUrlAreRefusedWithoutEchoingThem() {
         RollbackException error = usageError(
-            new DokployConfig("https://admin:hunter2@dokploy.example.com", null, "app-1", null), ENV);
+            new DokployConfig("https://admin:hunter2@dokploy.example.com", null, "app-1", null, null), ENV);
 
         assertThat(error.getMessage()).contains("must not carry credentials").doesNotContain("hunter2");
     }

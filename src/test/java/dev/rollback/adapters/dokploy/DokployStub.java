@@ -35,7 +35,7 @@ final class DokployStub {
     }
 
     static DokployConfig config(String url) {
-        return new DokployConfig(url, null, "app-1", null);
+        return new DokployConfig(url, null, "app-1", null, null);
     }
 
     /** A port on 127.0.0.1 that nothing listens on (free a moment ago). */
