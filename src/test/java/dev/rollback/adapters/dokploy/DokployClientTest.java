@@ -141,7 +141,7 @@ class DokployClientTest {
     @Test
     void theKeyComesFromTheVariableTheConfigNamesWithoutSurroundingWhitespace() {
         DOKPLOY.stubFor(get(urlPathEqualTo("/api/deployment.all")).willReturn(okJson("[]")));
-        DokployConfig config = new DokployConfig(DOKPLOY.baseUrl(), "PANEL_KEY", "app-1", null);
+        DokployConfig config = new DokployConfig(DOKPLOY.baseUrl(), "PANEL_KEY", "app-1", null, null);
 
         DokployClient.fromConfig(config, Map.of("PANEL_KEY", "  panel-key-42\n", "DOKPLOY_API_KEY", KEY))
             .deployments(APP);
