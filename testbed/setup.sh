@@ -12,7 +12,7 @@ PG_IMAGE=rollback-fixture/postgres:15
 CADDY_IMAGE=rollback-fixture/caddy:2
 
 # Bump when a fixture image changes: images with another revision label are rebuilt.
-FIXTURE_REV=2
+FIXTURE_REV=3
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 
@@ -86,7 +86,8 @@ build_app_images() {
     local serve='httpd -f -p 80 -h /www &\ntrap "kill \\$! 2>/dev/null; exit 0" TERM INT\nwait\n'
     case "$version" in
       broken) printf '#!/bin/sh\necho "app %s starting"\necho "ERROR: migration 042 failed: column users.email does not exist" >&2\n'"$serve" "$version" >"$dir/start.sh" ;;
-      crash) printf '#!/bin/sh\necho "app %s starting"\necho "FATAL: cannot start" >&2\nexit 1\n' "$version" >"$dir/start.sh" ;;
+      # The pause orders the two lines in `docker logs`: stdout and stderr are copied separately.
+      crash) printf '#!/bin/sh\necho "app %s starting"\nsleep 0.2\necho "FATAL: cannot start" >&2\nexit 1\n' "$version" >"$dir/start.sh" ;;
       *) echo ok >"$dir/www/health"
          printf '#!/bin/sh\necho "app %s starting"\n'"$serve" "$version" >"$dir/start.sh" ;;
     esac
