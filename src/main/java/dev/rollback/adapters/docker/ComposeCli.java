@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +42,40 @@ public final class ComposeCli implements Compose {
 
     private final ComposeProject project;
     private final ProcessRunner runner;
-    private final ComposeVersion version;
+    private final Supplier<ComposeVersion> detector;
+    private ComposeVersion version;
 
     ComposeCli(ComposeProject project, ProcessRunner runner, ComposeVersion version) {
-        this.project = project;
-        this.runner = runner;
-        this.version = version;
+        this(project, runner, () -> version);
     }
 
-    /** Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose}. */
+    private ComposeCli(ComposeProject project, ProcessRunner runner, Supplier<ComposeVersion> detector) {
+        this.project = project;
+        this.runner = runner;
+        this.detector = detector;
+    }
+
+    /**
+     * Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose}.
+     * Detection waits for the first command, so a dry run or a plan that never calls compose pays nothing.
+     */
     public static ComposeCli detect(ComposeProject project, ProcessRunner runner) {
-        ComposeVersion version = DETECTED.get();
+        return new ComposeCli(project, runner, () -> {
+            ComposeVersion detected = DETECTED.get();
+            if (detected == null) {
+                detected = detectVersion(runner, CANDIDATES);
+                DETECTED.set(detected);
+                LOG.debug("using {}", detected);
+            }
+            return detected;
+        });
+    }
+
+    private synchronized ComposeVersion version() {
         if (version == null) {
-            version = detectVersion(runner, CANDIDATES);
-            DETECTED.set(version);
-            LOG.debug("using {}", version);
+            version = detector.get();
         }
-        return new ComposeCli(project, runner, version);
+        return version;
     }
 
     static ComposeVersion detectVersion(ProcessRunner runner, List<List<String>> candidates) {
@@ -85,13 +103,13 @@ public final class ComposeCli implements Compose {
 
     @Override
     public String implementation() {
-        return version.implementation();
+        return version().implementation();
     }
 
     @Override
     public void up(List<String> services, UpOptions options) {
         List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build"));
-        if (version.supportsPullNever()) {
+        if (version().supportsPullNever()) {
             args.addAll(List.of("--pull", "never"));
         }
         if (options.forceRecreate()) {
@@ -156,7 +174,7 @@ public final class ComposeCli implements Compose {
 
     /** {@code <compose> -p NAME -f FILE... [--env-file FILE] <args>}; paths resolved against the workdir. */
     List<String> argv(List<String> args) {
-        List<String> argv = new ArrayList<>(version.command());
+        List<String> argv = new ArrayList<>(version().command());
         argv.addAll(List.of("-p", project.name()));
         for (Path file : project.files()) {
             argv.addAll(List.of("-f", project.workdir().resolve(file).toString()));
