@@ -88,6 +88,20 @@ class RedeployE2EIT {
     }
 
     @Test
+    void aCrashLoopingDeployIsRolledBackToo() {
+        String good = record();
+        stack.deploy("crash");
+
+        RollbackCli.Run run = stack.rollback("redeploy", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("result").path("releaseReached").asText()).isEqualTo(good);
+        assertThat(stack.runningImageId("backend")).isEqualTo(v("v1"));
+        assertThat(stack.docker("inspect", "-f", "{{.State.Status}}", stack.containerName("backend")).out().strip())
+            .isEqualTo("running");
+    }
+
+    @Test
     void afterTwoQuickDeploysPreviousIsTheLastGoodOneAndToReachesAnOlderOne() {
         String r1 = record();
         stack.deploy("v2");
