@@ -29,6 +29,11 @@ abstract class FrameCallback extends ResultCallback.Adapter<Frame> {
     /** Waits for the end of the stream: true when it ended, false on timeout; rethrows its error. */
     boolean finishedWithin(Duration timeout) throws Exception {
         boolean finished = awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            // The timeout is the answer; an error the stream raised while being given up on
+            // (seen: ClosedByInterruptException) would misreport a slow command as a dead daemon.
+            return false;
+        }
         Throwable failure = error;
         if (failure instanceof Exception exception) {
             throw exception;
