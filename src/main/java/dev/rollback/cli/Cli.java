@@ -24,6 +24,7 @@ public final class Cli {
         cli.addSubcommand(new BackupCommand(context));
         cli.addSubcommand(new BackupsCommand(context));
         cli.addSubcommand(new RedeployCommand(context));
+        cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

@@ -3,6 +3,7 @@ package dev.rollback.redeploy;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
+import dev.rollback.gate.EndpointGateStep;
 import dev.rollback.gate.HealthGate;
 import java.time.Duration;
 import java.util.List;

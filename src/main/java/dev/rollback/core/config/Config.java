@@ -19,7 +19,7 @@ public record Config(StackConfig stack, BackupsConfig backups, String stateDir, 
         docker = docker != null ? docker : new DockerConfig(null);
         health = health != null ? health : new HealthConfig(null, null, null);
         verify = verify != null ? verify : new VerifyConfig(null, null, null);
-        git = git != null ? git : new GitConfig(null, null, null);
+        git = git != null ? git : new GitConfig(null, null, null, null, null, null, null, null, null);
         migrations = migrations != null ? migrations : new MigrationsConfig(null);
         releases = releases != null ? releases : new ReleasesConfig(null);
     }

@@ -1,19 +1,21 @@
-package dev.rollback.redeploy;
+package dev.rollback.gate;
 
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.WaitOutcome;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
-import dev.rollback.gate.HealthGate;
 import java.util.List;
 
-/** The health gate when the platform runs the containers (Dokploy): the configured HTTP checks. */
-final class EndpointGateStep implements Step {
+/**
+ * The health gate on the configured HTTP checks alone: when the platform runs the containers
+ * (Dokploy), or after a revert was deployed by the pipeline.
+ */
+public final class EndpointGateStep implements Step {
     private final HealthGate gate;
     private final List<HealthCheck> endpoints;
 
-    EndpointGateStep(HealthGate gate, List<HealthCheck> endpoints) {
+    public EndpointGateStep(HealthGate gate, List<HealthCheck> endpoints) {
         this.gate = gate;
         this.endpoints = endpoints;
     }
@@ -31,7 +33,7 @@ final class EndpointGateStep implements Step {
     @Override
     public void check(StepContext context) {
         if (endpoints.isEmpty()) {
-            throw RollbackException.usage("a Dokploy rollback needs health.checks to confirm it worked; add one");
+            throw RollbackException.usage("this rollback needs health.checks to confirm it worked; add one to rollback.yml");
         }
     }
 
