@@ -2,47 +2,63 @@ package dev.rollback.adapters.git;
 
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
-import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * {@link GitRepository} on JGit. JGit's exceptions stop here: callers only see
- * {@link RollbackException} with exit 3 and a one-line message naming the checkout and revision.
+ * {@link GitRepository} on JGit. JGit's exceptions stop here and in the package-private helpers
+ * this delegates to: callers only see {@link RollbackException} with a one-line message naming the
+ * checkout, the revision or the remote (never credentials).
  *
  * <p>The directory must be the top of a work tree (where {@code .git} is), as {@code stack.workdir}
  * is: paths given to {@link #readFile} and returned by {@link #uncommittedPaths} are relative to it.
+ * Close it: it holds the repository and, after an SSH connection, an SSH client.
  */
 public final class JGitRepository implements GitRepository, AutoCloseable {
     private final Path dir;
     private final Repository repository;
+    private final GitTransport transport;
+    private final Revisions revisions;
+    private final Branches branches;
+    private final Remotes remotes;
 
-    private JGitRepository(Path dir, Repository repository) {
+    private JGitRepository(Path dir, Repository repository, GitTransport transport) {
         this.dir = dir;
         this.repository = repository;
+        this.transport = transport;
+        this.revisions = new Revisions(dir, repository);
+        this.branches = new Branches(revisions);
+        this.remotes = new Remotes(revisions, transport);
+    }
+
+    /**
+     * Opens the checkout at {@code dir}, with HTTPS credentials from the environment
+     * ({@link GitCredentials#fromEnvironment()}), read when a fetch or push first needs them.
+     */
+    public static JGitRepository open(Path dir) {
+        return open(dir, GitCredentials::fromEnvironment);
     }
 
     /** Opens the checkout at {@code dir}; exit 3 when it is not the top of a git work tree. */
-    public static JGitRepository open(Path dir) {
+    public static JGitRepository open(Path dir, GitCredentials credentials) {
+        return open(dir, () -> credentials);
+    }
+
+    private static JGitRepository open(Path dir, Supplier<GitCredentials> credentials) {
         Path top = dir.toAbsolutePath().normalize();
         try {
             // setWorkTree (not findGitDir) so a directory inside some other checkout is not
@@ -51,13 +67,30 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
                 .setWorkTree(top.toFile())
                 .setMustExist(true)
                 .build();
-            return new JGitRepository(top, repository);
+            return new JGitRepository(top, repository, new GitTransport(credentials, GitTransport.DEFAULT_TIMEOUT));
         } catch (RepositoryNotFoundException e) {
             throw RollbackException.refused(top + " is not a git checkout" + enclosingHint(top)
                 + "; point stack.workdir at the checkout that holds the compose file");
         } catch (IOException | IllegalArgumentException e) {
             throw RollbackException.refused("cannot open the git checkout " + top + ": " + e.getMessage());
         }
+    }
+
+    /** Clones {@code url} into {@code dir} (absent or empty) and checks out the remote's default branch. */
+    public static JGitRepository cloneInto(String url, Path dir, GitCredentials credentials) {
+        return cloneInto(url, dir, null, credentials);
+    }
+
+    /**
+     * Clones {@code url} into {@code dir} and checks out {@code branch} (null: the remote's default).
+     * Exit 3 when {@code dir} holds files, exit 4 when the URL cannot be cloned; a failed clone
+     * leaves no directory behind.
+     */
+    public static JGitRepository cloneInto(String url, Path dir, String branch, GitCredentials credentials) {
+        Path top = dir.toAbsolutePath().normalize();
+        GitTransport transport = new GitTransport(() -> credentials, GitTransport.DEFAULT_TIMEOUT);
+        Repository repository = new Cloning(transport).cloneInto(url, top, branch);
+        return new JGitRepository(top, repository, transport);
     }
 
     /** Names the enclosing repository when {@code dir} is below the top of one. */
@@ -75,7 +108,7 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
 
     @Override
     public String head() {
-        ObjectId head = lookUp(Constants.HEAD);
+        ObjectId head = revisions.lookUp(Constants.HEAD);
         if (head == null) {
             throw RollbackException.refused("the git checkout " + dir + " has no commits yet");
         }
@@ -84,7 +117,7 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
 
     @Override
     public String resolve(String revision) {
-        return commitId(revision).name();
+        return revisions.commitId(revision).name();
     }
 
     @Override
@@ -107,104 +140,81 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
 
     @Override
     public Optional<byte[]> readFile(String revision, String path) {
-        String treePath = treePath(path);
-        ObjectId commit = commitId(revision);
-        try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit parsed = walk.parseCommit(commit);
-            try (TreeWalk entry = TreeWalk.forPath(repository, treePath, parsed.getTree())) {
-                if (entry == null) {
-                    return Optional.empty();
-                }
-                FileMode mode = entry.getFileMode(0);
-                if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
-                    throw RollbackException.refused(path + " at " + revision + " is " + describe(mode)
-                        + ", not a file");
-                }
-                try (InputStream in = repository.open(entry.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
-                    return Optional.of(in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw unreadable("read " + path + " at " + revision, e);
-        }
+        return new TreeFiles(revisions).read(revision, path);
     }
 
     @Override
     public String subject(String revision) {
-        ObjectId commit = commitId(revision);
         try (RevWalk walk = new RevWalk(repository)) {
             // getShortMessage joins the first paragraph's lines, like git log --format=%s.
-            return walk.parseCommit(commit).getShortMessage();
-        } catch (IOException e) {
-            throw unreadable("read commit " + revision, e);
+            return revisions.commit(walk, revision).getShortMessage();
         }
     }
 
     @Override
+    public String currentBranch() {
+        return branches.current();
+    }
+
+    @Override
+    public void fetch(String remote) {
+        remotes.fetch(remote);
+    }
+
+    @Override
+    public Optional<String> remoteBranchHead(String remote, String branch) {
+        return remotes.branchHead(remote, branch);
+    }
+
+    @Override
+    public boolean isAncestor(String ancestor, String descendant) {
+        return branches.isAncestor(ancestor, descendant);
+    }
+
+    @Override
+    public void fastForward(String to) {
+        branches.fastForward(to);
+    }
+
+    @Override
+    public int parentCount(String revision) {
+        return branches.parentCount(revision);
+    }
+
+    @Override
+    public RevertOutcome revert(String commit, Integer mainline, GitAuthor author) {
+        return new Reverter(revisions, branches, this::uncommittedPaths).revert(commit, mainline, author);
+    }
+
+    @Override
+    public String diffStat(String from, String to) {
+        return new TreeDiff(revisions).stat(from, to);
+    }
+
+    @Override
+    public List<String> changedPaths(String from, String to) {
+        return new TreeDiff(revisions).changedPaths(from, to);
+    }
+
+    @Override
+    public void resetHard(String commit) {
+        branches.resetHard(commit);
+    }
+
+    @Override
+    public PushOutcome push(String remote, String localRef, String remoteBranch) {
+        return remotes.push(remote, localRef, remoteBranch);
+    }
+
+    @Override
+    public void createBranch(String name, String at) {
+        branches.create(name, at);
+    }
+
+    @Override
     public void close() {
+        transport.close();
         repository.close();
-    }
-
-    /** The commit a revision names; a tag is peeled to its commit. */
-    private ObjectId commitId(String revision) {
-        if (revision == null || revision.isBlank()) {
-            throw RollbackException.refused("no git revision given");
-        }
-        ObjectId id = lookUp(revision + "^{commit}");
-        if (id == null) {
-            throw unknown(revision);
-        }
-        return id;
-    }
-
-    private ObjectId lookUp(String revision) {
-        try {
-            return repository.resolve(revision);
-        } catch (AmbiguousObjectException e) {
-            throw RollbackException.refused("git revision '" + stripPeel(revision)
-                + "' is ambiguous in " + dir + "; give more characters of the commit id");
-        } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
-            throw unknown(stripPeel(revision));
-        } catch (IOException e) {
-            throw unreadable("resolve '" + stripPeel(revision) + "'", e);
-        }
-    }
-
-    private RollbackException unknown(String revision) {
-        return RollbackException.refused("unknown git revision '" + revision + "' in " + dir
-            + " (fetch first if it exists only on the remote)");
-    }
-
-    private RollbackException unreadable(String what, IOException e) {
-        return RollbackException.refused("cannot " + what + " in the git checkout " + dir + ": " + e.getMessage());
-    }
-
-    private static String stripPeel(String revision) {
-        return revision.endsWith("^{commit}") ? revision.substring(0, revision.length() - "^{commit}".length()) : revision;
-    }
-
-    /** JGit wants "a/b" relative to the top; operators write "./a/b" too. Escapes are refused. */
-    private static String treePath(String path) {
-        String normalized = path == null ? "" : path.replace('\\', '/');
-        while (normalized.startsWith("./")) {
-            normalized = normalized.substring(2);
-        }
-        boolean escapes = normalized.startsWith("/") || normalized.equals("..")
-            || normalized.startsWith("../") || normalized.contains("/../") || normalized.endsWith("/..");
-        if (normalized.isEmpty() || escapes) {
-            throw RollbackException.refused("'" + path + "' is not a path inside the git checkout");
-        }
-        return normalized;
-    }
-
-    private static String describe(FileMode mode) {
-        if (mode == FileMode.TREE) {
-            return "a directory";
-        }
-        if (mode == FileMode.SYMLINK) {
-            return "a symbolic link";
-        }
-        return mode == FileMode.GITLINK ? "a submodule" : "not a regular file";
     }
 
     @Override
