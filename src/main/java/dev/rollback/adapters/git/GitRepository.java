@@ -32,6 +32,9 @@ public interface GitRepository {
     /** The checked-out branch's short name ({@code main}); exit 3 when HEAD is detached. */
     String currentBranch();
 
+    /** The URL a remote fetches from (credentials masked), if the remote is configured. */
+    Optional<String> remoteUrl(String remote);
+
     /** Updates the remote-tracking branches of {@code remote}; exit 3 if no such remote, exit 4 if unreachable. */
     void fetch(String remote);
 

@@ -157,6 +157,11 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
     }
 
     @Override
+    public Optional<String> remoteUrl(String remote) {
+        return remotes.url(remote);
+    }
+
+    @Override
     public void fetch(String remote) {
         remotes.fetch(remote);
     }

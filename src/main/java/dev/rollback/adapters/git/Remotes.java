@@ -41,6 +41,13 @@ final class Remotes {
         }
     }
 
+    /** The remote's fetch URL, credentials masked; empty when no such remote is configured. */
+    Optional<String> url(String remote) {
+        String url = repository().getConfig().getString(ConfigConstants.CONFIG_REMOTE_SECTION, remote,
+            ConfigConstants.CONFIG_KEY_URL);
+        return Optional.ofNullable(url).map(transport.credentials()::redact);
+    }
+
     /** The remote-tracking ref as of the last fetch; empty when the remote has no such branch. */
     Optional<String> branchHead(String remote, String branch) {
         url(remote, ConfigConstants.CONFIG_KEY_URL);
