@@ -108,13 +108,28 @@ final class GitStack implements AutoCloseable {
     }
 
     RollbackCli.Run rollback(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_TOKEN", null);
+        return rollback(env, args);
+    }
+
+    RollbackCli.Run rollback(Map<String, String> extraEnv, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = dir.resolve("rollback.yml").toString();
         System.arraycopy(args, 0, all, 2, args.length);
         Map<String, String> env = new HashMap<>(isolated());
-        env.put("GITHUB_TOKEN", null);
+        env.putAll(extraEnv);
         return RollbackCli.run(dir, env, all);
+    }
+
+    /**
+     * Makes the checkout's origin look like GitHub ({@code https://github.com/acme/shop.git}) while
+     * git still talks to the local bare remote, through {@code url.<local>.insteadOf}.
+     */
+    void originLooksLikeGitHub() {
+        git(workdir, "remote", "set-url", "origin", "https://github.com/acme/shop.git");
+        git(workdir, "config", "url." + remote.toUri() + ".insteadOf", "https://github.com/acme/shop.git");
     }
 
     static Map<String, String> isolated() {

@@ -1,7 +1,17 @@
 package dev.rollback.e2e;
 
 import static dev.rollback.e2e.GitStack.git;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +154,38 @@ class RevertE2EIT {
         assertThat(git.remoteHead()).isEqualTo(remoteBefore);
         assertThat(git.remoteFile(branch, "health.txt")).isEqualTo("ok\n");
         assertThat(git(git.workdir, "rev-parse", "HEAD").strip()).isEqualTo(remoteBefore);
+    }
+
+    @Test
+    void pullRequestIsOpenedThroughTheGitHubApiWithTheToken() throws Exception {
+        WireMockServer github = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        github.start();
+        try {
+            github.stubFor(post("/repos/acme/shop/pulls").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"number\": 7, \"html_url\": \"https://github.com/acme/shop/pull/7\"}")));
+            String bad = git.pushCommit("health.txt", "broken\n", "break health");
+            git.originLooksLikeGitHub();
+            git.writeConfig("");
+            Files.writeString(dir.resolve("rollback.yml"), Files.readString(dir.resolve("rollback.yml"))
+                .replace("  deploy-timeout: 20s", "  deploy-timeout: 20s\n  forge-api: \"" + github.baseUrl() + "\""));
+            String token = "ghp_sentinelToken123";
+
+            RollbackCli.Run run = git.rollback(Map.of("GITHUB_TOKEN", token), "revert", "--mode", "pr", "--yes", "-o", "json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.json().path("result").path("pullRequestUrl").asText()).isEqualTo("https://github.com/acme/shop/pull/7");
+            github.verify(postRequestedFor(urlEqualTo("/repos/acme/shop/pulls"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(matchingJsonPath("$.head", equalTo("revert-" + bad.substring(0, 7))))
+                .withRequestBody(matchingJsonPath("$.base", equalTo("main")))
+                .withRequestBody(matchingJsonPath("$.title", equalTo("Revert \"break health\""))));
+            assertThat(git.remoteFile("revert-" + bad.substring(0, 7), "health.txt")).isEqualTo("ok\n");
+            assertThat(run.out() + run.err()).doesNotContain(token);
+            assertThat(Files.readString(dir.resolve(".rollback/journal.jsonl"))).doesNotContain(token);
+        } finally {
+            github.stop();
+        }
     }
 
     @Test
