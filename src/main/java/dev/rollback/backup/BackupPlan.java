@@ -3,6 +3,8 @@ package dev.rollback.backup;
 import dev.rollback.adapters.postgres.DumpFormat;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
+import java.util.List;
 
 /**
  * The runbook's pre-deployment backup ({@code pg_dump ... > /backups/pre_deploy_$(date ...).sql}),
@@ -17,15 +19,24 @@ public final class BackupPlan {
      * @param keep how many backups of this label to keep, or null to keep all
      */
     public static Plan build(Postgres postgres, BackupStore store, String label, DumpFormat format, Integer keep) {
-        DumpTarget target = new DumpTarget();
-        DumpInspector inspector = new DumpInspector(postgres);
-        Plan.Builder plan = Plan.builder("backup")
-            .step(new DumpStep(postgres, store, label, format, target))
-            .step(new VerifyDumpStep(inspector, target))
-            .step(new PublishStep(target, BackupFormat.of(format).wire()));
+        Plan.Builder plan = Plan.builder("backup").steps(steps(postgres, store, label, format, "", "backup"));
         if (keep != null) {
-            plan.step(new RetentionStep(store, inspector, label, keep));
+            plan.step(new RetentionStep(store, new DumpInspector(postgres), label, keep));
         }
         return plan.build();
+    }
+
+    /**
+     * Dump, read back, publish: also the pre-restore backup of level 3.
+     *
+     * @param idPrefix  prefix of the step ids ("" or "pre-restore-")
+     * @param resultKey the report's result key for the published file
+     */
+    public static List<Step> steps(Postgres postgres, BackupStore store, String label, DumpFormat format,
+                                   String idPrefix, String resultKey) {
+        DumpTarget target = new DumpTarget();
+        return List.of(new DumpStep(postgres, store, label, format, target, idPrefix),
+            new VerifyDumpStep(new DumpInspector(postgres), target, idPrefix),
+            new PublishStep(target, BackupFormat.of(format).wire(), idPrefix, resultKey));
     }
 }

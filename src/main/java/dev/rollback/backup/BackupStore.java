@@ -87,7 +87,7 @@ public final class BackupStore {
         return list().stream().filter(b -> b.label().equals(label)).collect(Collectors.toList());
     }
 
-    static Optional<BackupFile> parse(Path path) {
+    public static Optional<BackupFile> parse(Path path) {
         String name = path.getFileName().toString();
         Matcher matcher = NAME.matcher(name);
         if (name.startsWith(".") || !matcher.matches()) {

@@ -14,8 +14,10 @@ final class DumpStep implements Step {
     private final String label;
     private final DumpFormat format;
     private final DumpTarget target;
+    private final String idPrefix;
 
-    DumpStep(Postgres postgres, BackupStore store, String label, DumpFormat format, DumpTarget target) {
+    DumpStep(Postgres postgres, BackupStore store, String label, DumpFormat format, DumpTarget target, String idPrefix) {
+        this.idPrefix = idPrefix;
         this.postgres = postgres;
         this.store = store;
         this.label = label;
@@ -25,7 +27,7 @@ final class DumpStep implements Step {
 
     @Override
     public String id() {
-        return "dump";
+        return idPrefix + "dump";
     }
 
     @Override

@@ -12,15 +12,20 @@ import java.nio.file.StandardOpenOption;
 final class PublishStep implements Step {
     private final DumpTarget target;
     private final String format;
+    private final String idPrefix;
+    private final String resultKey;
 
-    PublishStep(DumpTarget target, String format) {
+    /** @param resultKey the report's result key for the published path ("backup", "preRestoreBackup") */
+    PublishStep(DumpTarget target, String format, String idPrefix, String resultKey) {
+        this.idPrefix = idPrefix;
+        this.resultKey = resultKey;
         this.target = target;
         this.format = format;
     }
 
     @Override
     public String id() {
-        return "publish";
+        return idPrefix + "publish";
     }
 
     @Override
@@ -41,8 +46,9 @@ final class PublishStep implements Step {
         }
         long size = Files.size(target.finalPath());
         context.detail("file", target.finalPath().toString())
-            .result("backup", target.finalPath().toString())
-            .result("sizeBytes", size)
-            .result("format", format);
+            .result(resultKey, target.finalPath().toString());
+        if (idPrefix.isEmpty()) {
+            context.result("sizeBytes", size).result("format", format);
+        }
     }
 }

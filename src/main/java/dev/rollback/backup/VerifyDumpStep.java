@@ -9,15 +9,17 @@ import java.io.IOException;
 final class VerifyDumpStep implements Step {
     private final DumpInspector inspector;
     private final DumpTarget target;
+    private final String idPrefix;
 
-    VerifyDumpStep(DumpInspector inspector, DumpTarget target) {
+    VerifyDumpStep(DumpInspector inspector, DumpTarget target, String idPrefix) {
+        this.idPrefix = idPrefix;
         this.inspector = inspector;
         this.target = target;
     }
 
     @Override
     public String id() {
-        return "verify-dump";
+        return idPrefix + "verify-dump";
     }
 
     @Override

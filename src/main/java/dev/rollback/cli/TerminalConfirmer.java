@@ -15,14 +15,14 @@ import java.util.List;
  */
 final class TerminalConfirmer implements Confirmer {
     @Override
-    public boolean confirm(String command, List<String> destructive) {
+    public boolean confirm(String command, List<String> destructive, String answer) {
         try (RandomAccessFile tty = new RandomAccessFile("/dev/tty", "rw")) {
             StringBuilder prompt = new StringBuilder("\n" + command + " will:\n");
             destructive.forEach(line -> prompt.append("  - ").append(line).append('\n'));
-            prompt.append("Type 'yes' to continue: ");
+            prompt.append("Type '").append(answer).append("' to continue: ");
             tty.write(prompt.toString().getBytes(StandardCharsets.UTF_8));
-            String answer = tty.readLine();
-            return answer != null && answer.trim().equals("yes");
+            String typed = tty.readLine();
+            return typed != null && typed.trim().equals(answer);
         } catch (FileNotFoundException noTerminal) {
             throw RollbackException.refused(command + " has destructive steps ("
                 + String.join("; ", destructive) + ") and there is no terminal to confirm on; "

@@ -10,11 +10,12 @@ public interface Confirmer {
     /**
      * @param command     the command about to run
      * @param destructive one line per destructive step, saying what it destroys or replaces
+     * @param answer      what the operator must type to agree ("yes", or the database's name)
      * @return true when the operator agreed
      * @throws RollbackException with exit 3 when there is no terminal to ask on
      */
-    boolean confirm(String command, List<String> destructive);
+    boolean confirm(String command, List<String> destructive, String answer);
 
     /** For --yes: every confirmation is given. */
-    Confirmer ALWAYS = (command, destructive) -> true;
+    Confirmer ALWAYS = (command, destructive, answer) -> true;
 }

@@ -112,7 +112,7 @@ public final class Executor {
             if (destructive.isEmpty() || options.assumeYes()) {
                 return;
             }
-            if (!confirmer.confirm(plan.command(), destructive)) {
+            if (!confirmer.confirm(plan.command(), destructive, plan.confirmAnswer())) {
                 throw RollbackException.refused("confirmation declined; nothing was changed");
             }
         }

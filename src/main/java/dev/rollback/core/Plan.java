@@ -12,8 +12,10 @@ import java.util.List;
  * @param steps    in the order they are applied
  * @param mutating  whether the plan changes the stack (takes the lock); false for read-only checks
  * @param journaled whether the run is recorded in the journal (not for plain listings)
+ * @param confirmAnswer what the operator types to confirm destructive steps ("yes", or e.g. the database name)
  */
-public record Plan(String command, Integer level, List<Step> steps, boolean mutating, boolean journaled) {
+public record Plan(String command, Integer level, List<Step> steps, boolean mutating, boolean journaled,
+                   String confirmAnswer) {
 
     public Plan {
         steps = List.copyOf(steps);
@@ -28,6 +30,7 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
         private Integer level;
         private boolean mutating = true;
         private boolean journaled = true;
+        private String confirmAnswer = "yes";
         private final List<Step> steps = new ArrayList<>();
 
         private Builder(String command) {
@@ -50,6 +53,12 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
             return this;
         }
 
+        /** The confirmation asks for this word to be typed (a database name makes a slip less likely). */
+        public Builder confirmWith(String answer) {
+            this.confirmAnswer = answer;
+            return this;
+        }
+
         public Builder step(Step step) {
             steps.add(step);
             return this;
@@ -61,7 +70,7 @@ public record Plan(String command, Integer level, List<Step> steps, boolean muta
         }
 
         public Plan build() {
-            return new Plan(command, level, steps, mutating, journaled);
+            return new Plan(command, level, steps, mutating, journaled, confirmAnswer);
         }
     }
 }

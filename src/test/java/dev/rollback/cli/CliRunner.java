@@ -19,7 +19,7 @@ final class CliRunner {
 
     private final Map<String, String> env = new HashMap<>();
     private Adapters adapters = new LiveAdapters();
-    private Confirmer confirmer = (command, destructive) -> {
+    private Confirmer confirmer = (command, destructive, answer) -> {
         throw dev.rollback.core.RollbackException.refused("no terminal in tests; re-run with --yes");
     };
 

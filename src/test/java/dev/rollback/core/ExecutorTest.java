@@ -19,7 +19,7 @@ class ExecutorTest {
     private final List<String> log = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
     private final Interruption interruption = Interruption.manual();
-    private Confirmer confirmer = (command, destructive) -> {
+    private Confirmer confirmer = (command, destructive, answer) -> {
         log.add("confirm " + destructive);
         return true;
     };
@@ -115,7 +115,7 @@ class ExecutorTest {
 
     @Test
     void declinedConfirmationRefusesWithNothingApplied() {
-        confirmer = (command, destructive) -> false;
+        confirmer = (command, destructive, answer) -> false;
         Plan plan = Plan.builder("test").step(step("a")).step(step("b").markDestructive()).build();
 
         Report report = run(plan, false, false);
@@ -127,7 +127,7 @@ class ExecutorTest {
 
     @Test
     void yesSkipsTheConfirmation() {
-        confirmer = (command, destructive) -> {
+        confirmer = (command, destructive, answer) -> {
             throw new AssertionError("must not ask under --yes");
         };
         Plan plan = Plan.builder("test").step(step("a").markDestructive()).build();

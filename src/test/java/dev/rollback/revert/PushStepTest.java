@@ -31,7 +31,7 @@ class PushStepTest {
             .step(new RevertCommitStep(repo, request, state))
             .step(new PushStep(repo, request, state))
             .build();
-        return new Executor(stateDir, (c, d) -> true, Interruption.manual(), line -> { }, Clock.systemUTC())
+        return new Executor(stateDir, (c, d, a) -> true, Interruption.manual(), line -> { }, Clock.systemUTC())
             .run(plan, new Executor.Options(false, true));
     }
 
@@ -89,7 +89,7 @@ class PushStepTest {
                 }
             }).build();
 
-        Report report = new Executor(stateDir, (c, d) -> true, Interruption.manual(), line -> { }, Clock.systemUTC())
+        Report report = new Executor(stateDir, (c, d, a) -> true, Interruption.manual(), line -> { }, Clock.systemUTC())
             .run(plan, new Executor.Options(false, true));
 
         assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
