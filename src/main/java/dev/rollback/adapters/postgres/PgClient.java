@@ -4,22 +4,19 @@ import dev.rollback.adapters.process.ProcessResult;
 import dev.rollback.adapters.process.ProcessRunner;
 import dev.rollback.adapters.process.ProcessSpec;
 import dev.rollback.core.RollbackException;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real {@link Postgres}: JDBC for checks and queries, pg_dump and pg_restore on the host or in
- * the database container for dumps and archive checks. Where the tools run is decided once, on
- * first use, because it needs the server's version.
+ * The real {@link Postgres}: JDBC for checks, queries and whole-database statements, pg_dump,
+ * pg_restore and psql on the host or in the database container for dumps, archive checks and
+ * restores. Where the tools run is decided once, on first use, because it needs the server's
+ * version. The work itself is done by small helpers: {@link PgDump}, {@link PgRestore},
+ * {@link PgDatabases} and {@link DatabaseSwap}.
  */
 public final class PgClient implements Postgres {
     private static final Logger log = LoggerFactory.getLogger(PgClient.class);
@@ -28,6 +25,10 @@ public final class PgClient implements Postgres {
     private final ProcessRunner runner;
     private final PgErrors errors;
     private final PgJdbc jdbc;
+    private final PgDump dumps;
+    private final PgRestore restores;
+    private final PgDatabases databases;
+    private final DatabaseSwap swaps;
     private ToolsLocation tools;
 
     public PgClient(PgTarget target, ProcessRunner runner) {
@@ -35,6 +36,10 @@ public final class PgClient implements Postgres {
         this.runner = runner;
         this.errors = new PgErrors(target);
         this.jdbc = new PgJdbc(target, errors);
+        this.databases = new PgDatabases(target, jdbc, errors);
+        this.dumps = new PgDump(target, errors, this::run);
+        this.restores = new PgRestore(target, errors, this::tools, this::run, databases::exists);
+        this.swaps = new DatabaseSwap(target, jdbc, errors);
     }
 
     @Override
@@ -58,45 +63,63 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public Optional<String> queryFirstValue(String database, String sql) {
+        return databases.queryFirstValue(database, sql);
+    }
+
+    @Override
+    public boolean databaseExists(String name) {
+        return databases.exists(name);
+    }
+
+    @Override
+    public List<String> databases() {
+        return databases.list();
+    }
+
+    @Override
+    public void createDatabase(String name) {
+        databases.create(name);
+    }
+
+    @Override
+    public void dropDatabase(String name) {
+        databases.drop(name);
+    }
+
+    @Override
+    public List<String> tables(String database) {
+        return databases.tables(database);
+    }
+
+    @Override
+    public void restorePlain(Path dump, String database, boolean gzip) {
+        restores.plain(dump, database, gzip);
+    }
+
+    @Override
+    public void restoreArchive(Path dump, String database, int jobs) {
+        restores.archive(dump, database, jobs);
+    }
+
+    @Override
+    public SwapResult swap(String live, String scratch, String keptOld) {
+        return swaps.run(live, scratch, keptOld, DatabaseSwap.Roles.SWAP);
+    }
+
+    @Override
+    public SwapResult undoSwap(String live, String keptOld, String failedName) {
+        return swaps.run(live, keptOld, failedName, DatabaseSwap.Roles.UNDO);
+    }
+
+    @Override
     public String toolsLocation() {
         return tools().describe();
     }
 
-    /**
-     * Writes to {@code <target>.partial} and renames it into place only after pg_dump succeeded,
-     * so a file with a backup's name is always a complete dump. Never overwrites an existing file.
-     */
     @Override
-    public void dump(Path target, DumpFormat format) {
-        ToolsLocation location = tools();
-        if (format == DumpFormat.DIRECTORY && location.inContainer()) {
-            throw RollbackException.refused("a directory-format dump cannot be written by the tools in container "
-                + location.container() + " (the directory would land inside the container); use the custom format"
-                + " or set database.tools: host");
-        }
-        Path output = target.toAbsolutePath();
-        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-            throw RollbackException.refused(output + " already exists; a backup is never overwritten");
-        }
-        if (!Files.isDirectory(output.getParent())) {
-            throw RollbackException.refused("backup directory " + output.getParent() + " does not exist");
-        }
-        Path partial = output.resolveSibling(output.getFileName() + ".partial");
-        deleteRecursively(partial);
-        try {
-            ProcessResult result = run(PgCommands.at(this.target, location).dump(format, partial));
-            if (!result.succeeded()) {
-                throw errors.toolFailed("pg_dump", result);
-            }
-            Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE);
-            log.info("dumped {} to {} ({} format, {})", this.target.describe(), output, format.wire(), location.describe());
-        } catch (IOException e) {
-            discard(partial);
-            throw RollbackException.failed("cannot move the finished dump to " + output + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            discard(partial);
-            throw e;
-        }
+    public void dump(Path file, DumpFormat format) {
+        dumps.dump(file, format, tools());
     }
 
     /**
@@ -174,27 +197,5 @@ public final class PgClient implements Postgres {
         // argv holds no secret (PgCommands keeps the password in the environment), so it may be logged.
         log.debug("running {}", spec.argv());
         return runner.run(spec);
-    }
-
-    /** Cleanup after a failure: a leftover must not hide the failure that caused it. */
-    private static void discard(Path partial) {
-        try {
-            deleteRecursively(partial);
-        } catch (RollbackException e) {
-            log.warn(e.getMessage());
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw RollbackException.failed("cannot remove the unfinished dump " + path + ": " + e.getMessage());
-        }
     }
 }

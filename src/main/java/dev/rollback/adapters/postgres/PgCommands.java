@@ -94,20 +94,42 @@ final class PgCommands {
     }
 
     /**
-     * psql running a plain SQL dump into {@code database}, all or nothing: it stops at the first
-     * error and the single transaction rolls everything back. Its chatter goes to /dev/null.
+     * psql running the SQL script it reads on stdin against {@code database}, stopping at the first
+     * error. It gets no {@code --single-transaction}: psql would COMMIT at the end of its input even
+     * when that input ended early (a cut gzip stream, a killed docker exec), so the caller writes
+     * BEGIN and COMMIT into the stream itself. Its chatter goes to /dev/null; errors to stderr.
      */
-    ProcessSpec runSqlScript(String database, Path script) {
+    ProcessSpec runScriptFromStdin(String database) {
         List<String> args = new ArrayList<>(List.of("psql"));
         args.addAll(connection());
         // -X: ignore ~/.psqlrc, whose settings could change how the dump runs.
-        args.addAll(List.of("-X", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
-            "--dbname=" + database));
-        if (!inContainer) {
-            args.add("--file=" + script.toAbsolutePath());
-            return online(args, RESTORE_TIMEOUT).stdoutTo(DEV_NULL);
+        args.addAll(List.of("-X", "--quiet", "--set=ON_ERROR_STOP=1", "--dbname=" + database, "--file=-"));
+        return online(args, RESTORE_TIMEOUT).stdoutTo(DEV_NULL);
+    }
+
+    /**
+     * pg_restore of a custom, tar or directory archive into {@code database}, stopping at the first
+     * error. Objects get the connecting user as owner and no grants: the scratch database is ours,
+     * and the dump's roles may not exist on this server. On the host pg_restore opens the archive
+     * and may run {@code jobs} workers; in the container it reads the archive from stdin, where
+     * parallel restore is impossible, so {@code jobs} must be 1 there.
+     */
+    ProcessSpec restoreArchive(String database, Path archive, int jobs) {
+        if (jobs < 1 || (inContainer && jobs > 1)) {
+            throw new IllegalArgumentException("jobs " + jobs + (inContainer ? " through docker exec" : ""));
         }
-        return online(args, RESTORE_TIMEOUT).stdinFrom(script).stdoutTo(DEV_NULL);
+        List<String> args = new ArrayList<>(List.of("pg_restore"));
+        args.addAll(connection());
+        args.addAll(List.of("--exit-on-error", "--no-owner", "--no-acl"));
+        if (jobs > 1) {
+            args.add("--jobs=" + jobs);
+        }
+        args.add("--dbname=" + database);
+        if (inContainer) {
+            return online(args, RESTORE_TIMEOUT).stdinFrom(archive);
+        }
+        args.add(archive.toAbsolutePath().toString());
+        return online(args, RESTORE_TIMEOUT);
     }
 
     /** On the host pg_restore opens the file; in the container it reads the file from stdin. */

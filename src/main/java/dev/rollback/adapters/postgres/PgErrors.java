@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -30,9 +31,21 @@ final class PgErrors {
         this.target = target;
     }
 
-    /** A failure while connecting: always exit 4, the database is not usable. */
+    /** A failure while connecting to the configured database: always exit 4, the database is not usable. */
     RollbackException connectFailed(SQLException e) {
+        return connectFailed(e, target.database());
+    }
+
+    /**
+     * A failure while connecting to {@code database}: exit 4 like {@link #connectFailed(SQLException)},
+     * except that another database (a scratch copy, a kept old one) missing is a failed precondition, exit 3.
+     */
+    RollbackException connectFailed(SQLException e, String database) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(INVALID_CATALOG) && !database.equals(target.database())) {
+            return new RollbackException(ExitCode.REFUSED, redact("database " + database + " does not exist at "
+                + target.address()), e);
+        }
         if (state.equals(INVALID_PASSWORD) || state.equals(INVALID_AUTHORIZATION)) {
             return unreachable(passwordRejected(), e);
         }
@@ -47,16 +60,29 @@ final class PgErrors {
 
     /** A failure of a query on an open connection: exit 1 with the server's message, or 4 if the connection broke. */
     RollbackException queryFailed(SQLException e, int timeoutSeconds) {
+        return statementFailed("query on " + target.describe(), e, timeoutSeconds);
+    }
+
+    /** As {@link #queryFailed(SQLException, int)}, for a query on {@code database}. */
+    RollbackException queryFailed(SQLException e, int timeoutSeconds, String database) {
+        return database.equals(target.database()) ? queryFailed(e, timeoutSeconds)
+            : statementFailed("query on database " + database + " at " + target.address(), e, timeoutSeconds);
+    }
+
+    /**
+     * A statement that failed on an open connection, named by {@code action} ("CREATE DATABASE
+     * merq_scratch"): exit 1 with the server's one-line message, exit 4 if the connection broke.
+     */
+    RollbackException statementFailed(String action, SQLException e, int timeoutSeconds) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08")) {
-            return unreachable(cannotReach("the connection broke during a query: " + firstLine(e.getMessage())), e);
+            return unreachable(cannotReach("the connection broke during " + action + ": " + firstLine(e.getMessage())), e);
         }
         if (state.equals(QUERY_CANCELED)) {
-            return new RollbackException(ExitCode.FAILED, redact("the query on " + target.describe()
-                + " did not finish within " + timeoutSeconds + "s and was cancelled"), e);
+            return new RollbackException(ExitCode.FAILED, redact(action + " did not finish within " + timeoutSeconds
+                + "s and was cancelled"), e);
         }
-        return new RollbackException(ExitCode.FAILED, redact("query on " + target.describe() + " failed: "
-            + firstLine(e.getMessage())), e);
+        return new RollbackException(ExitCode.FAILED, redact(action + " failed: " + firstLine(e.getMessage())), e);
     }
 
     /**
@@ -65,8 +91,33 @@ final class PgErrors {
      * own error line.
      */
     RollbackException toolFailed(String toolName, ProcessResult result) {
-        String stderr = result.stderrTail();
-        String lower = stderr.toLowerCase(Locale.ROOT);
+        RollbackException unreachable = toolCouldNotWork(toolName, result);
+        if (unreachable != null) {
+            return unreachable;
+        }
+        String line = redact(errorLine(result));
+        return RollbackException.failed(toolName + " failed on " + target.describe() + " (exit " + result.exitCode()
+            + ")" + (line.isEmpty() ? "" : ": " + line));
+    }
+
+    /**
+     * psql or pg_restore failed while restoring into {@code database}: exit 4 as in
+     * {@link #toolFailed} when the tool could not get to work, else exit 1 with the tool's error
+     * line, which names the failing statement's line for psql ("psql:&lt;stdin&gt;:42: ERROR: ...").
+     */
+    RollbackException restoreFailed(String toolName, String database, Path dump, ProcessResult result) {
+        RollbackException unreachable = toolCouldNotWork(toolName, result);
+        if (unreachable != null) {
+            return unreachable;
+        }
+        String line = redact(errorLine(result));
+        return RollbackException.failed("restoring " + dump + " into database " + database + " failed (" + toolName
+            + " exit " + result.exitCode() + ")" + (line.isEmpty() ? "" : ": " + line));
+    }
+
+    /** The failures that mean the tool never got to work on the data: exit 4 or 3; null for others. */
+    private RollbackException toolCouldNotWork(String toolName, ProcessResult result) {
+        String lower = result.stderrTail().toLowerCase(Locale.ROOT);
         String line = redact(errorLine(result));
         if (lower.contains("password authentication failed")) {
             return new RollbackException(ExitCode.UNREACHABLE, passwordRejected());
@@ -91,8 +142,7 @@ final class PgErrors {
         if (lower.contains("server version mismatch")) {
             return RollbackException.refused(line + "; use client tools at least as new as the server");
         }
-        return RollbackException.failed(toolName + " failed on " + target.describe() + " (exit " + result.exitCode()
-            + ")" + (line.isEmpty() ? "" : ": " + line));
+        return null;
     }
 
     /** Replaces every occurrence of the password; a short password mangles a message rather than leaking. */
@@ -104,10 +154,13 @@ final class PgErrors {
         return text.replace(password, "***");
     }
 
-    /** The tool's "error:" line, which says what happened; the lines after it are hints. */
+    /**
+     * The tool's "error:" line (pg_dump, pg_restore) or "ERROR:" line (psql running a script), which
+     * says what happened; the lines after it (LINE, CONTEXT, hints) only add detail.
+     */
     static String errorLine(ProcessResult result) {
         for (String line : result.stderrTail().split("\n")) {
-            if (line.contains("error:") || line.startsWith("Error")) {
+            if (line.contains("error:") || line.contains("ERROR:") || line.startsWith("Error")) {
                 return line.trim();
             }
         }

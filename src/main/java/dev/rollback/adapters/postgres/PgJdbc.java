@@ -13,15 +13,23 @@ import java.util.Properties;
  * The JDBC side: one short-lived connection per call (this tool makes a handful of calls per run,
  * so a pool would only hold connections that block renaming or dropping the database later).
  * The password travels in the connection properties, never in the URL, which drivers and tools
- * like to print.
+ * like to print. Connections go to the configured database, to any other database on the same
+ * server (scratch copies), or to the maintenance database for CREATE, DROP and RENAME, which
+ * cannot act on the database a session is connected to.
  */
 final class PgJdbc {
     /** An unreachable database must fail the run within seconds, not hang an incident response. */
     static final int CONNECT_TIMEOUT_SECONDS = 5;
     /** Spot-check queries may scan a big table; they are cancelled server-side after this. */
     static final int QUERY_TIMEOUT_SECONDS = 30;
-    /** A backstop above the query timeout for a server that stops answering mid-query. */
-    private static final int SOCKET_TIMEOUT_SECONDS = QUERY_TIMEOUT_SECONDS + 15;
+    /** CREATE and DROP DATABASE copy or remove whole directories; give them longer than a query. */
+    static final int DDL_TIMEOUT_SECONDS = 300;
+    /** A backstop above the longest statement timeout for a server that stops answering mid-statement. */
+    private static final int SOCKET_TIMEOUT_SECONDS = DDL_TIMEOUT_SECONDS + 15;
+    /** Where the server-wide statements run; template1 when an operator removed it, as createdb does. */
+    private static final String MAINTENANCE_DATABASE = "postgres";
+    private static final String FALLBACK_MAINTENANCE_DATABASE = "template1";
+    private static final String INVALID_CATALOG = "3D000";
 
     private final PgTarget target;
     private final PgErrors errors;
@@ -36,7 +44,7 @@ final class PgJdbc {
     }
 
     int serverMajorVersion() {
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(target.database())) {
             return connection.getMetaData().getDatabaseMajorVersion();
         } catch (SQLException e) {
             throw errors.queryFailed(e, QUERY_TIMEOUT_SECONDS);
@@ -45,36 +53,61 @@ final class PgJdbc {
 
     /** The first column of the first row; empty when there is no row or the value is SQL NULL. */
     Optional<String> queryFirstValue(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        return queryFirstValue(target.database(), sql);
+    }
+
+    /** As {@link #queryFirstValue(String)}, on another database of the same server. */
+    Optional<String> queryFirstValue(String database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery(sql)) {
                 return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw errors.queryFailed(e, QUERY_TIMEOUT_SECONDS);
+            throw errors.queryFailed(e, QUERY_TIMEOUT_SECONDS, database);
         }
     }
 
-    /** Connection failures are translated here, so callers only see query failures as SQLException. */
-    private Connection connect() {
+    /**
+     * A connection to {@code database}. Connection failures are translated here, so callers only
+     * see statement failures as SQLException. A missing database other than the configured one
+     * is a failed precondition (exit 3), not an unreachable server.
+     */
+    Connection connect(String database) {
         try {
-            // The driver class directly rather than DriverManager: no dependence on service
-            // loading in the shaded jar, and no global DriverManager login timeout.
-            Connection connection = new org.postgresql.Driver().connect(url(), properties());
-            if (connection == null) {
-                throw new IllegalStateException("the PostgreSQL driver did not accept " + url());
-            }
-            return connection;
+            return open(database);
         } catch (SQLException e) {
-            throw errors.connectFailed(e);
+            throw errors.connectFailed(e, database);
         }
     }
 
-    private String url() {
+    /** A connection to the maintenance database, for statements that act on whole databases. */
+    Connection connectMaintenance() {
+        try {
+            return open(MAINTENANCE_DATABASE);
+        } catch (SQLException e) {
+            if (!INVALID_CATALOG.equals(e.getSQLState())) {
+                throw errors.connectFailed(e, MAINTENANCE_DATABASE);
+            }
+        }
+        return connect(FALLBACK_MAINTENANCE_DATABASE);
+    }
+
+    private Connection open(String database) throws SQLException {
+        // The driver class directly rather than DriverManager: no dependence on service
+        // loading in the shaded jar, and no global DriverManager login timeout.
+        Connection connection = new org.postgresql.Driver().connect(url(database), properties());
+        if (connection == null) {
+            throw new IllegalStateException("the PostgreSQL driver did not accept " + url(database));
+        }
+        return connection;
+    }
+
+    private String url(String database) {
         String host = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
         return "jdbc:postgresql://" + host + ":" + target.port() + "/"
-            + URLEncoder.encode(target.database(), StandardCharsets.UTF_8);
+            + URLEncoder.encode(database, StandardCharsets.UTF_8);
     }
 
     private Properties properties() {

@@ -9,6 +9,11 @@ import java.util.Optional;
  * pg_restore, psql) through the process runner, on the host or inside the database container.
  * The password travels only as PGPASSWORD in a child's environment or in JDBC properties.
  * Unreachable server, wrong password: {@code RollbackException} exit 4, password never in the message.
+ *
+ * <p>Database names passed in are validated ({@code Names.requireSqlName}, exit 2 when invalid) and
+ * quoted in SQL, so they are case-sensitive. A failed precondition (a database that must exist does
+ * not, or one that must not exists) is exit 3; a statement or restore the server rejects is exit 1
+ * with the server's or the tool's one-line message.
  */
 public interface Postgres {
     /** "merq at localhost:5432 (user merq)", for messages; never contains the password. */
@@ -41,4 +46,63 @@ public interface Postgres {
      * lists its table of contents, only a full read finds the cut. Unreadable → exit 3.
      */
     void readArchive(Path archive);
+
+    /** Whether a database of this name exists on the server (templates included). */
+    boolean databaseExists(String name);
+
+    /** The server's databases, templates left out, sorted by name. */
+    List<String> databases();
+
+    /**
+     * {@code CREATE DATABASE "name" TEMPLATE template0 OWNER "<user>"}: an empty database owned by the
+     * configured user, from the pristine template so nothing added to template1 leaks into a
+     * restore. Exit 3 if it already exists.
+     */
+    void createDatabase(String name);
+
+    /**
+     * {@code DROP DATABASE IF EXISTS "name" WITH (FORCE)}: ends its sessions and drops it; a missing
+     * database is not an error. Refuses (exit 3) the configured live database and the system
+     * databases (postgres, template0, template1).
+     */
+    void dropDatabase(String name);
+
+    /** The user tables of {@code database} as "schema.table", sorted. Exit 3 if the database does not exist. */
+    List<String> tables(String database);
+
+    /** As {@link #queryFirstValue(String)}, on another database of the same server (e.g. a restored scratch copy). */
+    Optional<String> queryFirstValue(String database, String sql);
+
+    /**
+     * Runs a plain SQL dump into the existing {@code database} with psql, all or nothing: it stops at
+     * the first error and nothing of the dump stays. The dump is streamed to psql's stdin (host or
+     * container alike), decompressed on the way when {@code gzip}; it is never held in memory.
+     * A SQL error is exit 1 with psql's error line; the database is left for the caller to drop.
+     */
+    void restorePlain(Path dump, String database, boolean gzip);
+
+    /**
+     * {@code pg_restore --exit-on-error --no-owner --no-acl} of a custom, tar or directory archive
+     * into the existing {@code database}, with {@code jobs} parallel workers where pg_restore allows
+     * it (host tools, custom or directory format; otherwise 1, with a log line saying why). Not atomic:
+     * on failure (exit 1, pg_restore's error line) the database holds part of the archive and is left
+     * for the caller to drop. A directory archive needs the host's tools (exit 3 otherwise).
+     */
+    void restoreArchive(Path dump, String database, int jobs);
+
+    /**
+     * Puts {@code scratch} in place of {@code live}: live is renamed to {@code keptOld} (kept for an
+     * undo, connections allowed) and scratch to live. Sessions on both databases are ended first,
+     * and neither accepts new ones until the renames are committed, together. Exit 3, with nothing
+     * changed, if live or scratch does not exist or keptOld does; on any failure the live name still
+     * names a database that accepts connections.
+     */
+    SwapResult swap(String live, String scratch, String keptOld);
+
+    /**
+     * Reverses a {@link #swap}: {@code live} (the restored database) is renamed to
+     * {@code failedName} and {@code keptOld} back to live, with the same session handling and the
+     * same guarantees. Exit 3 if keptOld does not exist or failedName does.
+     */
+    SwapResult undoSwap(String live, String keptOld, String failedName);
 }

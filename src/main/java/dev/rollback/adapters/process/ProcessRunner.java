@@ -4,10 +4,7 @@ import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.nio.charset.StandardCharsets;
-
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs external programs the only way this tool allows: an argv list (never a shell string),
  * secrets only through the environment, a timeout after which the process tree is killed, and the
- * last lines of stderr kept for the error message. Output streams to a file or is captured.
+ * last lines of stderr kept for the error message. Output streams to a file or is captured; input
+ * comes from a file, from a {@link StdinSource} copied in by a {@link StdinPump}, or is empty.
  */
 public final class ProcessRunner {
     private static final int STDERR_TAIL_LINES = 20;
@@ -28,6 +26,8 @@ public final class ProcessRunner {
         }
         if (spec.stdinFile() != null) {
             builder.redirectInput(spec.stdinFile().toFile());
+        } else if (spec.stdinSource() != null) {
+            builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         } else {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         }
@@ -43,9 +43,13 @@ public final class ProcessRunner {
         }
         StreamTail stderr = new StreamTail(process.getErrorStream(), STDERR_TAIL_LINES);
         StringCollector stdout = spec.stdoutFile() == null ? new StringCollector(process.getInputStream()) : null;
+        StdinPump stdin = spec.stdinSource() == null ? null : new StdinPump(spec.stdinSource(), process.getOutputStream());
         stderr.start();
         if (stdout != null) {
             stdout.start();
+        }
+        if (stdin != null) {
+            stdin.start();
         }
         try {
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -57,10 +61,18 @@ public final class ProcessRunner {
             if (stdout != null) {
                 stdout.join(2000);
             }
+            if (stdin != null) {
+                stdin.join(2000);
+            }
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
             throw new RollbackException(ExitCode.INTERRUPTED, spec.displayName() + " was interrupted");
+        }
+        if (stdin != null && stdin.inputFailure() != null) {
+            // The process saw a cut input as a normal end of input; its exit code cannot be trusted.
+            throw RollbackException.failed(spec.displayName() + " did not get all of its input: "
+                + stdin.inputFailure().getMessage());
         }
         return new ProcessResult(process.exitValue(), stdout == null ? "" : stdout.text(), stderr.text());
     }

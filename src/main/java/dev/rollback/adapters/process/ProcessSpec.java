@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * What to run. {@code environment} carries secrets (e.g. PGPASSWORD); it is added to the
  * inherited environment and never printed. {@code stdoutFile} streams output to a file instead of
- * capturing it (dumps); {@code stdinFile} feeds a file (restores).
+ * capturing it (dumps); {@code stdinFile} feeds a file (restores), redirected by the operating
+ * system; {@code stdinSource} feeds a stream the runner copies in (decompressed or wrapped input).
+ * At most one of the two is set.
  */
 public record ProcessSpec(List<String> argv, Map<String, String> environment, Path workdir,
-                          Duration timeout, Path stdinFile, Path stdoutFile) {
+                          Duration timeout, Path stdinFile, StdinSource stdinSource, Path stdoutFile) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
@@ -19,26 +21,34 @@ public record ProcessSpec(List<String> argv, Map<String, String> environment, Pa
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
+        if (stdinFile != null && stdinSource != null) {
+            throw new IllegalArgumentException("stdin is either a file or a stream, not both");
+        }
     }
 
     public static ProcessSpec of(List<String> argv, Duration timeout) {
-        return new ProcessSpec(argv, Map.of(), null, timeout, null, null);
+        return new ProcessSpec(argv, Map.of(), null, timeout, null, null, null);
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(argv, env, workdir, timeout, stdinFile, stdoutFile);
+        return new ProcessSpec(argv, env, workdir, timeout, stdinFile, stdinSource, stdoutFile);
     }
 
     public ProcessSpec inDirectory(Path dir) {
-        return new ProcessSpec(argv, environment, dir, timeout, stdinFile, stdoutFile);
+        return new ProcessSpec(argv, environment, dir, timeout, stdinFile, stdinSource, stdoutFile);
     }
 
     public ProcessSpec stdinFrom(Path file) {
-        return new ProcessSpec(argv, environment, workdir, timeout, file, stdoutFile);
+        return new ProcessSpec(argv, environment, workdir, timeout, file, null, stdoutFile);
+    }
+
+    /** Streams {@code source} into stdin instead of a file (replaces a stdin file set before). */
+    public ProcessSpec stdinFrom(StdinSource source) {
+        return new ProcessSpec(argv, environment, workdir, timeout, null, source, stdoutFile);
     }
 
     public ProcessSpec stdoutTo(Path file) {
-        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, file);
+        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, stdinSource, file);
     }
 
     /** The program and its first argument, for messages: "pg_dump", "docker exec". */

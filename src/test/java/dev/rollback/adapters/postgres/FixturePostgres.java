@@ -6,7 +6,9 @@ import dev.rollback.adapters.process.ProcessSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,25 @@ final class FixturePostgres implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("password", password);
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/"
+            + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8), properties);
+    }
+
+    /** Runs statements on {@code database}, each in its own transaction, as a test's own setup. */
+    void execute(String database, String... statements) throws SQLException {
+        try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    String queryValue(String database, String query) throws SQLException {
+        try (Connection connection = connect(database); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery(query)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     @Override
@@ -84,7 +104,7 @@ final class FixturePostgres implements AutoCloseable {
     private void run() {
         // POSTGRES_PASSWORD without a value: docker takes it from its own environment, as the client does.
         ProcessSpec spec = ProcessSpec.of(List.of("docker", "run", "-d", "--name", container,
-            "--label", "rollback.test=PgClientIT", "-e", "POSTGRES_USER=" + USER, "-e", "POSTGRES_PASSWORD",
+            "--label", "rollback.test=postgres-adapter", "-e", "POSTGRES_USER=" + USER, "-e", "POSTGRES_PASSWORD",
             "-e", "POSTGRES_DB=" + DATABASE, "-p", "127.0.0.1::5432", IMAGE), Duration.ofSeconds(60))
             .withEnvironment(Map.of("POSTGRES_PASSWORD", password));
         ProcessResult result = runner.run(spec);

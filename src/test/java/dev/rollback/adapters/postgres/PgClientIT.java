@@ -105,8 +105,8 @@ class PgClientIT {
         assertThat(Files.readString(dump)).contains(DUMP_COMPLETE).contains("CREATE TABLE public.users");
         assertThat(listNames(dir)).containsExactly(dump.getFileName().toString());
         String scratch = "restore_" + mode.name().toLowerCase(Locale.ROOT);
-        createDatabase(scratch);
-        runner.runChecked(PgCommands.at(db.target(mode), location(mode)).runSqlScript(scratch, dump));
+        client(mode).createDatabase(scratch);
+        client(mode).restorePlain(dump, scratch, false);
         assertThat(countUsers(scratch)).isEqualTo(countUsers(FixturePostgres.DATABASE)).isEqualTo(ROWS);
     }
 
@@ -284,17 +284,6 @@ class PgClientIT {
 
     private PgClient client(ToolsMode mode) {
         return new PgClient(db.target(mode), runner);
-    }
-
-    private ToolsLocation location(ToolsMode mode) {
-        ToolVersion any = new ToolVersion(15, "15");
-        return mode == ToolsMode.CONTAINER ? ToolsLocation.inContainer(db.container, any) : ToolsLocation.host(any);
-    }
-
-    private void createDatabase(String name) throws SQLException {
-        try (Connection connection = db.connect(FixturePostgres.DATABASE); Statement sql = connection.createStatement()) {
-            sql.execute("create database " + name);
-        }
     }
 
     private int countUsers(String database) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.rollback.adapters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollback.adapters.process.ProcessSpec;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class PgCommandsTest {
         for (PgCommands commands : new PgCommands[] {PgCommands.onHost(TARGET), PgCommands.inContainer(TARGET)}) {
             for (ProcessSpec spec : new ProcessSpec[] {commands.dump(DumpFormat.TAR, OUT), commands.pgDumpVersion(),
                 commands.listArchive(OUT), commands.readWholeArchive(OUT),
-                commands.runSqlScript("merq_scratch", Path.of("/tmp/d.sql"))}) {
+                commands.runScriptFromStdin("merq_scratch"), commands.restoreArchive("merq_scratch", OUT, 1)}) {
                 assertThat(String.join(" ", spec.argv())).doesNotContain(PASSWORD);
             }
         }
@@ -75,13 +76,51 @@ class PgCommandsTest {
         assertThat(spec.environment()).isEmpty();
     }
 
+    /** No --single-transaction: psql would commit a cut stream at its end; the stream carries BEGIN/COMMIT. */
     @Test
-    void sqlScriptRunsAllOrNothing() {
-        ProcessSpec spec = PgCommands.onHost(TARGET).runSqlScript("merq_scratch", Path.of("/tmp/d.sql"));
+    void psqlReadsTheScriptFromStdinAndStopsAtTheFirstError() {
+        ProcessSpec spec = PgCommands.onHost(TARGET).runScriptFromStdin("merq_scratch");
 
-        assertThat(spec.argv()).containsSubsequence("psql", "-X", "--set=ON_ERROR_STOP=1", "--single-transaction",
-            "--dbname=merq_scratch", "--file=/tmp/d.sql");
-        assertThat(spec.environment()).containsEntry("PGPASSWORD", PASSWORD);
+        assertThat(spec.argv()).containsExactly("psql", "--host=db.internal", "--port=6432", "--username=merq_app",
+            "--no-password", "-X", "--quiet", "--set=ON_ERROR_STOP=1", "--dbname=merq_scratch", "--file=-");
+        assertThat(spec.environment()).isEqualTo(Map.of("PGPASSWORD", PASSWORD));
+        assertThat(spec.timeout()).isEqualTo(PgCommands.RESTORE_TIMEOUT);
+    }
+
+    @Test
+    void containerPsqlGetsTheScriptThroughDockerExecStdin() {
+        ProcessSpec spec = PgCommands.inContainer(TARGET).runScriptFromStdin("merq_scratch");
+
+        assertThat(spec.argv()).startsWith("docker", "exec", "-i", "-e", "PGPASSWORD", "merq-postgres", "psql",
+            "--host=127.0.0.1", "--port=5432").endsWith("--dbname=merq_scratch", "--file=-");
+    }
+
+    @Test
+    void hostPgRestoreOpensTheArchiveWithParallelJobs() {
+        ProcessSpec spec = PgCommands.onHost(TARGET).restoreArchive("merq_scratch", OUT, 4);
+
+        assertThat(spec.argv()).containsExactly("pg_restore", "--host=db.internal", "--port=6432",
+            "--username=merq_app", "--no-password", "--exit-on-error", "--no-owner", "--no-acl", "--jobs=4",
+            "--dbname=merq_scratch", OUT.toString());
+        assertThat(spec.stdinFile()).isNull();
+        assertThat(spec.environment()).isEqualTo(Map.of("PGPASSWORD", PASSWORD));
+    }
+
+    @Test
+    void oneJobMeansNoJobsOption() {
+        assertThat(PgCommands.onHost(TARGET).restoreArchive("merq_scratch", OUT, 1).argv())
+            .noneMatch(arg -> arg.startsWith("--jobs"));
+    }
+
+    @Test
+    void containerPgRestoreStreamsTheArchiveAndCannotRunInParallel() {
+        ProcessSpec spec = PgCommands.inContainer(TARGET).restoreArchive("merq_scratch", OUT, 1);
+
+        assertThat(spec.argv()).startsWith("docker", "exec", "-i", "-e", "PGPASSWORD", "merq-postgres", "pg_restore")
+            .endsWith("--no-acl", "--dbname=merq_scratch");
+        assertThat(spec.stdinFile()).isEqualTo(OUT);
+        assertThatThrownBy(() -> PgCommands.inContainer(TARGET).restoreArchive("merq_scratch", OUT, 2))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.rollback.adapters.process.ProcessResult;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,48 @@ class PgErrorsTest {
         ProcessResult result = new ProcessResult(1, "", "Error response from daemon: No such container: pg");
 
         assertThat(errors.toolFailed("docker exec", result).exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+    }
+
+    @Test
+    void aFailedRestoreNamesTheDumpTheDatabaseAndPsqlsErrorLine() {
+        ProcessResult result = new ProcessResult(3, "", "psql:<stdin>:42: ERROR:  division by zero\n"
+            + "CONTEXT:  SQL function \"f\" statement 1");
+
+        RollbackException e = errors.restoreFailed("psql", "merq_scratch", Path.of("/backups/merq.sql"), result);
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(e.getMessage()).isEqualTo("restoring /backups/merq.sql into database merq_scratch failed"
+            + " (psql exit 3): psql:<stdin>:42: ERROR:  division by zero");
+    }
+
+    @Test
+    void aRestoreThatCannotLogInIsUnreachableLikeTheOtherTools() {
+        ProcessResult result = new ProcessResult(2, "", "psql: error: connection to server at \"127.0.0.1\", port 5432"
+            + " failed: FATAL:  password authentication failed for user \"merq\"");
+
+        RollbackException e = errors.restoreFailed("psql", "merq_scratch", Path.of("/backups/merq.sql"), result);
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(e.getMessage()).contains("password for user merq (from $DB_PASSWORD) was rejected");
+    }
+
+    @Test
+    void anotherMissingDatabaseIsAFailedPrecondition() {
+        SQLException missing = new SQLException("FATAL: database \"merq_scratch\" does not exist", "3D000");
+
+        assertThat(errors.connectFailed(missing, "merq_scratch"))
+            .returns(ExitCode.REFUSED, RollbackException::exitCode)
+            .hasMessage("database merq_scratch does not exist at db:5432");
+        assertThat(errors.connectFailed(missing, "merq").exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+    }
+
+    @Test
+    void aFailedStatementIsNamedWithTheServersLine() {
+        RollbackException e = errors.statementFailed("ALTER DATABASE \"merq\" RENAME TO \"merq_old\"",
+            new SQLException("ERROR: database \"merq\" is being accessed by other users\n  Detail: 1 session", "55006"), 30);
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(e.getMessage()).isEqualTo("ALTER DATABASE \"merq\" RENAME TO \"merq_old\" failed: database"
+            + " \"merq\" is being accessed by other users");
     }
 }
