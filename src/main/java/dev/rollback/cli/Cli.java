@@ -25,6 +25,7 @@ public final class Cli {
         cli.addSubcommand(new BackupsCommand(context));
         cli.addSubcommand(new RedeployCommand(context));
         cli.addSubcommand(new RevertCommand(context));
+        cli.addSubcommand(new DbRestoreCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

@@ -1,0 +1,68 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.health.ContainerHealthCheck;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.core.Plan;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.Config;
+import dev.rollback.restore.RestorePlan;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code db-restore} (level 3): restore PostgreSQL from a backup without ever losing the current data. */
+@Command(name = "db-restore", aliases = "level3", mixinStandardHelpOptions = true,
+    description = {"Level 3: verify the dump, back up the current database, stop the app, restore into a scratch",
+        "database, check it, swap it in (the old one is kept), start the app, verify.",
+        "Example: rollback level3 --backup merq_20240101_020000.sql"})
+final class DbRestoreCommand extends PlanCommand {
+    @Option(names = "--backup", required = true, paramLabel = "FILE|latest",
+        description = "A name in backups.dir, a path, or latest (the newest complete backup).")
+    String backup;
+
+    @Option(names = "--no-pre-backup", description = "Skip the pre-restore backup (only with --yes; the replaced database is still kept).")
+    boolean noPreBackup;
+
+    @Option(names = "--drop-old", description = "Drop the replaced database after a verified restore (default: keep it).")
+    boolean dropOld;
+
+    @Option(names = "--keep-old", description = "Keep the replaced database as <db>_pre_restore_<ts> (the default).")
+    boolean keepOld;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel jobs for custom/directory dumps (default 2).")
+    int jobs = 2;
+
+    DbRestoreCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        String database = config.database().name();
+        if (database == null) {
+            throw RollbackException.usage("database.name is required for db-restore (set it in rollback.yml or DB_NAME)");
+        }
+        if (dropOld && keepOld) {
+            throw RollbackException.usage("--drop-old and --keep-old exclude each other");
+        }
+        if (jobs < 1 || jobs > 32) {
+            throw RollbackException.usage("--jobs must be between 1 and 32, got " + jobs);
+        }
+        if (noPreBackup) {
+            if (!session.options().yes) {
+                throw RollbackException.refused("--no-pre-backup needs --yes: without the pre-restore backup only the"
+                    + " kept database can undo this restore");
+            }
+            app.err().println("rollback: WARNING: no pre-restore backup will be taken (--no-pre-backup)");
+        }
+        List<String> appServices = config.stack().appServices();
+        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
+            ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
+        return RestorePlan.build(database, new RestorePlan.Inputs(session.postgres(),
+            appServices.isEmpty() ? null : session.compose(), new BackupStore(config.backupsDir(), app.clock()),
+            backup, !noPreBackup, dropOld, jobs, appServices, config.verify().sampleQuery(), session.healthGate(),
+            containers, session.httpChecks(), app.clock()));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.rollback.restore;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.postgres.DumpFormat;
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.backup.BackupPlan;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.DumpInspector;
+import dev.rollback.core.Plan;
+import dev.rollback.gate.HealthGate;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Level 3 of the runbook ("Database Restore, ~15-30 min, data since the last backup"), without
+ * its one dangerous step: the seed drops the database and then restores, so a truncated dump or a
+ * failing restore leaves no database at all. Here the backup is read to its end first, the current
+ * database is backed up, the restore goes into a scratch database that is checked, and only then
+ * are the two swapped by renaming, the old one kept for an undo.
+ */
+public final class RestorePlan {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+
+    /**
+     * @param backup       "latest", a name in the backups dir, or a path
+     * @param appServices  stopped during the switch (stack.app-services)
+     * @param containers   the app services' health checks, for the final verification
+     */
+    public record Inputs(Postgres postgres, Compose compose, BackupStore store, String backup, boolean preBackup,
+                         boolean dropOld, int jobs, List<String> appServices, String sampleQuery, HealthGate gate,
+                         List<HealthCheck> containers, List<HealthCheck> endpoints, Clock clock) {
+    }
+
+    private RestorePlan() {
+    }
+
+    public static Plan build(String database, Inputs in) {
+        RestoreState state = new RestoreState(database, STAMP.format(in.clock().instant().atZone(ZoneId.systemDefault())));
+        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
+            .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
+                in.clock()));
+        if (in.preBackup()) {
+            plan.steps(BackupPlan.steps(in.postgres(), in.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
+                "preRestoreBackup"));
+        }
+        if (!in.appServices().isEmpty()) {
+            plan.step(new StopAppStep(in.compose(), in.appServices()));
+        }
+        plan.step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
+            .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()))
+            .step(new SwapStep(in.postgres(), state));
+        if (!in.appServices().isEmpty()) {
+            plan.step(new StartAppStep(in.compose(), in.appServices()));
+        }
+        plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()));
+        if (in.dropOld()) {
+            plan.step(new DropOldStep(in.postgres(), state));
+        }
+        return plan.build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rollback.restore;
+
+import dev.rollback.backup.Inspection;
+import java.nio.file.Path;
+
+/** What the steps of one database restore share. */
+final class RestoreState {
+    final String live;
+    final String scratch;
+    final String keptOld;
+    Path backup;
+    Inspection inspection;
+    String backupTakenAt = "unknown time";
+    boolean swapped;
+
+    RestoreState(String live, String stamp) {
+        this.live = live;
+        this.scratch = live + "_restore_" + stamp;
+        this.keptOld = live + "_pre_restore_" + stamp;
+    }
+}

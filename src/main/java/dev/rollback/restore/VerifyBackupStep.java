@@ -1,0 +1,85 @@
+package dev.rollback.restore;
+
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.backup.BackupFile;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.DumpInspector;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * First of all, before anything else: the backup exists and is complete (read to its end), and the
+ * database answers. A truncated or unreadable dump is refused here, with nothing touched.
+ */
+final class VerifyBackupStep implements Step {
+    private final String wanted;
+    private final BackupStore store;
+    private final DumpInspector inspector;
+    private final Postgres postgres;
+    private final RestoreState state;
+    private final Clock clock;
+
+    VerifyBackupStep(String wanted, BackupStore store, DumpInspector inspector, Postgres postgres, RestoreState state,
+                     Clock clock) {
+        this.wanted = wanted;
+        this.store = store;
+        this.inspector = inspector;
+        this.postgres = postgres;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return "verify-backup";
+    }
+
+    @Override
+    public String description() {
+        return "check that backup " + (state.backup != null ? state.backup.getFileName() : wanted)
+            + " is complete and readable";
+    }
+
+    @Override
+    public void check(StepContext context) {
+        state.backup = BackupChoice.resolve(wanted, store, inspector);
+        try {
+            state.inspection = inspector.deep(state.backup);
+        } catch (IOException e) {
+            throw RollbackException.refused("cannot read backup " + state.backup + ": " + e.getMessage());
+        }
+        if (!state.inspection.complete()) {
+            throw RollbackException.refused("backup " + state.backup + " cannot be restored: "
+                + state.inspection.problem() + "; nothing was changed");
+        }
+        postgres.ping();
+        BackupStore.parse(state.backup).map(BackupFile::takenAt).ifPresent(taken -> {
+            Duration age = Duration.between(taken, LocalDateTime.now(clock.withZone(ZoneId.systemDefault())));
+            state.backupTakenAt = taken.toString().replace('T', ' ') + ", " + humanAge(age) + " ago";
+        });
+        context.detail("backup", state.backup.toString()).detail("format", state.inspection.format().wire())
+            .detail("taken", state.backupTakenAt).detail("tables", state.inspection.tables().size())
+            .detail("tools", postgres.toolsLocation());
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        context.result("backup", state.backup.toString()).result("backupTaken", state.backupTakenAt);
+    }
+
+    static String humanAge(Duration age) {
+        if (age.toDays() > 0) {
+            return age.toDays() + " days";
+        }
+        if (age.toHours() > 0) {
+            return age.toHours() + " h";
+        }
+        return Math.max(0, age.toMinutes()) + " min";
+    }
+}

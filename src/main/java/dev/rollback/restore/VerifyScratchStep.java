@@ -1,0 +1,54 @@
+package dev.rollback.restore;
+
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.util.List;
+
+/**
+ * Proves the restored copy before it replaces anything: it has every table the dump holds data
+ * for, and the sample query answers on it.
+ */
+final class VerifyScratchStep implements Step {
+    private final Postgres postgres;
+    private final RestoreState state;
+    private final String sampleQuery;
+
+    VerifyScratchStep(Postgres postgres, RestoreState state, String sampleQuery) {
+        this.postgres = postgres;
+        this.state = state;
+        this.sampleQuery = sampleQuery;
+    }
+
+    @Override
+    public String id() {
+        return "verify-scratch";
+    }
+
+    @Override
+    public String description() {
+        return "check the restored copy: the dump's tables are there" + (sampleQuery != null ? ", the sample query answers" : "");
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        List<String> present = postgres.tables(state.scratch).stream().map(VerifyScratchStep::bare).toList();
+        List<String> missing = state.inspection.tables().stream().map(VerifyScratchStep::bare)
+            .filter(table -> !present.contains(table)).toList();
+        if (!missing.isEmpty()) {
+            throw RollbackException.failed("the restored copy lacks tables the dump holds: " + String.join(", ", missing));
+        }
+        context.detail("tables", present.size());
+        if (sampleQuery != null) {
+            String value = postgres.queryFirstValue(state.scratch, sampleQuery)
+                .orElseThrow(() -> RollbackException.failed("the sample query returned no row on the restored copy"));
+            context.detail("sampleQueryValue", value).result("restoredSampleQueryValue", value);
+        }
+    }
+
+    /** {@code public."users"} and {@code public.users} name the same table. */
+    private static String bare(String table) {
+        return table.replace("\"", "");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rollback.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Level 3 against a real PostgreSQL in a container, with the app services stopped and started for real. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DbRestoreE2EIT {
+    @TempDir
+    static Path dir;
+
+    private TestStack stack;
+
+    @BeforeAll
+    void upStack() throws Exception {
+        stack = TestStack.up(dir, "v1", 500);
+    }
+
+    @AfterAll
+    void downStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void cleanState() throws Exception {
+        try (Stream<Path> files = Files.list(stack.backups)) {
+            for (Path file : files.collect(Collectors.toList())) {
+                Files.delete(file);
+            }
+        }
+        Files.deleteIfExists(stack.stateDir.resolve("lock"));
+        for (String db : databases()) {
+            if (!db.equals("merq") && !db.equals("postgres")) {
+                stack.psql("postgres", "drop database \"" + db + "\" with (force)");
+            }
+        }
+        stack.psql("delete from users where id > 500");
+        stack.compose("up", "-d", "--no-build");
+    }
+
+    private List<String> databases() {
+        return Arrays.stream(stack.psql("postgres", "select datname from pg_database where not datistemplate order by 1")
+            .split("\n")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private String users() {
+        return stack.psql("select count(*) from users");
+    }
+
+    private String backup() {
+        RollbackCli.Run run = stack.rollback("backup", "--yes", "-o", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Path.of(run.json().path("result").path("backup").asText()).getFileName().toString();
+    }
+
+    private void changesSinceTheBackup() {
+        stack.psql("insert into users (email) select 'late' || g || '@merq.example' from generate_series(1, 100) g");
+    }
+
+    @Test
+    void restoresIntoAScratchDatabaseSwapsItInAndKeepsTheOldOne() throws Exception {
+        String name = backup();
+        changesSinceTheBackup();
+        assertThat(users()).isEqualTo("600");
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.json().path("result");
+        assertThat(run.json().path("level").asInt()).isEqualTo(3);
+        assertThat(users()).isEqualTo("500");
+        String kept = result.path("keptOldDatabase").asText();
+        assertThat(kept).startsWith("merq_pre_restore_");
+        assertThat(stack.psql(kept, "select count(*) from users")).isEqualTo("600");
+        Path preRestore = Path.of(result.path("preRestoreBackup").asText());
+        assertThat(preRestore.getFileName().toString()).startsWith("pre_restore_");
+        assertThat(Files.readString(preRestore)).contains("late100@merq.example");
+        assertThat(result.path("swapWindowMs").asLong()).isBetween(0L, 5_000L);
+        assertThat(run.step("stop-app").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("verify").path("status").asText()).isEqualTo("succeeded");
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+            .isEqualTo("true");
+        assertThat(databases()).noneMatch(db -> db.contains("_restore_") && !db.contains("pre_restore"));
+    }
+
+    @Test
+    void aTruncatedBackupIsRefusedBeforeAnythingIsTouched() throws Exception {
+        String name = backup();
+        Path file = stack.backups.resolve(name);
+        String dump = Files.readString(file);
+        Files.writeString(file, dump.substring(0, dump.length() / 2));
+        changesSinceTheBackup();
+        String backendBefore = stack.containerId("backend");
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.json().path("error").path("message").asText()).contains("truncated");
+        assertThat(users()).isEqualTo("600");
+        assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
+        assertThat(stack.containerId("backend")).isEqualTo(backendBefore);
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+            .isEqualTo("true");
+    }
+
+    @Test
+    void aRestoreThatFailsHalfwayLeavesTheLiveDatabaseAndRestartsTheApp() throws Exception {
+        String name = backup();
+        Path file = stack.backups.resolve(name);
+        String dump = Files.readString(file);
+        int data = dump.indexOf("COPY public.users");
+        Files.writeString(file, dump.substring(0, data) + "SELECT 1/0;\n" + dump.substring(data));
+        changesSinceTheBackup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.step("restore-scratch").path("status").asText()).isEqualTo("failed");
+        assertThat(run.step("undo:stop-app").path("status").asText()).isEqualTo("succeeded");
+        assertThat(users()).isEqualTo("600");
+        assertThat(databases()).noneMatch(db -> db.startsWith("merq_restore_"));
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+            .isEqualTo("true");
+    }
+
+    @Test
+    void customFormatAndLatestAreRestored() throws Exception {
+        RollbackCli.Run custom = stack.rollback("backup", "--yes", "--format", "custom", "-o", "json");
+        assertThat(custom.exitCode()).as(custom.err()).isZero();
+        changesSinceTheBackup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", "latest", "--jobs", "2", "--yes", "--drop-old",
+            "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("result").path("backup").asText()).endsWith(".dump");
+        assertThat(users()).isEqualTo("500");
+        assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
+    }
+
+    @Test
+    void withoutYesAndWithoutATerminalNothingChanges() throws Exception {
+        String name = backup();
+        changesSinceTheBackup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("--yes");
+        assertThat(users()).isEqualTo("600");
+        try (Stream<Path> files = Files.list(stack.backups)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(name);
+        }
+    }
+
+    @Test
+    void dryRunPlansAndTouchesNothing() throws Exception {
+        String name = backup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--dry-run", "-o", "json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.json().path("status").asText()).isEqualTo("planned");
+        assertThat(run.step("swap").path("description").asText()).contains("changes made since then are lost");
+        assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
+    }
+
+    @Test
+    void aMissingBackupOrAWrongPasswordIsRefused() {
+        RollbackCli.Run missing = stack.rollback("db-restore", "--backup", "merq_19990101_000000.sql", "--yes");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("not found").contains("rollback backups");
+
+        String name = backup();
+        Map<String, String> env = stack.env();
+        env.put("DB_PASSWORD", "wrong-sentinel-pw");
+        RollbackCli.Run wrong = stack.rollback(env, "db-restore", "--backup", name, "--yes");
+        assertThat(wrong.exitCode()).isEqualTo(4);
+        assertThat(wrong.out() + wrong.err()).doesNotContain("wrong-sentinel-pw");
+        assertThat(users()).isEqualTo("500");
+    }
+}
