@@ -17,9 +17,12 @@ import picocli.CommandLine.Option;
         "database, check it, swap it in (the old one is kept), start the app, verify.",
         "Example: rollback level3 --backup merq_20240101_020000.sql"})
 final class DbRestoreCommand extends PlanCommand {
-    @Option(names = "--backup", required = true, paramLabel = "FILE|latest",
+    @Option(names = "--backup", paramLabel = "FILE|latest",
         description = "A name in backups.dir, a path, or latest (the newest complete backup).")
     String backup;
+
+    @Option(names = "--undo", description = "Undo the last restore: its kept old database becomes live again.")
+    boolean undo;
 
     @Option(names = "--no-pre-backup", description = "Skip the pre-restore backup (only with --yes; the replaced database is still kept).")
     boolean noPreBackup;
@@ -44,6 +47,9 @@ final class DbRestoreCommand extends PlanCommand {
         if (database == null) {
             throw RollbackException.usage("database.name is required for db-restore (set it in rollback.yml or DB_NAME)");
         }
+        if ((backup == null) == !undo) {
+            throw RollbackException.usage("give either --backup FILE|latest or --undo");
+        }
         if (dropOld && keepOld) {
             throw RollbackException.usage("--drop-old and --keep-old exclude each other");
         }
@@ -60,9 +66,10 @@ final class DbRestoreCommand extends PlanCommand {
         List<String> appServices = config.stack().appServices();
         List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
             ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
-        return RestorePlan.build(database, new RestorePlan.Inputs(session.postgres(),
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
             appServices.isEmpty() ? null : session.compose(), new BackupStore(config.backupsDir(), app.clock()),
             backup, !noPreBackup, dropOld, jobs, appServices, config.verify().sampleQuery(), session.healthGate(),
-            containers, session.httpChecks(), app.clock()));
+            containers, session.httpChecks(), app.clock());
+        return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

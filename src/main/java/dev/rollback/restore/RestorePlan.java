@@ -38,7 +38,7 @@ public final class RestorePlan {
     }
 
     public static Plan build(String database, Inputs in) {
-        RestoreState state = new RestoreState(database, STAMP.format(in.clock().instant().atZone(ZoneId.systemDefault())));
+        RestoreState state = new RestoreState(database, stamp(in.clock()));
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
             .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
                 in.clock()));
@@ -60,5 +60,23 @@ public final class RestorePlan {
             plan.step(new DropOldStep(in.postgres(), state));
         }
         return plan.build();
+    }
+
+    /** {@code --undo}: the database the last restore replaced goes live again, the app around it stopped and started. */
+    public static Plan undo(String database, Inputs in) {
+        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database);
+        if (!in.appServices().isEmpty()) {
+            plan.step(new StopAppStep(in.compose(), in.appServices()));
+        }
+        plan.step(new SwapBackStep(in.postgres(), database, stamp(in.clock())));
+        if (!in.appServices().isEmpty()) {
+            plan.step(new StartAppStep(in.compose(), in.appServices()));
+        }
+        return plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()))
+            .build();
+    }
+
+    private static String stamp(Clock clock) {
+        return STAMP.format(clock.instant().atZone(ZoneId.systemDefault()));
     }
 }

@@ -100,6 +100,21 @@ class DbRestoreE2EIT {
     }
 
     @Test
+    void undoPutsTheReplacedDatabaseBackLive() throws Exception {
+        String name = backup();
+        changesSinceTheBackup();
+        assertThat(stack.rollback("db-restore", "--backup", name, "--yes").exitCode()).isZero();
+        assertThat(users()).isEqualTo("500");
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--undo", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(users()).isEqualTo("600");
+        String restored = run.json().path("result").path("restoredKeptAs").asText();
+        assertThat(stack.psql(restored, "select count(*) from users")).isEqualTo("500");
+    }
+
+    @Test
     void aTruncatedBackupIsRefusedBeforeAnythingIsTouched() throws Exception {
         String name = backup();
         Path file = stack.backups.resolve(name);
