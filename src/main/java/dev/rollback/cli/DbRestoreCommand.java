@@ -6,6 +6,7 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
+import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.restore.RestorePlan;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -27,17 +28,39 @@ final class DbRestoreCommand extends PlanCommand {
     @Option(names = "--no-pre-backup", description = "Skip the pre-restore backup (only with --yes; the replaced database is still kept).")
     boolean noPreBackup;
 
+    @Option(names = "--in-place", description = {"The seed's behaviour: drop and recreate the live database, then restore",
+        "into it (only after the pre-restore backup; no database until the restore completes)."})
+    boolean inPlace;
+
     @Option(names = "--drop-old", description = "Drop the replaced database after a verified restore (default: keep it).")
     boolean dropOld;
 
     @Option(names = "--keep-old", description = "Keep the replaced database as <db>_pre_restore_<ts> (the default).")
     boolean keepOld;
 
+    /** What runs after the restore. */
+    enum Redeploy { none, previous }
+
+    @Option(names = "--redeploy", paramLabel = "previous|none",
+        description = "previous: bring back the previous release (level 1) before starting the app; none (default).")
+    Redeploy redeploy = Redeploy.none;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel jobs for custom/directory dumps (default 2).")
     int jobs = 2;
 
     DbRestoreCommand(AppContext app) {
         super(app);
+    }
+
+    private RedeployPlan.Inputs redeployPrevious(Session session, Config config) {
+        if (redeploy == Redeploy.none) {
+            return null;
+        }
+        if (!"compose".equals(config.stack().target()) || config.stack().appServices().isEmpty()) {
+            throw RollbackException.usage("--redeploy previous needs stack.target compose and stack.app-services");
+        }
+        return new RedeployPlan.Inputs(session.docker(), session.ledger(), config.stack().name(), "previous",
+            config.stack().appServices(), session.httpChecks(), session.healthGate(), true);
     }
 
     @Override
@@ -49,6 +72,9 @@ final class DbRestoreCommand extends PlanCommand {
         }
         if ((backup == null) == !undo) {
             throw RollbackException.usage("give either --backup FILE|latest or --undo");
+        }
+        if (inPlace && noPreBackup) {
+            throw RollbackException.usage("--in-place needs the pre-restore backup: it is the only way back");
         }
         if (dropOld && keepOld) {
             throw RollbackException.usage("--drop-old and --keep-old exclude each other");
@@ -68,8 +94,8 @@ final class DbRestoreCommand extends PlanCommand {
             ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
         RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
             appServices.isEmpty() ? null : session.compose(), new BackupStore(config.backupsDir(), app.clock()),
-            backup, !noPreBackup, dropOld, jobs, appServices, config.verify().sampleQuery(), session.healthGate(),
-            containers, session.httpChecks(), app.clock());
+            backup, !noPreBackup, inPlace, dropOld, jobs, appServices, config.verify().sampleQuery(), session.healthGate(),
+            containers, session.httpChecks(), app.clock(), redeployPrevious(session, config));
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

@@ -7,6 +7,7 @@ import dev.rollback.adapters.health.SwarmServiceCheck;
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
 import dev.rollback.gate.HealthGate;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
@@ -36,14 +37,23 @@ public final class RedeployPlan {
     }
 
     public static Plan compose(Inputs in, Compose compose) {
+        return Plan.builder("redeploy").level(1).steps(composeSteps(in, compose, List.of())).build();
+    }
+
+    /**
+     * The compose steps of level 1, with {@code beforeGate} run between the switch and the health
+     * gate: level 3's {@code --redeploy previous} starts the remaining app services there.
+     */
+    public static List<Step> composeSteps(Inputs in, Compose compose, List<Step> beforeGate) {
         Switch change = new Switch();
-        return Plan.builder("redeploy").level(1)
-            .step(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
-                in.docker(), in.wanted(), in.services(), change, true))
-            .step(new SwitchComposeStep(in.docker(), compose, change,
-                services -> monitored(in, containerChecks(in, services)), in.undo()))
-            .step(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()))
-            .build();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
+            in.docker(), in.wanted(), in.services(), change, true));
+        steps.add(new SwitchComposeStep(in.docker(), compose, change,
+            services -> monitored(in, containerChecks(in, services)), in.undo()));
+        steps.addAll(beforeGate);
+        steps.add(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()));
+        return steps;
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.rollback.backup.BackupPlan;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
 import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
+import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.gate.HealthGate;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -28,17 +30,20 @@ public final class RestorePlan {
      * @param backup       "latest", a name in the backups dir, or a path
      * @param appServices  stopped during the switch (stack.app-services)
      * @param containers   the app services' health checks, for the final verification
+     * @param redeployPrevious level 1 to the previous release between the swap and the start
+     *                     ({@code --redeploy previous}), or null
      */
     public record Inputs(Postgres postgres, Compose compose, BackupStore store, String backup, boolean preBackup,
-                         boolean dropOld, int jobs, List<String> appServices, String sampleQuery, HealthGate gate,
-                         List<HealthCheck> containers, List<HealthCheck> endpoints, Clock clock) {
+                         boolean inPlace, boolean dropOld, int jobs, List<String> appServices, String sampleQuery, HealthGate gate,
+                         List<HealthCheck> containers, List<HealthCheck> endpoints, Clock clock,
+                         RedeployPlan.Inputs redeployPrevious) {
     }
 
     private RestorePlan() {
     }
 
     public static Plan build(String database, Inputs in) {
-        RestoreState state = new RestoreState(database, stamp(in.clock()));
+        RestoreState state = new RestoreState(database, stamp(in.clock()), in.inPlace());
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
             .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
                 in.clock()));
@@ -49,14 +54,25 @@ public final class RestorePlan {
         if (!in.appServices().isEmpty()) {
             plan.step(new StopAppStep(in.compose(), in.appServices()));
         }
-        plan.step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
-            .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()))
-            .step(new SwapStep(in.postgres(), state));
-        if (!in.appServices().isEmpty()) {
-            plan.step(new StartAppStep(in.compose(), in.appServices()));
+        if (in.inPlace()) {
+            plan.step(new RecreateLiveStep(in.postgres(), state))
+                .step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
+                .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()));
+        } else {
+            plan.step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
+                .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()))
+                .step(new SwapStep(in.postgres(), state));
+        }
+        List<Step> start = in.appServices().isEmpty() ? List.of() : List.of(new StartAppStep(in.compose(), in.appServices()));
+        if (in.redeployPrevious() != null) {
+            // The runbook's step 5: the previous version goes back while the app is still stopped,
+            // so the bad release never runs against the restored data.
+            plan.steps(RedeployPlan.composeSteps(in.redeployPrevious(), in.compose(), start));
+        } else {
+            plan.steps(start);
         }
         plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()));
-        if (in.dropOld()) {
+        if (in.dropOld() && !in.inPlace()) {
             plan.step(new DropOldStep(in.postgres(), state));
         }
         return plan.build();

@@ -9,6 +9,7 @@ import dev.rollback.core.StepContext;
 /**
  * Restores into a scratch database ({@code <db>_restore_<ts>}), never into the live one: if the
  * restore fails halfway, the live database has not been touched and the scratch one is dropped.
+ * Only with --in-place does it restore into the live name, recreated empty just before.
  */
 final class RestoreScratchStep implements Step {
     private final Postgres postgres;
@@ -28,39 +29,42 @@ final class RestoreScratchStep implements Step {
 
     @Override
     public String description() {
-        return "restore the backup into a new database " + state.scratch;
+        return state.inPlace ? "restore the backup into the recreated database " + state.live
+            : "restore the backup into a new database " + state.scratch;
     }
 
     @Override
     public void check(StepContext context) {
-        if (postgres.databaseExists(state.scratch)) {
+        if (!state.inPlace && postgres.databaseExists(state.scratch)) {
             throw RollbackException.refused("database " + state.scratch + " already exists; run again in a second");
         }
     }
 
     @Override
     public void apply(StepContext context) {
-        postgres.createDatabase(state.scratch);
+        if (!state.inPlace) {
+            postgres.createDatabase(state.scratch);
+        }
         boolean restored = false;
         try {
             BackupFormat format = state.inspection.format();
             if (format.archive()) {
-                postgres.restoreArchive(state.backup, state.scratch, jobs);
+                postgres.restoreArchive(state.backup, state.restoreTarget(), jobs);
             } else {
-                postgres.restorePlain(state.backup, state.scratch, format == BackupFormat.PLAIN_GZIP);
+                postgres.restorePlain(state.backup, state.restoreTarget(), format == BackupFormat.PLAIN_GZIP);
             }
             restored = true;
         } finally {
-            if (!restored) {
+            if (!restored && !state.inPlace) {
                 postgres.dropDatabase(state.scratch);
             }
         }
-        context.detail("database", state.scratch).result("restoredInto", state.scratch);
+        context.detail("database", state.restoreTarget()).result("restoredInto", state.restoreTarget());
     }
 
     @Override
     public boolean undoable() {
-        return true;
+        return !state.inPlace;
     }
 
     @Override

@@ -8,14 +8,21 @@ final class RestoreState {
     final String live;
     final String scratch;
     final String keptOld;
+    final boolean inPlace;
     Path backup;
     Inspection inspection;
     String backupTakenAt = "unknown time";
     boolean swapped;
 
-    RestoreState(String live, String stamp) {
+    RestoreState(String live, String stamp, boolean inPlace) {
         this.live = live;
         this.scratch = live + "_restore_" + stamp;
         this.keptOld = live + "_pre_restore_" + stamp;
+        this.inPlace = inPlace;
+    }
+
+    /** Where the dump is restored: the scratch database, or with --in-place the (recreated) live one. */
+    String restoreTarget() {
+        return inPlace ? live : scratch;
     }
 }

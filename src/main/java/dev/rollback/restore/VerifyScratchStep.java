@@ -33,7 +33,7 @@ final class VerifyScratchStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        List<String> present = postgres.tables(state.scratch).stream().map(VerifyScratchStep::bare).toList();
+        List<String> present = postgres.tables(state.restoreTarget()).stream().map(VerifyScratchStep::bare).toList();
         List<String> missing = state.inspection.tables().stream().map(VerifyScratchStep::bare)
             .filter(table -> !present.contains(table)).toList();
         if (!missing.isEmpty()) {
@@ -41,7 +41,7 @@ final class VerifyScratchStep implements Step {
         }
         context.detail("tables", present.size());
         if (sampleQuery != null) {
-            String value = postgres.queryFirstValue(state.scratch, sampleQuery)
+            String value = postgres.queryFirstValue(state.restoreTarget(), sampleQuery)
                 .orElseThrow(() -> RollbackException.failed("the sample query returned no row on the restored copy"));
             context.detail("sampleQueryValue", value).result("restoredSampleQueryValue", value);
         }

@@ -100,6 +100,48 @@ class DbRestoreE2EIT {
     }
 
     @Test
+    void inPlaceDoesTheSeedsDropAndRestoreAfterThePreRestoreBackup() throws Exception {
+        String name = backup();
+        changesSinceTheBackup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--in-place", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(users()).isEqualTo("500");
+        assertThat(run.step("recreate-live").path("status").asText()).isEqualTo("succeeded");
+        assertThat(Files.readString(Path.of(run.json().path("result").path("preRestoreBackup").asText())))
+            .contains("late100@merq.example");
+        assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
+        assertThat(stack.rollback("db-restore", "--backup", name, "--in-place", "--no-pre-backup", "--yes").exitCode())
+            .isEqualTo(2);
+    }
+
+    @Test
+    void redeployPreviousBringsBackTheLastGoodReleaseBeforeTheAppStarts() throws Exception {
+        stack.deploy("v1");
+        RollbackCli.Run record = stack.rollback("release", "record", "-o", "json");
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        stack.deploy("v2");
+        String name = backup();
+        changesSinceTheBackup();
+        try {
+            RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--redeploy", "previous", "--yes",
+                "-o", "json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(users()).isEqualTo("500");
+            assertThat(run.json().path("result").path("releaseReached").asText())
+                .isEqualTo(record.json().path("result").path("release").asText());
+            String v1 = stack.imageIdOf("rollback-fixture/app:v1");
+            assertThat(stack.runningImageId("backend")).isEqualTo(v1);
+            assertThat(stack.runningImageId("web")).isEqualTo(v1);
+        } finally {
+            Files.deleteIfExists(stack.stateDir.resolve("releases.jsonl"));
+            stack.deploy("v1");
+        }
+    }
+
+    @Test
     void undoPutsTheReplacedDatabaseBackLive() throws Exception {
         String name = backup();
         changesSinceTheBackup();

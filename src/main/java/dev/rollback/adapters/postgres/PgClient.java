@@ -88,6 +88,11 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public void recreateLiveDatabase() {
+        databases.recreateLive();
+    }
+
+    @Override
     public List<String> tables(String database) {
         return databases.tables(database);
     }

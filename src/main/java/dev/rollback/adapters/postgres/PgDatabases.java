@@ -76,6 +76,21 @@ final class PgDatabases {
         log.info("dropped database {} at {} (if it existed)", name, target.address());
     }
 
+    /**
+     * The seed runbook's "drop and recreate" of the live database, for an explicit in-place restore
+     * only: the caller holds a verified pre-restore backup. Sessions are ended by WITH (FORCE).
+     */
+    void recreateLive() {
+        String database = SqlNames.quoted("database name", target.database());
+        String owner = SqlNames.quoted("database.user", target.user());
+        try (MaintenanceSession session = session()) {
+            session.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            session.execute("CREATE DATABASE " + database + " TEMPLATE template0 OWNER " + owner);
+        }
+        log.warn("dropped and recreated the live database {} at {} (in-place restore)", target.database(),
+            target.address());
+    }
+
     List<String> tables(String database) {
         SqlNames.validated("database name", database);
         List<String> tables = new ArrayList<>();

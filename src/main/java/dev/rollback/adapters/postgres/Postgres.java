@@ -67,6 +67,13 @@ public interface Postgres {
      */
     void dropDatabase(String name);
 
+    /**
+     * The seed's in-place restore preparation: drops the configured live database (ending its
+     * sessions) and creates it empty. Only for {@code db-restore --in-place}, after a verified
+     * pre-restore backup; until the restore completes there is no usable database.
+     */
+    void recreateLiveDatabase();
+
     /** The user tables of {@code database} as "schema.table", sorted. Exit 3 if the database does not exist. */
     List<String> tables(String database);
 
