@@ -42,6 +42,21 @@ public interface Swarm {
     Convergence awaitConverged(String serviceId, Duration timeout);
 
     /**
+     * Sets the replica count of a replicated service at its current version, keeping the rest of
+     * its spec, and answers the count it had (nothing is written when it is the same). Scaling to
+     * 0 and back to the answered count stops and restarts a service's tasks, e.g. while its
+     * database is switched. Exit 3 for a service in global (or job) mode: it cannot be scaled.
+     */
+    int scale(String serviceId, int replicas);
+
+    /**
+     * Waits until exactly {@code replicas} tasks of the service are running (for 0: no task is
+     * running or starting), whatever their image. Never throws on timeout: not converged, with
+     * what was seen last and the last task error.
+     */
+    Convergence awaitScaled(String serviceId, int replicas, Duration timeout);
+
+    /**
      * A Swarm service.
      *
      * @param image        the image of the spec, as written (may carry an {@code @sha256:} digest)
@@ -53,7 +68,7 @@ public interface Swarm {
                         int runningTasks, String updateState) {
     }
 
-    /** Outcome of {@link #awaitConverged}: what was seen last, and how long it took. */
+    /** Outcome of {@link #awaitConverged} and {@link #awaitScaled}: what was seen last, and how long it took. */
     record Convergence(boolean converged, String detail, Duration took) {
     }
 }

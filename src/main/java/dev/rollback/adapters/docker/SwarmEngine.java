@@ -1,11 +1,17 @@
 package dev.rollback.adapters.docker;
 
+import static dev.rollback.adapters.docker.ServiceJson.imageOf;
+import static dev.rollback.adapters.docker.ServiceJson.nameOf;
+import static dev.rollback.adapters.docker.ServiceJson.shortId;
+import static dev.rollback.adapters.docker.ServiceJson.updatePath;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.time.Duration;
@@ -119,6 +125,48 @@ public final class SwarmEngine implements Swarm {
         }
     }
 
+    @Override
+    public int scale(String serviceId, int replicas) {
+        if (replicas < 0) {
+            throw RollbackException.usage("cannot scale service " + serviceId + " to " + replicas + " replicas");
+        }
+        JsonNode service = rawService(serviceId);
+        int previous = ServiceJson.replicas(service);
+        if (previous == replicas) {
+            LOG.info("Swarm service {} ({}) already has {} replicas", nameOf(service), shortId(service), replicas);
+            return previous;
+        }
+        LOG.info("scaling Swarm service {} ({}): {} -> {} replicas", nameOf(service), shortId(service), previous,
+            replicas);
+        JsonNode answer = api.post(updatePath(service, ""), ServiceJson.withReplicas(service, replicas), "scale",
+            "service " + serviceId);
+        answer.path("Warnings").forEach(w -> LOG.warn("service {}: {}", nameOf(service), w.asText()));
+        return previous;
+    }
+
+    @Override
+    public Convergence awaitScaled(String serviceId, int replicas, Duration timeout) {
+        long start = System.nanoTime();
+        Service service = inspect(serviceId).orElseThrow(() -> errors.notFound("service " + serviceId, null));
+        while (true) {
+            List<Task> tasks = tasks(service.getId());
+            long running = countIn(tasks, TaskState.RUNNING);
+            long starting = countIn(tasks, TaskState.STARTING);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String seen = running + " task(s) running, " + starting + " starting";
+            if (running == replicas && (replicas > 0 || starting == 0)) {
+                return new Convergence(true, seen, took);
+            }
+            if (took.compareTo(timeout) >= 0) {
+                String error = ServiceProgress.of(service, tasks).lastTaskError()
+                    .map(e -> "; last task error: " + e).orElse("");
+                return new Convergence(false, "not scaled to " + replicas + " within " + timeout.toSeconds() + "s: "
+                    + seen + error, took);
+            }
+            pause(POLL_INTERVAL.compareTo(timeout.minus(took)) < 0 ? POLL_INTERVAL : timeout.minus(took));
+        }
+    }
+
     private SwarmService describe(Service service) {
         ServiceProgress progress = ServiceProgress.of(service, tasks(service.getId()));
         long version = service.getVersion() == null || service.getVersion().getIndex() == null ? 0
@@ -156,6 +204,10 @@ public final class SwarmEngine implements Swarm {
         });
     }
 
+    private static long countIn(List<Task> tasks, TaskState state) {
+        return tasks.stream().filter(t -> t.getStatus() != null && t.getStatus().getState() == state).count();
+    }
+
     private List<Task> tasks(String serviceId) {
         return errors.call("list tasks of", "service " + serviceId, () ->
             client.listTasksCmd().withServiceFilter(serviceId).exec());
@@ -167,30 +219,11 @@ public final class SwarmEngine implements Swarm {
         return api.get("/services/" + nameOrId, "inspect", "service " + nameOrId);
     }
 
-    /** Updates name the version they were based on: a concurrent change makes the daemon refuse. */
-    private static String updatePath(JsonNode service, String extraQuery) {
-        return "/services/" + service.path("ID").asText() + "/update?version="
-            + service.path("Version").path("Index").asLong() + extraQuery;
-    }
-
     /** Names go into URL paths: anything Swarm would not accept as a name cannot exist there. */
     private static void requireServiceRef(String nameOrId) {
         if (nameOrId == null || !SERVICE_REF.matcher(nameOrId).matches()) {
             throw RollbackException.usage("'" + nameOrId + "' is not a valid Swarm service name or ID");
         }
-    }
-
-    private static String nameOf(JsonNode service) {
-        return service.path("Spec").path("Name").asText();
-    }
-
-    private static String shortId(JsonNode service) {
-        String id = service.path("ID").asText();
-        return id.length() > 12 ? id.substring(0, 12) : id;
-    }
-
-    private static String imageOf(JsonNode spec) {
-        return spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText();
     }
 
     private static void pause(Duration duration) {

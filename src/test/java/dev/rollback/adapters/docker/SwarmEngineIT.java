@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * SwarmEngine against a real one-node swarm (Engine 20.10, no registry), with a two-service stack
  * created by the docker CLI: "web" (app:v1; update/rollback start-first with a 1 s monitor, and
  * settings docker-java's models would drop), "api" (a local tag that is moved around; update
- * failure action pause) and "worker" (app:v1; update failure action rollback). The tests run in order, each one leaving the stack as the next expects.
+ * failure action pause) and "worker" (app:v1; update failure action rollback); the scaling
+ * tests add "jobs" (two replicas) and "agent" (global). The tests run in order, each one leaving the stack as the next expects.
  * Every image reference lacks a registry, so each task start tries Docker Hub first, fails, and
  * uses the local image: that must not stop anything from converging.
  */
@@ -202,6 +203,61 @@ class SwarmEngineIT {
         assertFailsWith(ExitCode.REFUSED, () -> swarm.updateImage(unknown, LOCAL_TAG)).contains(unknown);
         assertFailsWith(ExitCode.REFUSED, () -> swarm.rollbackToPrevious(unknown)).contains(unknown);
         assertFailsWith(ExitCode.REFUSED, () -> swarm.awaitConverged(unknown, TIMEOUT)).contains(unknown);
+    }
+
+    /** What the level-3 database restore does with app services: down to 0 while switching, then back. */
+    @Test
+    @Order(9)
+    void scalesAServiceToZeroAndBackKeepingTheRestOfItsSpec() {
+        String jobsId = TestSwarm.createService(STACK, "jobs", APP_IMAGE + ":v1", "--replicas", "2",
+            "--label", "team=shop", "--ulimit", "nofile=1024:2048", "--cap-add", "CAP_NET_BIND_SERVICE");
+        assertConverged(jobsId);
+        assertThat(runningContainers(STACK + "_jobs")).hasSize(2);
+        String labels = TestSwarm.specField(jobsId, ".Labels");
+        String ulimits = TestSwarm.specField(jobsId, ".TaskTemplate.ContainerSpec.Ulimits");
+        String capabilities = TestSwarm.specField(jobsId, ".TaskTemplate.ContainerSpec.CapabilityAdd");
+        assertThat(labels + ulimits + capabilities).contains("team", "nofile", "CAP_NET_BIND_SERVICE");
+
+        assertThat(swarm.scale(jobsId, 0)).isEqualTo(2);
+
+        Convergence down = swarm.awaitScaled(jobsId, 0, TIMEOUT);
+        assertThat(down.converged()).as(down.detail()).isTrue();
+        assertThat(runningContainers(STACK + "_jobs")).isEmpty();
+        SwarmService jobs = swarm.service(jobsId).orElseThrow();
+        assertThat(jobs.replicas()).isZero();
+        assertThat(jobs.runningTasks()).isZero();
+
+        assertThat(swarm.scale(STACK + "_jobs", 2)).isZero();
+
+        Convergence up = swarm.awaitScaled(jobsId, 2, TIMEOUT);
+        assertThat(up.converged()).as(up.detail()).isTrue();
+        assertThat(runningContainers(STACK + "_jobs")).hasSize(2);
+        assertThat(swarm.service(jobsId).orElseThrow().replicas()).isEqualTo(2);
+        assertThat(swarm.scale(jobsId, 2)).isEqualTo(2); // unchanged: nothing written
+        assertThat(TestSwarm.specField(jobsId, ".Labels")).isEqualTo(labels);
+        assertThat(TestSwarm.specField(jobsId, ".TaskTemplate.ContainerSpec.Ulimits")).isEqualTo(ulimits);
+        assertThat(TestSwarm.specField(jobsId, ".TaskTemplate.ContainerSpec.CapabilityAdd")).isEqualTo(capabilities);
+        assertThat(TestSwarm.specField(jobsId, ".TaskTemplate.ContainerSpec.Image")).contains(APP_IMAGE + ":v1");
+    }
+
+    @Test
+    @Order(10)
+    void aGlobalServiceCannotBeScaledAndAWaitThatCannotBeMetTimesOut() {
+        String agentId = TestSwarm.createService(STACK, "agent", APP_IMAGE + ":v1", "--mode", "global");
+        assertConverged(agentId);
+
+        assertFailsWith(ExitCode.REFUSED, () -> swarm.scale(agentId, 0)).contains(STACK + "_agent", "cannot be scaled");
+
+        Convergence never = swarm.awaitScaled(agentId, 0, Duration.ofSeconds(1));
+        assertThat(never.converged()).isFalse();
+        assertThat(never.detail()).contains("not scaled to 0 within 1s", "1 task(s) running");
+        assertThat(runningContainers(STACK + "_agent")).hasSize(1);
+        assertFailsWith(ExitCode.REFUSED, () -> swarm.scale(STACK + "_nosuch", 0)).contains(STACK + "_nosuch");
+    }
+
+    private static List<String> runningContainers(String serviceName) {
+        return docker("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + serviceName)
+            .lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static void assertConverged(String serviceId) {

@@ -89,6 +89,40 @@ class SwarmEngineTest {
     }
 
     @Test
+    void scaleSendsTheDaemonsOwnSpecBackWithOnlyTheReplicasChangedAndAnswersTheOldCount() throws IOException {
+        int previous;
+        try (DockerEngine engine = fakeDaemon(this::serviceThenAcceptUpdate)) {
+            previous = engine.swarm().scale("shop_web", 0);
+        }
+
+        assertThat(previous).isEqualTo(1);
+        assertThat(requests).containsExactly("GET /services/shop_web", "POST /services/svc123/update?version=42");
+        JsonNode expected = JSON.readTree(SERVICE).path("Spec");
+        ((ObjectNode) expected.path("Mode").path("Replicated")).put("Replicas", 0);
+        assertThat(JSON.readTree(bodies.get(1))).isEqualTo(expected);
+    }
+
+    @Test
+    void scalingToTheCurrentCountWritesNothing() throws IOException {
+        try (DockerEngine engine = fakeDaemon(this::serviceThenAcceptUpdate)) {
+            assertThat(engine.swarm().scale("shop_web", 1)).isEqualTo(1);
+        }
+
+        assertThat(requests).containsExactly("GET /services/shop_web");
+    }
+
+    @Test
+    void aGlobalServiceCannotBeScaled() throws IOException {
+        String global = SERVICE.replace("\"Mode\":{\"Replicated\":{\"Replicas\":1}}", "\"Mode\":{\"Global\":{}}");
+        try (DockerEngine engine = fakeDaemon(exchange -> answer(exchange, 200, global))) {
+            assertFailsWith(ExitCode.REFUSED, () -> engine.swarm().scale("shop_web", 0))
+                .contains("shop_web", "Global mode", "cannot be scaled");
+        }
+
+        assertThat(requests).containsExactly("GET /services/shop_web");
+    }
+
+    @Test
     void theDaemonsRefusalOfAnUpdateIsAFailureWithItsMessage() throws IOException {
         try (DockerEngine engine = fakeDaemon(exchange -> {
             if ("GET".equals(exchange.getRequestMethod())) {

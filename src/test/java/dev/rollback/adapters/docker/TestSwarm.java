@@ -34,13 +34,18 @@ final class TestSwarm {
     }
 
     /**
-     * Creates {@code <stack>_<name>} labelled as part of the stack, one replica, 1 s stop grace
-     * period, without waiting for it; answers its ID.
+     * Creates {@code <stack>_<name>} labelled as part of the stack, one replica (unless the options
+     * set {@code --replicas} or {@code --mode}), 1 s stop grace period, without waiting for it;
+     * answers its ID.
      */
     static String createService(String stack, String name, String image, String... options) {
         List<String> argv = new ArrayList<>(List.of("service", "create", "--detach", "--name", stack + "_" + name,
-            "--label", SwarmEngine.STACK_LABEL + "=" + stack, "--replicas", "1", "--stop-grace-period", "1s"));
-        argv.addAll(Arrays.asList(options));
+            "--label", SwarmEngine.STACK_LABEL + "=" + stack, "--stop-grace-period", "1s"));
+        List<String> given = Arrays.asList(options);
+        if (!given.contains("--replicas") && !given.contains("--mode")) {
+            argv.addAll(List.of("--replicas", "1"));
+        }
+        argv.addAll(given);
         argv.add(image);
         return docker(argv.toArray(String[]::new));
     }
