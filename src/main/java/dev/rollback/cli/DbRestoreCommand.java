@@ -2,11 +2,13 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.health.SwarmServiceCheck;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.redeploy.RedeployPlan;
+import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -90,11 +92,17 @@ final class DbRestoreCommand extends PlanCommand {
             app.err().println("rollback: WARNING: no pre-restore backup will be taken (--no-pre-backup)");
         }
         List<String> appServices = config.stack().appServices();
-        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
-            ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
-            appServices.isEmpty() ? null : session.compose(), new BackupStore(config.backupsDir(), app.clock()),
-            backup, !noPreBackup, inPlace, dropOld, jobs, appServices, config.verify().sampleQuery(), session.healthGate(),
+        boolean swarm = "swarm".equals(config.stack().target());
+        String stack = config.stack().name();
+        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service -> swarm
+            ? new SwarmServiceCheck(session.swarm(), stack + "_" + service)
+            : ContainerHealthCheck.service(session.docker(), stack, service)).toList();
+        AppServices services = appServices.isEmpty() ? AppServices.none()
+            : swarm ? AppServices.swarm(session.swarm(), stack, appServices, config.health().timeout())
+            : AppServices.compose(session.compose(), appServices);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(), services,
+            redeploy == Redeploy.previous ? session.compose() : null, new BackupStore(config.backupsDir(), app.clock()),
+            backup, !noPreBackup, inPlace, dropOld, jobs, config.verify().sampleQuery(), session.healthGate(),
             containers, session.httpChecks(), app.clock(), redeployPrevious(session, config));
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }

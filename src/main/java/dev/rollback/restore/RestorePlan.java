@@ -28,13 +28,14 @@ public final class RestorePlan {
 
     /**
      * @param backup       "latest", a name in the backups dir, or a path
-     * @param appServices  stopped during the switch (stack.app-services)
+     * @param app          how the app services are stopped during the switch and started after it
+     * @param compose      for --redeploy previous (compose stacks), else null
      * @param containers   the app services' health checks, for the final verification
      * @param redeployPrevious level 1 to the previous release between the swap and the start
      *                     ({@code --redeploy previous}), or null
      */
-    public record Inputs(Postgres postgres, Compose compose, BackupStore store, String backup, boolean preBackup,
-                         boolean inPlace, boolean dropOld, int jobs, List<String> appServices, String sampleQuery, HealthGate gate,
+    public record Inputs(Postgres postgres, AppServices app, Compose compose, BackupStore store, String backup, boolean preBackup,
+                         boolean inPlace, boolean dropOld, int jobs, String sampleQuery, HealthGate gate,
                          List<HealthCheck> containers, List<HealthCheck> endpoints, Clock clock,
                          RedeployPlan.Inputs redeployPrevious) {
     }
@@ -51,9 +52,7 @@ public final class RestorePlan {
             plan.steps(BackupPlan.steps(in.postgres(), in.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
                 "preRestoreBackup"));
         }
-        if (!in.appServices().isEmpty()) {
-            plan.step(new StopAppStep(in.compose(), in.appServices()));
-        }
+        in.app().stop().ifPresent(plan::step);
         if (in.inPlace()) {
             plan.step(new RecreateLiveStep(in.postgres(), state))
                 .step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
@@ -63,7 +62,7 @@ public final class RestorePlan {
                 .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()))
                 .step(new SwapStep(in.postgres(), state));
         }
-        List<Step> start = in.appServices().isEmpty() ? List.of() : List.of(new StartAppStep(in.compose(), in.appServices()));
+        List<Step> start = in.app().start().stream().toList();
         if (in.redeployPrevious() != null) {
             // The runbook's step 5: the previous version goes back while the app is still stopped,
             // so the bad release never runs against the restored data.
@@ -81,13 +80,9 @@ public final class RestorePlan {
     /** {@code --undo}: the database the last restore replaced goes live again, the app around it stopped and started. */
     public static Plan undo(String database, Inputs in) {
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database);
-        if (!in.appServices().isEmpty()) {
-            plan.step(new StopAppStep(in.compose(), in.appServices()));
-        }
+        in.app().stop().ifPresent(plan::step);
         plan.step(new SwapBackStep(in.postgres(), database, stamp(in.clock())));
-        if (!in.appServices().isEmpty()) {
-            plan.step(new StartAppStep(in.compose(), in.appServices()));
-        }
+        in.app().start().ifPresent(plan::step);
         return plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()))
             .build();
     }
