@@ -97,6 +97,67 @@ class DbRestoreE2EIT {
         assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
             .isEqualTo("true");
         assertThat(databases()).noneMatch(db -> db.contains("_restore_") && !db.contains("pre_restore"));
+        assertThat(result.path("rowsPerTable").path("public.users").path("before").asLong()).isEqualTo(600);
+        assertThat(result.path("rowsPerTable").path("public.users").path("after").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void aGzipDumpRestoresTheSameDataAndLatestSkipsATruncatedNewerOne() throws Exception {
+        String checksum = "select md5(string_agg(id || ':' || email, ',' order by id)) from users";
+        String before = stack.psql(checksum);
+        String plain = backup();
+        Path gz = stack.backups.resolve(plain + ".gz");
+        Shell.ok(dir, Map.of(), "sh", "-c", "gzip -c '" + stack.backups.resolve(plain) + "' > '" + gz + "'");
+        Files.delete(stack.backups.resolve(plain));
+        Files.move(gz, stack.backups.resolve(plain.replace(".sql", "") + ".sql.gz"));
+        String dump = Files.readString(stack.backups.resolve(backup()));
+        int copy = dump.indexOf("COPY public.users");
+        Path newer = stack.backups.resolve("merq_29990101_000000.sql");
+        Files.writeString(newer, dump.substring(0, copy + (dump.length() - copy) / 2));   // cut inside the COPY
+        changesSinceTheBackup();
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", "latest", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("result").path("backup").asText()).doesNotEndWith("merq_29990101_000000.sql");
+        assertThat(stack.psql(checksum)).isEqualTo(before);
+
+        RollbackCli.Run gzip = stack.rollback("db-restore", "--backup", plain.replace(".sql", "") + ".sql.gz", "--yes",
+            "--drop-old", "-o", "json");
+        assertThat(gzip.exitCode()).as(gzip.err()).isZero();
+        assertThat(gzip.step("verify-backup").path("detail").path("format").asText()).isEqualTo("plain-gzip");
+        assertThat(stack.psql(checksum)).isEqualTo(before);
+    }
+
+    @Test
+    void anAppSessionHoldingTheDatabaseIsEndedForTheSwap() throws Exception {
+        String name = backup();
+        ProcessBuilder app = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(stack.pgPort), "-U",
+            "merq", "-d", "merq", "-c", "select pg_sleep(600)").redirectErrorStream(true);
+        app.environment().putAll(stack.pgEnv());
+        Process holder = app.start();
+        try {
+            TestStack.sleep(1000);
+            RollbackCli.Run run = stack.rollback("db-restore", "--backup", name, "--yes", "-o", "json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.step("swap").path("detail").path("sessionsEnded").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(holder.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDatabaseNameWithQuotesIsRefusedBeforeAnySql() {
+        Map<String, String> env = stack.env();
+        env.put("DB_NAME", "merq\"; drop database merq; --");
+
+        RollbackCli.Run run = stack.rollback(env, "db-restore", "--backup", "latest", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("database.name").contains("not a valid name");
+        assertThat(databases()).contains("merq");
     }
 
     @Test
