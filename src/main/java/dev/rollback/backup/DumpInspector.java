@@ -84,39 +84,47 @@ public final class DumpInspector {
         return markerFound(tail) ? Inspection.complete(format, tables) : Inspection.incomplete(format, MISSING_MARKER);
     }
 
-    /** Streams the whole file, collecting COPY targets, and returns its last bytes. */
+    /**
+     * Streams the whole file once, collecting the targets of {@code COPY} lines, and returns its
+     * last bytes. Byte-level and allocation-free per line: a dump of gigabytes passes through here
+     * before every restore.
+     */
     private static byte[] readTail(InputStream in, List<String> tables) throws IOException {
-        byte[] ring = new byte[TAIL_BYTES];
-        long total = 0;
-        StringBuilder line = new StringBuilder();
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[256 * 1024];
+        byte[] tail = new byte[TAIL_BYTES];
+        int tailLength = 0;
+        boolean lineStart = true;
         int n;
         while ((n = in.read(buffer)) > 0) {
             for (int i = 0; i < n; i++) {
-                byte b = buffer[i];
-                ring[(int) (total++ % TAIL_BYTES)] = b;
-                if (b == '\n') {
-                    collectTable(line, tables);
-                    line.setLength(0);
-                } else if (line.length() < 512) {
-                    line.append((char) (b & 0xff));
+                if (lineStart && buffer[i] == 'C') {
+                    collectTable(buffer, i, n, tables);
                 }
+                lineStart = buffer[i] == '\n';
+            }
+            if (n >= TAIL_BYTES) {
+                System.arraycopy(buffer, n - TAIL_BYTES, tail, 0, TAIL_BYTES);
+                tailLength = TAIL_BYTES;
+            } else {
+                int keep = Math.min(tailLength, TAIL_BYTES - n);
+                System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+                System.arraycopy(buffer, 0, tail, keep, n);
+                tailLength = keep + n;
             }
         }
-        int size = (int) Math.min(total, TAIL_BYTES);
-        byte[] tail = new byte[size];
-        for (int i = 0; i < size; i++) {
-            tail[i] = ring[(int) ((total - size + i) % TAIL_BYTES)];
-        }
-        return tail;
+        return java.util.Arrays.copyOf(tail, tailLength);
     }
 
-    private static void collectTable(StringBuilder line, List<String> tables) {
-        if (line.length() > 5 && line.charAt(0) == 'C') {
-            Matcher copy = COPY_TABLE.matcher(line);
-            if (copy.find()) {
-                tables.add(copy.group(1));
-            }
+    /** A line starting at {@code from} that reads "COPY schema.table (...": the table holds data. */
+    private static void collectTable(byte[] buffer, int from, int length, List<String> tables) {
+        int end = Math.min(length, from + 512);
+        int lineEnd = from;
+        while (lineEnd < end && buffer[lineEnd] != '\n') {
+            lineEnd++;
+        }
+        Matcher copy = COPY_TABLE.matcher(new String(buffer, from, lineEnd - from, StandardCharsets.UTF_8));
+        if (copy.find()) {
+            tables.add(copy.group(1));
         }
     }
 
