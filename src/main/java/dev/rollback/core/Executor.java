@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  *
  * <p>Order: take the lock (mutating plans) → check every step (read-only) → under --dry-run stop
  * here with the plan → confirm destructive steps → apply in order, stopping at a step boundary
- * when interrupted → on a failure, undo the applied steps in reverse → journal the report.
+ * when interrupted → on a failure or an interruption, undo the applied steps in reverse → journal the report.
  */
 public final class Executor {
     /** What the operator asked for on the command line. */
@@ -123,9 +123,13 @@ public final class Executor {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 if (interruption.requested()) {
+                    // Stop at a step boundary and put back what this run changed, as after a
+                    // failure: an interrupted rollback must not leave the app stopped or half-switched.
                     skipFrom(i);
+                    undoApplied();
                     return finish(RunStatus.INTERRUPTED, ExitCode.INTERRUPTED,
-                        "interrupted before step " + step.id() + "; steps before it completed");
+                        "interrupted before step " + step.id() + "; what the run had changed was put back"
+                            + " where it could be (see the undo steps)");
                 }
                 if (plan.mutating()) {   // read-only checks are quick; their report says it all
                     progress.accept("[" + (i + 1) + "/" + steps.size() + "] " + step.description());

@@ -204,6 +204,21 @@ class ExecutorTest {
     }
 
     @Test
+    void anInterruptedRunPutsBackWhatItChanged() {
+        Plan plan = Plan.builder("test")
+            .step(step("stop-app").withUndo())
+            .step(step("restore").onApply(c -> interruption.request()))
+            .step(step("start-app")).build();
+
+        Report report = run(plan, false, true);
+
+        assertThat(log).endsWith("apply restore", "undo stop-app");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(report.steps()).extracting(StepReport::id).containsExactly("stop-app", "restore", "start-app",
+            "undo:stop-app");
+    }
+
+    @Test
     void secondRunIsRefusedWhileTheLockIsHeldAndNamesTheHolder() throws IOException {
         Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + ProcessHandle.current().pid()
             + ",\"user\":\"ops\",\"host\":\"" + Identity.host() + "\",\"command\":\"db-restore\","
