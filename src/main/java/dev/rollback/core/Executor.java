@@ -131,6 +131,7 @@ public final class Executor {
                         "interrupted before step " + step.id() + "; what the run had changed was put back"
                             + " where it could be (see the undo steps)");
                 }
+                FaultSeam.pauseBefore(step, progress);
                 if (plan.mutating()) {   // read-only checks are quick; their report says it all
                     progress.accept("[" + (i + 1) + "/" + steps.size() + "] " + step.description());
                 }

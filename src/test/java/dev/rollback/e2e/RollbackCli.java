@@ -32,14 +32,21 @@ final class RollbackCli {
         }
     }
 
+    /** The java command line up to the jar, with extra JVM options (e.g. the fault seam's property). */
+    static List<String> command(List<String> jvmOptions) {
+        List<String> argv = new ArrayList<>(List.of("setsid", "-w", "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-jar", jar().toString()));
+        return argv;
+    }
+
     static Path jar() {
         String jar = System.getProperty("rollback.jar", "target/rollback.jar");
         return Path.of(jar).toAbsolutePath();
     }
 
     static Run run(Path workdir, Map<String, String> env, String... args) {
-        List<String> argv = new ArrayList<>(List.of("setsid", "-w", "java", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        List<String> argv = command(List.of());
         argv.addAll(List.of(args));
         Map<String, String> environment = new HashMap<>(env);
         long start = System.nanoTime();
