@@ -30,6 +30,8 @@ final class Session {
     private Docker docker;
     private Compose compose;
     private Postgres postgres;
+    private Swarm swarm;
+    private Dokploy dokploy;
 
     Session(AppContext app, RollbackCommand options, Config config) {
         this.app = app;
@@ -64,11 +66,17 @@ final class Session {
     }
 
     Swarm swarm() {
-        return app.adapters().swarm(config);
+        if (swarm == null) {
+            swarm = app.adapters().swarm(config);
+        }
+        return swarm;
     }
 
     Dokploy dokploy() {
-        return app.adapters().dokploy(config, app.env());
+        if (dokploy == null) {
+            dokploy = app.adapters().dokploy(config, app.env());
+        }
+        return dokploy;
     }
 
     Postgres postgres() {
