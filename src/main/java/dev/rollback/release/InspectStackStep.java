@@ -69,6 +69,12 @@ final class InspectStackStep implements Step {
                 + String.join("; ", failing.stream().map(r -> r.name() + ": " + r.detail()).toList())
                 + "); record it anyway with --force");
         }
+        List<String> unread = now.values().stream().filter(s -> s.imageId() == null || s.image() == null)
+            .map(RunningStack.Service::name).toList();
+        if (!unread.isEmpty() && !force) {
+            throw RollbackException.refused("no running container to read the image of " + String.join(", ", unread)
+                + " (a deploy still starting?); wait until every service runs, or record the rest with --force");
+        }
         String id = uniqueId(ID.format(clock.instant()));
         Map<String, ServiceImage> services = new LinkedHashMap<>();
         now.forEach((name, service) -> {
@@ -77,12 +83,19 @@ final class InspectStackStep implements Step {
                     ImageRef.parse(service.image()).protectiveTag(id)));
             }
         });
+        if (services.isEmpty()) {
+            throw RollbackException.refused("no service runs a container whose image could be read; nothing to"
+                + " record");
+        }
         draft.release = new Release(id, clock.instant(), Identity.user() + "@" + Identity.host(), facts.target(),
             facts.gitCommit(), facts.composeFileSha256(), !failing.isEmpty(), services);
         context.detail("release", id).detail("services", services.size())
             .detail("gitCommit", draft.release.shortCommit());
         if (!failing.isEmpty()) {
             context.detail("unhealthy", failing.stream().map(HealthResult::name).toList());
+        }
+        if (!unread.isEmpty()) {
+            context.detail("notRecorded", unread);
         }
     }
 

@@ -18,9 +18,9 @@ public record Release(String id, Instant recordedAt, String recordedBy, String t
         services = new TreeMap<>(services);
     }
 
-    /** Whether these services run exactly this release's images. */
+    /** Whether these services run exactly this release's images (a release of no images matches nothing). */
     public boolean matches(Map<String, String> runningImageIds) {
-        return services.entrySet().stream()
+        return !services.isEmpty() && services.entrySet().stream()
             .allMatch(e -> e.getValue().imageId().equals(runningImageIds.get(e.getKey())));
     }
 

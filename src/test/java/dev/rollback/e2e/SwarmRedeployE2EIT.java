@@ -74,17 +74,25 @@ class SwarmRedeployE2EIT {
         awaitTasksOn(docker("image", "inspect", "-f", "{{.Id}}", image));
     }
 
-    /** Waits until every running task of the service runs this image (Swarm replaces tasks one by one). */
+    /**
+     * Waits until every running task of the service runs this image (Swarm replaces tasks one by
+     * one) and the manager reports the task running too: it learns of it a moment after the container starts.
+     */
     private void awaitTasksOn(String imageId) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             List<String> images = runningTaskImages();
-            if (!images.isEmpty() && images.stream().allMatch(imageId::equals)) {
+            if (!images.isEmpty() && images.stream().allMatch(imageId::equals) && managerSeesOneRunning()) {
                 return;
             }
             TestStack.sleep(250);
         }
         throw new AssertionError("tasks of " + stack + "_backend never ran " + imageId + ": " + runningTaskImages());
+    }
+
+    private boolean managerSeesOneRunning() {
+        return docker("service", "ps", "--filter", "desired-state=running", "--format", "{{.CurrentState}}",
+            stack + "_backend").lines().filter(state -> state.startsWith("Running")).count() == 1;
     }
 
     private List<String> runningTaskImages() {
@@ -114,6 +122,26 @@ class SwarmRedeployE2EIT {
         assertThat(docker("service", "inspect", "-f", "{{.Spec.TaskTemplate.ContainerSpec.Image}}", stack + "_backend"))
             .startsWith(stack + "/backend:rollback-" + release);
         awaitTasksOn(fixture("v1"));
+    }
+
+    @Test
+    void aServiceWithNoRunningTaskIsNotRecordedAsAnEmptyRelease() {
+        docker("tag", "rollback-fixture/app:v1", stack + "/backend:current");
+        createService(stack + "/backend:current");
+        docker("service", "scale", "--detach", stack + "_backend=0");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!runningTaskImages().isEmpty() && System.nanoTime() < deadline) {
+            TestStack.sleep(250);
+        }
+
+        RollbackCli.Run record = rollback("release", "record", "-o", "json");
+        RollbackCli.Run forced = rollback("release", "record", "--force", "-o", "json");
+
+        assertThat(record.exitCode()).as(record.err()).isEqualTo(3);
+        assertThat(record.json().path("error").path("message").asText()).contains("0/0 tasks running");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(3);
+        assertThat(forced.json().path("error").path("message").asText()).contains("nothing to record");
+        assertThat(rollback("release", "list", "-o", "json").json().path("result").path("releases")).isEmpty();
     }
 
     @Test

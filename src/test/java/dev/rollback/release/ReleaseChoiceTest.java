@@ -55,6 +55,14 @@ class ReleaseChoiceTest {
     }
 
     @Test
+    void aReleaseOfNoImagesIsNeverWhatRuns() {
+        Release empty = new Release("r0", java.time.Instant.parse("2026-11-21T09:00:00Z"), "ops@host", "swarm", null,
+            null, true, Map.of());
+        assertThat(empty.matches(running("sha256:v1"))).isFalse();
+        assertThat(ReleaseChoice.current(java.util.List.of(empty), running("sha256:v1"))).isEmpty();
+    }
+
+    @Test
     void anEmptyLedgerSaysHowToRecord() {
         Ledger empty = new Ledger(stateDir.resolve("other"));
         assertThatThrownBy(() -> ReleaseChoice.choose(empty, running("sha256:v1"), "previous"))
