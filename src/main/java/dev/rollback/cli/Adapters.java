@@ -1,8 +1,10 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.config.Config;
@@ -17,7 +19,13 @@ public interface Adapters {
 
     Compose compose(Config config);
 
+    /** Another compose project than the stack's (blue-green's {@code <stack>-green}). */
+    Compose compose(ComposeProject project);
+
     Swarm swarm(Config config);
+
+    /** Named volumes, through helper containers of {@code docker.helper-image}. */
+    Volumes volumes(Config config);
 
     /** Dokploy's API; the key is read from {@code env} as the config says. */
     Dokploy dokploy(Config config, Map<String, String> env);

@@ -6,6 +6,7 @@ import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerEngine;
 import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.dokploy.DokployClient;
 import dev.rollback.core.RollbackException;
@@ -35,12 +36,23 @@ final class LiveAdapters implements Adapters {
         Path envFile = config.stack().envFile() != null ? workdir.resolve(config.stack().envFile()) : null;
         ComposeProject project = new ComposeProject(config.stack().name(), workdir,
             List.of(workdir.resolve(config.stack().composeFile())), envFile);
+        return compose(project);
+    }
+
+    @Override
+    public Compose compose(ComposeProject project) {
         return ComposeCli.detect(project, runner);
     }
 
     @Override
     public Swarm swarm(Config config) {
         return DockerEngine.open(config.docker().host()).swarm();
+    }
+
+    @Override
+    public Volumes volumes(Config config) {
+        // Built by the volume work (issue 6); see DockerVolumes.
+        throw RollbackException.usage("volume backups are not available in this build");
     }
 
     @Override

@@ -21,6 +21,12 @@ public interface Compose {
     /** {@code down}: removes the project's containers and networks, never volumes. */
     void down();
 
+    /** {@code pull} of the listed services (all when empty): the one call that fetches images. */
+    void pull(List<String> services);
+
+    /** Per service, the image reference of the resolved configuration (services that build have none). */
+    java.util.Map<String, String> images();
+
     /** Service names from the resolved configuration. */
     List<String> services();
 

@@ -1,5 +1,8 @@
 package dev.rollback.adapters.docker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rollback.adapters.process.ProcessResult;
 import dev.rollback.adapters.process.ProcessRunner;
 import dev.rollback.adapters.process.ProcessSpec;
@@ -10,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -39,6 +44,8 @@ public final class ComposeCli implements Compose {
         List.of(List.of("docker", "compose"), List.of("docker-compose"));
     /** Which compose is installed does not change while the tool runs; detect once. */
     private static final AtomicReference<ComposeVersion> DETECTED = new AtomicReference<>();
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final ComposeProject project;
     private final ProcessRunner runner;
@@ -135,6 +142,29 @@ public final class ComposeCli implements Compose {
     public void down() {
         // Never -v: volumes hold the data a rollback may need to restore.
         change(new ArrayList<>(List.of("down")), List.of(), CHANGE_TIMEOUT);
+    }
+
+    @Override
+    public void pull(List<String> services) {
+        change(new ArrayList<>(List.of("pull")), services, UP_TIMEOUT);
+    }
+
+    @Override
+    public Map<String, String> images() {
+        Map<String, String> images = new TreeMap<>();
+        try {
+            YAML.readTree(config()).path("services").properties().forEach(service -> {
+                String image = service.getValue().path("image").asText(null);
+                if (image != null) {
+                    images.put(service.getKey(), image);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            // The message would quote the resolved config, secrets included: say only where.
+            throw RollbackException.failed(implementation() + " config printed YAML that cannot be read (line "
+                + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+        }
+        return images;
     }
 
     @Override

@@ -10,23 +10,25 @@ import java.nio.file.Path;
 public record Config(StackConfig stack, BackupsConfig backups, String stateDir, DatabaseConfig database,
                      DockerConfig docker, HealthConfig health, VerifyConfig verify, GitConfig git,
                      ProxyConfig proxy, DokployConfig dokploy, DigitalOceanConfig digitalocean,
-                     MigrationsConfig migrations, ReleasesConfig releases, @JsonIgnore Path baseDir) {
+                     MigrationsConfig migrations, ReleasesConfig releases, BlueGreenConfig blueGreen,
+                     @JsonIgnore Path baseDir) {
 
     public Config {
         backups = backups != null ? backups : new BackupsConfig(null, null);
         stateDir = stateDir != null ? stateDir : ".rollback";
         database = database != null ? database : DatabaseConfig.EMPTY;
-        docker = docker != null ? docker : new DockerConfig(null);
+        docker = docker != null ? docker : new DockerConfig(null, null);
         health = health != null ? health : new HealthConfig(null, null, null);
         verify = verify != null ? verify : new VerifyConfig(null, null, null);
         git = git != null ? git : new GitConfig(null, null, null, null, null, null, null, null, null);
         migrations = migrations != null ? migrations : new MigrationsConfig(null);
         releases = releases != null ? releases : new ReleasesConfig(null);
+        blueGreen = blueGreen != null ? blueGreen : new BlueGreenConfig(null, null, null);
     }
 
     Config withBaseDir(Path dir) {
         return new Config(stack, backups, stateDir, database, docker, health, verify, git, proxy, dokploy,
-            digitalocean, migrations, releases, dir);
+            digitalocean, migrations, releases, blueGreen, dir);
     }
 
     /** A path from the file, resolved against the file's directory. */
