@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.verify.VerifyPlan;
 import dev.rollback.release.Ledger;
 import java.util.List;
 import dev.rollback.core.Executor;
@@ -93,6 +94,16 @@ final class Session {
     /** The configured HTTP checks. */
     List<HealthCheck> httpChecks() {
         return config.health().checks().stream().<HealthCheck>map(HttpCheck::from).toList();
+    }
+
+    /** What {@code verify} checks, for these services, judging log lines since {@code logsSince} (null: all). */
+    VerifyPlan.Inputs verifyInputs(List<String> services, java.time.Instant logsSince) {
+        List<VerifyPlan.HttpProbe> probes = config.health().checks().stream()
+            .map(check -> new VerifyPlan.HttpProbe(HttpCheck.from(check), check.url(), check.retries())).toList();
+        String sampleQuery = config.verify().sampleQuery();
+        return new VerifyPlan.Inputs(docker(), config.stack().name(), services, probes, config.health().interval(),
+            config.health().timeout(), config.verify().logLines(), config.verify().logErrorPatterns(), logsSince,
+            sampleQuery != null ? postgres() : null, sampleQuery, app.interruption()::requested);
     }
 
     HealthGate healthGate() {

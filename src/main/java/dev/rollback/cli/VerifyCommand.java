@@ -1,16 +1,12 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.core.Journal;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.DurationText;
 import dev.rollback.verify.LogWindow;
 import java.time.Instant;
-import dev.rollback.core.config.Config;
 import dev.rollback.verify.VerifyPlan;
-import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,15 +25,7 @@ final class VerifyCommand extends PlanCommand {
 
     @Override
     protected Plan plan(Session session) {
-        Config config = session.config();
-        List<VerifyPlan.HttpProbe> probes = config.health().checks().stream()
-            .map(check -> new VerifyPlan.HttpProbe(HttpCheck.from(check), check.url(), check.retries()))
-            .collect(Collectors.toList());
-        String sampleQuery = config.verify().sampleQuery();
-        return VerifyPlan.build(new VerifyPlan.Inputs(session.docker(), config.stack().name(),
-            session.compose().services(), probes, config.health().interval(), config.health().timeout(),
-            config.verify().logLines(), config.verify().logErrorPatterns(), logWindow(session),
-            sampleQuery != null ? session.postgres() : null, sampleQuery, app.interruption()::requested));
+        return VerifyPlan.build(session.verifyInputs(session.compose().services(), logWindow(session)));
     }
 
     private Instant logWindow(Session session) {

@@ -17,11 +17,12 @@ import java.util.function.Supplier;
 public final class CheckoutFilesStep implements Step {
     private final Supplier<GitRepository> git;
     private final StackFiles files;
-    private final String revision;
+    private final Supplier<String> revision;
     private final Map<String, Optional<byte[]>> replaced = new LinkedHashMap<>();
     private FilesAtRevision target;
 
-    public CheckoutFilesStep(Supplier<GitRepository> git, StackFiles files, String revision) {
+    /** @param revision known when this step's check runs (an earlier step's check may choose it) */
+    public CheckoutFilesStep(Supplier<GitRepository> git, StackFiles files, Supplier<String> revision) {
         this.git = git;
         this.files = files;
         this.revision = revision;
@@ -34,13 +35,13 @@ public final class CheckoutFilesStep implements Step {
 
     @Override
     public String description() {
-        return "write " + String.join(", ", files.paths()) + " as they are at " + revision
-            + " into " + files.workdir() + " (HEAD does not move)";
+        return "write " + String.join(", ", files.paths()) + " as they are at the target revision into "
+            + files.workdir() + " (HEAD does not move)";
     }
 
     @Override
     public void check(StepContext context) {
-        target = FilesAtRevision.read(git.get(), files, revision);
+        target = FilesAtRevision.read(git.get(), files, revision.get());
         List<String> differing = target.differingFrom(files);
         context.detail("commit", target.shortCommit()).detail("files", List.copyOf(target.files().keySet()))
             .detail("changed", differing);

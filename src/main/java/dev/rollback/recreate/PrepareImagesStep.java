@@ -1,0 +1,138 @@
+package dev.rollback.recreate;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import dev.rollback.release.ImageRef;
+import dev.rollback.release.ServiceImage;
+import dev.rollback.workdir.CheckoutFilesStep;
+import dev.rollback.workdir.ComposeImages;
+import dev.rollback.workdir.FilesAtRevision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Makes the images of the target present: a release's mutable references (e.g.
+ * {@code merq/backend:current}) are pointed back at its recorded image IDs; then every image the
+ * compose file at the target names must exist, pulled only when missing (never with --no-pull).
+ * The check refuses early when a literal reference is missing and pulling is off. Undo points the
+ * references back at the images they had.
+ */
+final class PrepareImagesStep implements Step {
+    private final Docker docker;
+    private final Compose compose;
+    private final CheckoutFilesStep checkout;
+    private final RecreateRun run;
+    private final boolean pull;
+    private final Map<String, Optional<String>> retagged = new LinkedHashMap<>();
+
+    PrepareImagesStep(Docker docker, Compose compose, CheckoutFilesStep checkout, RecreateRun run, boolean pull) {
+        this.docker = docker;
+        this.compose = compose;
+        this.checkout = checkout;
+        this.run = run;
+        this.pull = pull;
+    }
+
+    @Override
+    public String id() {
+        return "prepare-images";
+    }
+
+    @Override
+    public String description() {
+        return "point the target's image references at its images" + (pull ? "; pull any that are missing"
+            : "; refuse if any is missing (--no-pull)");
+    }
+
+    @Override
+    public void check(StepContext context) {
+        FilesAtRevision files = checkout.target();
+        String composeFile = files.files().keySet().iterator().next();
+        Map<String, String> images = ComposeImages.literal(composeFile, files.files().get(composeFile).orElseThrow());
+        List<String> missing = missing(images, recordedReferences());
+        context.detail("images", images);
+        if (!missing.isEmpty()) {
+            if (!pull) {
+                throw RollbackException.refused("image(s) " + String.join(", ", missing) + " of " + run.target.label()
+                    + " are not here and --no-pull is set");
+            }
+            context.detail("toPull", missing);
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        if (run.target.release() != null) {
+            for (ServiceImage image : run.target.release().services().values()) {
+                retagged.putIfAbsent(image.image(), docker.imageId(image.image()));
+                retag(image.image(), image.imageId());
+            }
+            context.detail("retagged", List.copyOf(retagged.keySet()));
+        }
+        Map<String, String> images = compose.images();
+        List<String> services = new ArrayList<>();
+        images.forEach((service, image) -> {
+            if (docker.imageId(image).isEmpty()) {
+                services.add(service);
+            }
+        });
+        if (!services.isEmpty()) {
+            if (!pull) {
+                throw RollbackException.failed("services " + String.join(", ", services) + " name images that are"
+                    + " not here and --no-pull is set");
+            }
+            context.progress("pulling images of " + String.join(", ", services));
+            compose.pull(services);
+            context.detail("pulled", services);
+            List<String> stillMissing = missing(images, Map.of());
+            if (!stillMissing.isEmpty()) {
+                throw RollbackException.failed("image(s) " + String.join(", ", stillMissing) + " are still missing after"
+                    + " the pull");
+            }
+        }
+        context.detail("images", new TreeMap<>(images));
+    }
+
+    /** References a release will retag count as present: its image IDs were checked to exist. */
+    private Map<String, String> recordedReferences() {
+        Map<String, String> references = new TreeMap<>();
+        if (run.target.release() != null) {
+            run.target.release().services().values().forEach(i -> references.put(i.image(), i.imageId()));
+        }
+        return references;
+    }
+
+    private List<String> missing(Map<String, String> images, Map<String, String> recorded) {
+        return images.values().stream().distinct()
+            .filter(image -> !recorded.containsKey(image) && docker.imageId(image).isEmpty()).toList();
+    }
+
+    private void retag(String reference, String imageId) {
+        ImageRef ref = ImageRef.parse(reference);
+        docker.tag(imageId, ref.repository(), ref.tag());
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    @Override
+    public void undo(StepContext context) {
+        List<String> restored = new ArrayList<>();
+        retagged.forEach((reference, imageId) -> {
+            if (imageId.isPresent()) {
+                retag(reference, imageId.get());
+                restored.add(reference);
+            }
+        });
+        context.detail("restored", restored);
+    }
+}

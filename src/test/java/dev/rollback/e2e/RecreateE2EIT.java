@@ -1,0 +1,144 @@
+package dev.rollback.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recreate strategy on a real compose stack whose versions are git commits. */
+class RecreateE2EIT {
+    @TempDir
+    Path dir;
+
+    private VersionedStack stack;
+
+    @BeforeEach
+    void stack() throws Exception {
+        stack = new VersionedStack(dir);
+        stack.writeConfig("");
+    }
+
+    @AfterEach
+    void removeStack() {
+        stack.close();
+    }
+
+    @Test
+    void fromABrokenDeployBackToTheGoodRevision() throws Exception {
+        String good = stack.commit("v1", "deploy v1");
+        String goodFile = stack.workdirComposeFile();
+        String bad = stack.commit("broken", "deploy broken");
+        String badFile = stack.workdirComposeFile();
+        stack.up();
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good.substring(0, 10), "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stack.version()).isEqualTo("v1");
+        assertThat(stack.workdirComposeFile()).isEqualTo(goodFile);
+        assertThat(stack.head()).as("HEAD does not move").isEqualTo(bad);
+        JsonNode result = run.json().path("result");
+        assertThat(result.path("configRevision").asText()).isEqualTo(good);
+        Path configBackup = Path.of(result.path("configBackup").asText());
+        assertThat(Files.readString(configBackup.resolve("docker-compose.yml"))).isEqualTo(badFile);
+        assertThat(Files.readString(configBackup.resolve("images.txt"))).contains("backend " + stack.image("broken"));
+        assertThat(result.path("downtimeMs").path("http:api").isNumber()).as(run.out()).isTrue();
+        assertThat(result.path("downtimeMs").path("http:api").asLong()).isPositive()
+            .isLessThan(result.path("stopToHealthyMs").asLong() + 1);
+        assertThat(run.step("stop-stack").path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aTargetThatNeverGetsHealthyPutsThePreviousVersionAndFilesBack() throws Exception {
+        String broken = stack.commit("broken", "a bad release");
+        stack.commit("v2", "deploy v2");
+        String v2File = stack.workdirComposeFile();
+        stack.up();
+        assertThat(stack.version()).isEqualTo("v2");
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", broken, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.json().path("status").asText()).isEqualTo("failed");
+        assertThat(run.step("health-gate").path("status").asText()).isEqualTo("failed");
+        assertThat(run.step("undo:checkout-config").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("undo:stop-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(stack.workdirComposeFile()).isEqualTo(v2File);
+        assertThat(stack.version()).isEqualTo("v2");
+    }
+
+    @Test
+    void withoutToTheStackGoesBackToThePreviousRecordedRelease() throws Exception {
+        String current = stack.project + "/backend:current";
+        stack.commit(current, "backend runs the :current tag the pipeline moves");
+        Shell.ok(null, Map.of(), "docker", "tag", "rollback-fixture/app:v1", current);
+        stack.up();
+        stack.awaitHealthy();
+        RollbackCli.Run record = stack.rollback("release", "record", "-o", "json");
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        Shell.ok(null, Map.of(), "docker", "tag", "rollback-fixture/app:broken", current);
+        stack.up();
+        assertThat(stack.version()).isEqualTo("broken");
+
+        RollbackCli.Run run = stack.rollback("recreate", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("result").path("target").asText())
+            .startsWith("release " + record.json().path("result").path("release").asText());
+        assertThat(stack.version()).isEqualTo("v1");
+    }
+
+    @Test
+    void aMissingImageWithNoPullIsRefusedBeforeAnythingStops() throws Exception {
+        String missing = stack.commit(stack.project + "/backend:never-built", "an image nobody built");
+        stack.commit("v2", "deploy v2");
+        stack.up();
+        String containerBefore = containerId();
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", missing, "--no-pull", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.json().path("error").path("message").asText()).contains("never-built").contains("--no-pull");
+        assertThat(containerId()).isEqualTo(containerBefore);
+        assertThat(stack.version()).isEqualTo("v2");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndChangesNothing() throws Exception {
+        String good = stack.commit("v1", "deploy v1");
+        stack.commit("v2", "deploy v2");
+        String v2File = stack.workdirComposeFile();
+        stack.up();
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--dry-run", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("status").asText()).isEqualTo("planned");
+        assertThat(run.step("checkout-config").path("detail").path("changed").toString()).contains("docker-compose.yml");
+        assertThat(run.step("prepare-images").path("detail").path("images").path("backend").asText())
+            .isEqualTo(stack.image("v1"));
+        assertThat(stack.workdirComposeFile()).isEqualTo(v2File);
+        assertThat(stack.version()).isEqualTo("v2");
+        assertThat(dir.resolve("backups")).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownRevisionIsRefused() throws Exception {
+        stack.commit("v1", "deploy v1");
+        RollbackCli.Run run = stack.rollback("recreate", "--to", "no-such-rev", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.json().path("error").path("message").asText()).contains("no-such-rev");
+    }
+
+    private String containerId() {
+        return Shell.ok(null, Map.of(), "docker", "ps", "-q", "--filter", "label=com.docker.compose.project=" + stack.project)
+            .out().strip();
+    }
+}
