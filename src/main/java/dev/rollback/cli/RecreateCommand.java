@@ -1,6 +1,5 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.git.JGitRepository;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
@@ -8,6 +7,7 @@ import dev.rollback.core.Step;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
 import dev.rollback.verify.VerifyPlan;
+import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.StackFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ final class RecreateCommand extends PlanCommand {
         List<Step> verification = VerifyPlan.build(session.verifyInputs(verifiedServices(session),
             app.clock().instant())).steps();
         return RecreatePlan.build(new RecreatePlan.Inputs(session.docker(), session.compose(),
-            () -> JGitRepository.open(config.workdir()), session.ledger(), backups, files, project, to, !noPull,
+            () -> GitCheckout.around(config.workdir()), session.ledger(), backups, files, project, to, !noPull,
             volumeBackups(session, backups), session.healthGate(), session.httpChecks(), verification));
     }
 

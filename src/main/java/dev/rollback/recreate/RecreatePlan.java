@@ -2,7 +2,6 @@ package dev.rollback.recreate;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
-import dev.rollback.adapters.git.GitRepository;
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.backup.BackupStore;
@@ -12,6 +11,7 @@ import dev.rollback.gate.HealthGate;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.CheckoutFilesStep;
+import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.SnapshotFilesStep;
 import dev.rollback.workdir.StackFiles;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class RecreatePlan {
      * @param volumeBackups steps that archive the stack's volumes (empty with --no-volume-backup)
      * @param verification  the {@code verify} checks, run once the gate passed (reported, no undo)
      */
-    public record Inputs(Docker docker, Compose compose, Supplier<GitRepository> git, Ledger ledger,
+    public record Inputs(Docker docker, Compose compose, Supplier<GitCheckout> git, Ledger ledger,
                          BackupStore backups, StackFiles files, String project, String wanted, boolean pull,
                          List<Step> volumeBackups, HealthGate gate, List<HealthCheck> httpChecks,
                          List<Step> verification) {

@@ -1,6 +1,5 @@
 package dev.rollback.workdir;
 
-import dev.rollback.adapters.git.GitRepository;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
@@ -15,14 +14,14 @@ import java.util.function.Supplier;
  * revision has them into the workdir without moving HEAD. Undo writes back what was there.
  */
 public final class CheckoutFilesStep implements Step {
-    private final Supplier<GitRepository> git;
+    private final Supplier<GitCheckout> git;
     private final StackFiles files;
     private final Supplier<String> revision;
     private final Map<String, Optional<byte[]>> replaced = new LinkedHashMap<>();
     private FilesAtRevision target;
 
     /** @param revision known when this step's check runs (an earlier step's check may choose it) */
-    public CheckoutFilesStep(Supplier<GitRepository> git, StackFiles files, Supplier<String> revision) {
+    public CheckoutFilesStep(Supplier<GitCheckout> git, StackFiles files, Supplier<String> revision) {
         this.git = git;
         this.files = files;
         this.revision = revision;

@@ -14,17 +14,18 @@ import java.util.Optional;
  */
 public record FilesAtRevision(String revision, String commit, Map<String, Optional<byte[]>> files) {
 
-    public static FilesAtRevision read(GitRepository git, StackFiles stack, String revision) {
+    public static FilesAtRevision read(GitCheckout checkout, StackFiles stack, String revision) {
+        GitRepository git = checkout.git();
         String commit = git.resolve(revision);
         Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
-        Optional<byte[]> compose = git.readFile(commit, stack.composeFile());
+        Optional<byte[]> compose = git.readFile(commit, checkout.path(stack.composeFile()));
         if (compose.isEmpty()) {
             throw RollbackException.refused(stack.composeFile() + " does not exist at " + revision + " ("
                 + commit.substring(0, 12) + "); nothing to start from there");
         }
         files.put(stack.composeFile(), compose);
         if (stack.envFile() != null) {
-            git.readFile(commit, stack.envFile()).ifPresent(env -> files.put(stack.envFile(), Optional.of(env)));
+            git.readFile(commit, checkout.path(stack.envFile())).ifPresent(env -> files.put(stack.envFile(), Optional.of(env)));
         }
         return new FilesAtRevision(revision, commit, files);
     }

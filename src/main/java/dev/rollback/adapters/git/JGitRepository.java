@@ -76,6 +76,25 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
         }
     }
 
+    /**
+     * Opens the checkout that contains {@code dir} (its top, or a directory above): a compose file
+     * may live in a subdirectory of the application's repository ({@code deploy/}). Exit 3 when
+     * {@code dir} is in no checkout.
+     */
+    public static JGitRepository openEnclosing(Path dir) {
+        Path start = dir.toAbsolutePath().normalize();
+        FileRepositoryBuilder search = new FileRepositoryBuilder().findGitDir(start.toFile());
+        if (search.getGitDir() == null) {
+            throw RollbackException.refused(start + " is not in a git checkout; point stack.workdir at the checkout"
+                + " that holds the compose file");
+        }
+        try (Repository found = search.setMustExist(true).build()) {
+            return open(found.getWorkTree().toPath());
+        } catch (IOException | IllegalStateException e) {
+            throw RollbackException.refused("cannot open the git checkout around " + start + ": " + e.getMessage());
+        }
+    }
+
     /** Clones {@code url} into {@code dir} (absent or empty) and checks out the remote's default branch. */
     public static JGitRepository cloneInto(String url, Path dir, GitCredentials credentials) {
         return cloneInto(url, dir, null, credentials);
