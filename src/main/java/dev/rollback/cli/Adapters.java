@@ -2,7 +2,9 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.ComposeProject;
+import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
@@ -26,6 +28,12 @@ public interface Adapters {
 
     /** Named volumes, through helper containers of {@code docker.helper-image}. */
     Volumes volumes(Config config);
+
+    /** What an incident bundle reads from the Engine, secrets already redacted. */
+    DockerDiagnostics diagnostics(Config config);
+
+    /** DigitalOcean's API; the token is read from {@code env} as the config says. */
+    DigitalOcean digitalOcean(Config config, Map<String, String> env);
 
     /** Dokploy's API; the key is read from {@code env} as the config says. */
     Dokploy dokploy(Config config, Map<String, String> env);

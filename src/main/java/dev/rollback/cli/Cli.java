@@ -27,6 +27,8 @@ public final class Cli {
         cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new DbRestoreCommand(context));
         cli.addSubcommand(new RecreateCommand(context));
+        cli.addSubcommand(new IncidentCommand(context));
+        cli.addSubcommand(new InfraRebuildCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

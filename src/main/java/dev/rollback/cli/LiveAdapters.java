@@ -3,7 +3,10 @@ package dev.rollback.cli;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.ComposeCli;
 import dev.rollback.adapters.docker.ComposeProject;
+import dev.rollback.adapters.digitalocean.DigitalOcean;
+import dev.rollback.adapters.digitalocean.DigitalOceanClient;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.DockerEngine;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
@@ -53,6 +56,20 @@ final class LiveAdapters implements Adapters {
     public Volumes volumes(Config config) {
         // Built by the volume work (issue 6); see DockerVolumes.
         throw RollbackException.usage("volume backups are not available in this build");
+    }
+
+    @Override
+    public DockerDiagnostics diagnostics(Config config) {
+        return DockerEngine.open(config.docker().host()).diagnostics();
+    }
+
+    @Override
+    public DigitalOcean digitalOcean(Config config, Map<String, String> env) {
+        if (config.digitalocean() == null) {
+            throw RollbackException.usage("--provider digitalocean needs a digitalocean: section in rollback.yml"
+                + " (droplet-id, domain, records)");
+        }
+        return DigitalOceanClient.fromConfig(config.digitalocean(), env);
     }
 
     @Override

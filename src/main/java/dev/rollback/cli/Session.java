@@ -1,5 +1,6 @@
 package dev.rollback.cli;
 
+import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.Swarm;
@@ -18,6 +19,9 @@ import dev.rollback.release.Ledger;
 import java.util.List;
 import dev.rollback.core.Executor;
 import dev.rollback.core.config.Config;
+import dev.rollback.incident.IncidentSources;
+import dev.rollback.workdir.GitCheckout;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +82,18 @@ final class Session {
             dokploy = app.adapters().dokploy(config, app.env());
         }
         return dokploy;
+    }
+
+    /** Where {@code incident} (and level 4's first step) reads from; every adapter created only when a collector asks. */
+    IncidentSources incidentSources() {
+        return new IncidentSources(config.stack().name(), this::docker, () -> app.adapters().diagnostics(config),
+            this::compose, () -> GitCheckout.around(config.workdir()).git(), this::postgres, this::httpChecks,
+            config.stateDirPath(), List.of(config.backupsDir(), Path.of("/")), Path.of("/proc/meminfo"));
+    }
+
+    /** DigitalOcean's API, the token from the variable digitalocean.token-env names. */
+    DigitalOcean digitalOcean() {
+        return app.adapters().digitalOcean(config, app.env());
     }
 
     Postgres postgres() {

@@ -39,11 +39,21 @@ public final class StepContext {
         detail.put("reason", reason);
     }
 
-    boolean skipped() {
+    /**
+     * A context for a step that this step runs itself (a level 4 phase runs level 3's steps once
+     * the stack is up again): the same result and progress, its own details.
+     */
+    public StepContext subStep() {
+        return new StepContext(result, progress);
+    }
+
+    /** Whether the step said it found nothing to do. */
+    public boolean skipped() {
         return skipReason != null;
     }
 
-    Map<String, Object> details() {
-        return detail;
+    /** The details recorded so far, read-only (a phase copies its sub-steps' into its own). */
+    public Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(detail);
     }
 }

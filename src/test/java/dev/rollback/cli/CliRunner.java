@@ -76,6 +76,16 @@ final class CliRunner {
             }
 
             @Override
+            public dev.rollback.adapters.docker.DockerDiagnostics diagnostics(Config config) {
+                throw new AssertionError("docker must not be used");
+            }
+
+            @Override
+            public dev.rollback.adapters.digitalocean.DigitalOcean digitalOcean(Config config, Map<String, String> env) {
+                throw new AssertionError("digitalocean must not be used");
+            }
+
+            @Override
             public dev.rollback.adapters.dokploy.Dokploy dokploy(Config config, Map<String, String> env) {
                 throw new AssertionError("dokploy must not be used");
             }

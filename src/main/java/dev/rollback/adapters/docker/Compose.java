@@ -18,6 +18,12 @@ public interface Compose {
 
     void start(List<String> services);
 
+    /**
+     * {@code up --no-start}: creates the project's networks, volumes and containers without starting
+     * any, so volumes can be refilled before a database starts on them. Never builds or pulls.
+     */
+    void create();
+
     /** {@code down}: removes the project's containers and networks, never volumes. */
     void down();
 

@@ -129,6 +129,15 @@ public final class ComposeCli implements Compose {
     }
 
     @Override
+    public void create() {
+        List<String> args = new ArrayList<>(List.of("up", "--no-start", "--no-build"));
+        if (version().supportsPullNever()) {
+            args.addAll(List.of("--pull", "never"));
+        }
+        change(args, List.of(), UP_TIMEOUT);
+    }
+
+    @Override
     public void stop(List<String> services) {
         change(new ArrayList<>(List.of("stop")), services, CHANGE_TIMEOUT);
     }

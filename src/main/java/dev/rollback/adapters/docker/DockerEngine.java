@@ -249,6 +249,11 @@ public final class DockerEngine implements Docker, AutoCloseable {
         }
     }
 
+    /** What an incident bundle reads, redacted, through this engine's client. */
+    public DockerDiagnostics diagnostics() {
+        return new EngineDiagnostics(endpoint, new RawEngineApi(RawEngineApi.transportOf(client), errors));
+    }
+
     @Override
     public void close() {
         try {

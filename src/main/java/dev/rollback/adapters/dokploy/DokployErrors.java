@@ -1,18 +1,15 @@
 package dev.rollback.adapters.dokploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.adapters.http.IoFailure;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Json;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.DurationText;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
 
 /**
  * The boundary where HTTP failures become {@link RollbackException}s with the contract's exit codes:
@@ -65,24 +62,11 @@ final class DokployErrors {
 
     /** The request never got an answer. */
     RollbackException io(ApiCall call, IOException error) {
-        if (error instanceof HttpConnectTimeoutException) {
-            return unreachable("no connection within " + DurationText.format(connectTimeout), error);
-        }
-        if (error instanceof HttpTimeoutException) {
+        if (error instanceof HttpTimeoutException && !(error instanceof HttpConnectTimeoutException)) {
             return RollbackException.unreachable(where + " did not answer " + call + " within "
                 + DurationText.format(requestTimeout) + "; check that the panel is up and not overloaded", error);
         }
-        if (causedBy(error, UnresolvedAddressException.class) || causedBy(error, UnknownHostException.class)) {
-            return unreachable("unknown host", error);
-        }
-        if (causedBy(error, SSLException.class)) {
-            return unreachable("TLS failed: " + firstMessage(error, "handshake error"), error);
-        }
-        if (error instanceof ConnectException) {
-            // A refused connection surfaces as ConnectException(null) <- ClosedChannelException(null).
-            return unreachable(firstMessage(error, "connection refused"), error);
-        }
-        return unreachable(firstMessage(error, error.getClass().getSimpleName()), error);
+        return unreachable(IoFailure.reason(error, connectTimeout, requestTimeout), error);
     }
 
     /** A 2xx answer whose body is not what the published API returns. */
@@ -116,24 +100,5 @@ final class DokployErrors {
     private String oneLine(String text) {
         String line = text.replace(key.value(), "***").replaceAll("\\s+", " ").strip();
         return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL - 1) + "…";
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The JDK's exceptions here mostly carry no message at all. */
-    private static String firstMessage(Throwable error, String fallback) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage().strip();
-            }
-        }
-        return fallback;
     }
 }

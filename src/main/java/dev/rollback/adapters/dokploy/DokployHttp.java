@@ -1,5 +1,6 @@
 package dev.rollback.adapters.dokploy;
 
+import dev.rollback.adapters.http.HttpClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Json;
@@ -30,11 +31,7 @@ final class DokployHttp {
         this.key = key;
         this.requestTimeout = requestTimeout;
         this.errors = new DokployErrors(url, key, connectTimeout, requestTimeout);
-        this.client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .build();
+        this.client = HttpClients.noRedirects(connectTimeout);
     }
 
     DokployErrors errors() {

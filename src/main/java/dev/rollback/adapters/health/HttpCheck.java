@@ -1,23 +1,21 @@
 package dev.rollback.adapters.health;
 
+import dev.rollback.adapters.http.HttpClients;
+import dev.rollback.adapters.http.IoFailure;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.DurationText;
 import dev.rollback.core.config.HttpCheckConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /**
  * An HTTP endpoint that must answer an expected status within a per-request timeout. Redirects are
@@ -54,11 +52,7 @@ public final class HttpCheck implements HealthCheck {
         this.url = url;
         this.expectedStatus = expectedStatus;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(timeout)
-            .build();
+        this.client = HttpClients.noRedirects(timeout);
         this.request = request(url, host, timeout);
     }
 
@@ -78,6 +72,24 @@ public final class HttpCheck implements HealthCheck {
             throw RollbackException.usage(problem + "timeout must be more than 0");
         }
         return new HttpCheck(config.name(), url, config.expect(), config.host(), config.timeout());
+    }
+
+    /**
+     * The check a {@code health.checks[]} entry describes, sent to another server: the URL's host
+     * replaced by {@code ip} (scheme, port and path kept), the Host header the check's own
+     * ({@code host}, else the URL's host and port). Level 4 checks a restored server this way
+     * before DNS points at it.
+     */
+    public static HttpCheck atAddress(HttpCheckConfig config, String ip) {
+        HttpCheck check = from(config);
+        URI url = check.url;
+        String host = config.host() != null && !config.host().isBlank() ? config.host()
+            : url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+        String literal = ip.contains(":") ? "[" + ip + "]" : ip;
+        URI byAddress = URI.create(url.getScheme() + "://" + literal + (url.getPort() < 0 ? "" : ":" + url.getPort())
+            + (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        return new HttpCheck(config.name() + "@" + ip, byAddress, config.expect(), host, config.timeout());
     }
 
     /** Adds {@code host} to the JDK's allowed restricted headers, keeping any already listed. */
@@ -126,36 +138,10 @@ public final class HttpCheck implements HealthCheck {
         if (e instanceof HttpTimeoutException) {
             return "no answer within " + DurationText.format(timeout);
         }
-        if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
+        if (IoFailure.unknownHost(e)) {
             return "unknown host " + url.getHost();
         }
-        if (causedBy(e, SSLException.class)) {
-            return "TLS failed: " + firstMessage(e, "handshake error");
-        }
-        if (e instanceof ConnectException) {
-            // A refused connection surfaces as ConnectException(null) <- ClosedChannelException(null).
-            return firstMessage(e, "connection refused");
-        }
-        return firstMessage(e, e.getClass().getSimpleName());
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstMessage(Throwable e, String fallback) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                String message = t.getMessage().strip();
-                return message.length() > 120 ? message.substring(0, 117) + "..." : message;
-            }
-        }
-        return fallback;
+        return IoFailure.reason(e, timeout, timeout);
     }
 
     private static HttpRequest request(URI url, String host, Duration timeout) {

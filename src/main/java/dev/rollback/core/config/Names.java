@@ -13,6 +13,9 @@ public final class Names {
     private static final Pattern CONTAINER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
     private static final Pattern SQL = Pattern.compile("[A-Za-z_][A-Za-z0-9_$-]{0,62}");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    /** A record name inside a domain: {@code @} (the domain itself), {@code api}, {@code eu.api}. */
+    private static final Pattern DNS_NAME =
+        Pattern.compile("@|([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private Names() {
     }
@@ -48,6 +51,11 @@ public final class Names {
     /** A backup label becomes part of a file name: no separators, no dots at the start. */
     public static void requireLabel(String key, String value) {
         require(key, value, LABEL, "letters, digits, '.', '-' and '_'");
+    }
+
+    /** A DNS record name relative to its domain, or {@code @}; it becomes part of an API path. */
+    public static void requireDnsLabel(String key, String value) {
+        require(key, value, DNS_NAME, "a record name such as api or eu.api, or @ for the domain itself");
     }
 
     private static void require(String key, String value, Pattern pattern, String allowed) {

@@ -1,0 +1,23 @@
+package dev.rollback.adapters.docker;
+
+/**
+ * What an incident bundle reads from the Engine for a human, with secrets already taken out: no
+ * caller ever sees a container's environment values. Failures throw {@code RollbackException}
+ * (exit 4 when the daemon cannot be reached).
+ */
+public interface DockerDiagnostics {
+    /** The endpoint in use, for messages. */
+    String endpoint();
+
+    /**
+     * {@code docker ps -a} of the whole engine as a text table: id, image, command (cut, as docker
+     * cuts it), created, status, ports, names.
+     */
+    String containerTable();
+
+    /**
+     * The Engine's inspect document of a container, pretty-printed, with every {@code Config.Env}
+     * value replaced by {@code <redacted>} and the values of labels whose keys look secret too.
+     */
+    String inspect(String containerId);
+}

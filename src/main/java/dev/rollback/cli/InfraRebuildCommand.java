@@ -1,0 +1,168 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.health.ContainerHealthCheck;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.health.HttpCheck;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.DumpInspector;
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.config.Config;
+import dev.rollback.core.config.DigitalOceanConfig;
+import dev.rollback.core.config.HttpCheckConfig;
+import dev.rollback.incident.IncidentStep;
+import dev.rollback.rebuild.CloudInputs;
+import dev.rollback.rebuild.DatabaseInputs;
+import dev.rollback.rebuild.LocalInputs;
+import dev.rollback.rebuild.RebuildPlan;
+import dev.rollback.rebuild.ReleaseInputs;
+import dev.rollback.restore.AppServices;
+import dev.rollback.restore.RestorePlan;
+import dev.rollback.verify.VerifyPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code infra-rebuild} (level 4): incident bundle, stop everything, restore the server, DNS after verification, data, verify. */
+@Command(name = "infra-rebuild", aliases = "level4", mixinStandardHelpOptions = true,
+    description = {"Level 4: record an incident bundle, stop everything, restore the server (this host, or a",
+        "DigitalOcean snapshot/backup, or a new droplet), check the new server by IP before any DNS change,",
+        "point the A records at it, restore data, verify everything. See docs/infra-rebuild.md.",
+        "Example: rollback level4 --provider local --restore-db latest --yes"})
+final class InfraRebuildCommand extends PlanCommand {
+    /** Where the stack is rebuilt. */
+    enum Provider { local, digitalocean }
+
+    @Option(names = "--provider", paramLabel = "local|digitalocean",
+        description = "local: rebuild on this host; digitalocean: the droplet of digitalocean.droplet-id "
+            + "(default: local, unless rollback.yml has a digitalocean section: then say which).")
+    Provider provider;
+
+    @Option(names = "--snapshot", paramLabel = "ID|latest",
+        description = "digitalocean: the snapshot or backup to restore (default: latest, the newest of either).")
+    String snapshot;
+
+    @Option(names = "--new-server", description = "digitalocean: create a new droplet from it instead of rebuilding the old one.")
+    boolean newServer;
+
+    @Option(names = "--skip-dns", description = "digitalocean: print the DNS changes instead of making them.")
+    boolean skipDns;
+
+    @Option(names = "--restore-db", paramLabel = "latest|FILE|none",
+        description = "local: restore the database through level 3 after the rebuild (default: none).")
+    String restoreDb = "none";
+
+    @Option(names = "--release", paramLabel = "ID|previous|latest|current",
+        description = "local: the release to bring up: latest recorded (default), previous, an id, or current (the"
+            + " compose file's tags as they are, without the ledger).")
+    String release;
+
+    InfraRebuildCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        if (!"compose".equals(config.stack().target())) {
+            throw RollbackException.usage("infra-rebuild rebuilds compose stacks (stack.target is "
+                + config.stack().target() + ")");
+        }
+        return providerOf(config) == Provider.local ? local(session) : digitalOcean(session);
+    }
+
+    private Provider providerOf(Config config) {
+        if (provider != null) {
+            return provider;
+        }
+        if (config.digitalocean() != null) {
+            throw RollbackException.usage("rollback.yml has a digitalocean section: say --provider digitalocean (the"
+                + " droplet) or --provider local (this host)");
+        }
+        return Provider.local;
+    }
+
+    private Plan local(Session session) {
+        if (snapshot != null || newServer || skipDns) {
+            throw RollbackException.usage("--snapshot, --new-server and --skip-dns are for --provider digitalocean");
+        }
+        Config config = session.config();
+        BackupStore store = new BackupStore(config.backupsDir(), app.clock());
+        ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), session.compose(), session.ledger(),
+            config.stack().name(), release == null ? ReleaseInputs.LATEST : release, session.httpChecks(),
+            session.healthGate());
+        return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, database(session, store),
+            () -> VerifyPlan.build(session.verifyInputs(services(session), app.clock().instant())).steps(),
+            app.interruption()::requested));
+    }
+
+    private DatabaseInputs database(Session session, BackupStore store) {
+        if ("none".equals(restoreDb)) {
+            return null;
+        }
+        Config config = session.config();
+        String database = config.database().name();
+        if (database == null) {
+            throw RollbackException.usage("--restore-db needs database.name (set it in rollback.yml or DB_NAME)");
+        }
+        return new DatabaseInputs(restoreDb, store, new DumpInspector(session.postgres()), session.postgres(),
+            config.health().timeout(), Duration.ofMillis(500), dump -> level3(session, store, database, dump));
+    }
+
+    /** Level 3's own steps for the chosen dump: pre-restore backup, app stopped, scratch restore, swap, start, verify. */
+    private List<Step> level3(Session session, BackupStore store, String database, Path dump) {
+        Config config = session.config();
+        List<String> appServices = config.stack().appServices();
+        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
+            ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
+            AppServices.compose(session.compose(), appServices), null, store, dump.toString(), true, false, false, 2,
+            config.verify().sampleQuery(), session.healthGate(), containers, session.httpChecks(), app.clock(), null);
+        return RestorePlan.build(database, inputs).steps();
+    }
+
+    private static List<String> services(Session session) {
+        List<String> services = new ArrayList<>(session.config().stack().appServices());
+        services.addAll(session.config().stack().statefulServices());
+        return services.isEmpty() ? session.compose().services() : services;
+    }
+
+    private Plan digitalOcean(Session session) {
+        if (release != null || !"none".equals(restoreDb)) {
+            throw RollbackException.usage("--release and --restore-db are for --provider local; after a droplet"
+                + " restore, restore the database with `rollback level3` against the new server");
+        }
+        Config config = session.config();
+        DigitalOceanConfig droplet = config.digitalocean();
+        if (droplet == null || droplet.dropletId() == null) {
+            throw RollbackException.usage("--provider digitalocean needs digitalocean.droplet-id in rollback.yml");
+        }
+        if (!droplet.records().isEmpty() && droplet.domain() == null) {
+            throw RollbackException.usage("digitalocean.records needs digitalocean.domain (e.g. example.com)");
+        }
+        List<HttpCheckConfig> checks = config.health().checks();
+        CloudInputs inputs = new CloudInputs(incident(session, new BackupStore(config.backupsDir(), app.clock())),
+            config.stack().name(), session.digitalOcean(), droplet.dropletId(),
+            snapshot == null ? CloudInputs.LATEST : snapshot, newServer, droplet.region(), droplet.size(),
+            droplet.sshKeys(), droplet.domain(), droplet.records(), droplet.dnsTtl(), skipDns,
+            droplet.actionTimeout(), droplet.pollInterval(), checks.stream().map(HttpCheckConfig::url).toList(),
+            ip -> checks.stream().<HealthCheck>map(check -> HttpCheck.atAddress(check, ip)).toList(),
+            session.healthGate(), app.clock(), app.interruption()::requested);
+        return RebuildPlan.digitalOcean(inputs);
+    }
+
+    private Step incident(Session session, BackupStore store) {
+        return new IncidentStep(session.incidentSources(), store, app.clock());
+    }
+
+    @Override
+    protected void printResult(Report report, PrintWriter out) {
+        RebuildResultText.print(report, out);
+    }
+}

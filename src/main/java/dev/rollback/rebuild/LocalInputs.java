@@ -1,0 +1,17 @@
+package dev.rollback.rebuild;
+
+import dev.rollback.core.Step;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Level 4 on this host.
+ *
+ * @param incident     the incident bundle step (first)
+ * @param database     {@code --restore-db}, or null for none
+ * @param verification seed 004's checks of everything, built when that phase starts
+ */
+public record LocalInputs(Step incident, ReleaseInputs release, DatabaseInputs database,
+                          Supplier<List<Step>> verification, BooleanSupplier cancelled) {
+}

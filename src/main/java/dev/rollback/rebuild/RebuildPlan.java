@@ -1,0 +1,89 @@
+package dev.rollback.rebuild;
+
+import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
+import dev.rollback.redeploy.RedeployPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Level 4 of the runbook ("Full Infrastructure Rollback, ~1 hour or more"), each of its steps a
+ * step here: document the current state (incident bundle), stop all services, restore the server
+ * (this host, or a DigitalOcean snapshot, backup or new droplet), update DNS only after the new
+ * server answers, restore data, verify everything. Every step's time goes into {@code phaseMs} and
+ * the total is set against the runbook's estimate.
+ */
+public final class RebuildPlan {
+    static final String COMMAND = "infra-rebuild";
+
+    private RebuildPlan() {
+    }
+
+    /**
+     * This host: incident → choose release (and dump) → compose down → recreate networks, volumes,
+     * containers → bring up the release through level 1 → restore the database through level 3 →
+     * verify everything.
+     */
+    public static Plan local(LocalInputs in) {
+        ReleaseInputs release = in.release();
+        ChosenRelease chosenRelease = new ChosenRelease();
+        ChosenDump dump = new ChosenDump();
+        List<Step> steps = new ArrayList<>();
+        steps.add(in.incident());
+        steps.add(new ChooseReleaseStep(release, chosenRelease));
+        if (in.database() != null) {
+            steps.add(new ChooseDumpStep(in.database(), dump));
+        }
+        steps.add(new StopAllStep(release.compose(), release.project()));
+        steps.add(new RecreateStackStep(release.compose(), release.project()));
+        steps.add(new Phase("bring-up-release", "bring up the chosen release through level 1's switch and health gate",
+            () -> releaseSteps(release, chosenRelease), in.cancelled()));
+        if (in.database() != null) {
+            steps.add(new AwaitDatabaseStep(in.database(), in.cancelled()));
+            steps.add(new Phase("restore-database", "restore the database from the chosen dump through level 3's steps",
+                () -> in.database().level3().apply(dump.path), in.cancelled()));
+        }
+        steps.add(new Phase("verify-all", "verify everything: every container, every HTTP check, the sample query",
+            in.verification(), in.cancelled()));
+        return timed(release.project(), steps);
+    }
+
+    /**
+     * DigitalOcean: incident → choose the snapshot or backup, read the A records → rebuild/restore the
+     * droplet, or create a new one → verify the server by IP → update DNS → verify everything.
+     */
+    public static Plan digitalOcean(CloudInputs in) {
+        CloudState state = new CloudState();
+        List<Step> steps = new ArrayList<>();
+        steps.add(in.incident());
+        steps.add(new ChooseImageStep(in, state));
+        if (!in.records().isEmpty()) {
+            steps.add(new CheckDnsStep(in, state));
+        }
+        steps.add(in.newServer() ? new CreateDropletStep(in, state) : new RestoreDropletStep(in, state));
+        steps.add(new VerifyServerStep(in, state));
+        if (!in.records().isEmpty()) {
+            steps.add(new UpdateDnsStep(in, state));
+        }
+        steps.add(new FinalCheckStep(in, state));
+        return timed(in.stack(), steps);
+    }
+
+    /** Level 1's compose steps to the chosen release, with every other service started before its gate. */
+    private static List<Step> releaseSteps(ReleaseInputs in, ChosenRelease chosen) {
+        List<Step> startAll = List.of(new StartStackStep(in.compose(), in.project()));
+        if (chosen.release == null) {
+            return startAll;
+        }
+        return RedeployPlan.composeSteps(new RedeployPlan.Inputs(in.docker(), in.ledger(), in.project(),
+            chosen.release.id(), List.of(), in.httpChecks(), in.gate(), false), in.compose(), startAll);
+    }
+
+    /** Wraps every step to time it and ends with the recovery time; confirmed by typing the stack's name. */
+    static Plan timed(String stack, List<Step> steps) {
+        Recovery recovery = new Recovery();
+        Plan.Builder plan = Plan.builder(COMMAND).level(4).confirmWith(stack);
+        steps.forEach(step -> plan.step(new Timed(step, recovery)));
+        return plan.step(new Timed(new RecoveryTimeStep(recovery), recovery)).build();
+    }
+}

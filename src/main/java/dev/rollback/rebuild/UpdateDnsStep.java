@@ -1,0 +1,88 @@
+package dev.rollback.rebuild;
+
+import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runbook's "Update DNS": each configured A record to the restored server's IP with a short TTL,
+ * reporting old and new values. Runs only after {@link VerifyServerStep} passed. A record that
+ * already points there is left alone; {@code --skip-dns} prints the change instead of making it.
+ */
+final class UpdateDnsStep implements Step {
+    static final String CHANGES_RESULT = "dnsChanges";
+
+    private final CloudInputs in;
+    private final CloudState state;
+
+    UpdateDnsStep(CloudInputs in, CloudState state) {
+        this.in = in;
+        this.state = state;
+    }
+
+    @Override
+    public String id() {
+        return "update-dns";
+    }
+
+    @Override
+    public String description() {
+        return (in.skipDns() ? "print (--skip-dns) the change of " : "point ") + String.join(", ", state.records.keySet())
+            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + in.dnsTtl();
+    }
+
+    @Override
+    public void check(StepContext context) {
+        if (!in.skipDns()) {
+            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + in.domain() + "/records/"
+                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + in.dnsTtl() + "}"));
+        }
+    }
+
+    @Override
+    public boolean destructive() {
+        return !in.skipDns();
+    }
+
+    @Override
+    public void apply(StepContext context) {
+        String ip = state.ipAfter();
+        List<Map<String, Object>> changes = new ArrayList<>();
+        context.result(CHANGES_RESULT, changes);
+        for (Map.Entry<String, DnsRecord> entry : state.records.entrySet()) {
+            DnsRecord old = entry.getValue();
+            Map<String, Object> change = change(entry.getKey(), old, ip);
+            if (old.data().equals(ip) && old.ttl() == in.dnsTtl()) {
+                change.put("action", "unchanged");
+            } else if (in.skipDns()) {
+                change.put("action", "not changed (--skip-dns)");
+                context.progress("    DNS change to make by hand: " + entry.getKey() + " A " + old.data() + " -> " + ip
+                    + " (TTL " + old.ttl() + " -> " + in.dnsTtl() + ")");
+            } else {
+                in.api().updateA(in.domain(), old.id(), ip, in.dnsTtl());
+                change.put("action", "updated");
+                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dnsTtl() + ")");
+            }
+            changes.add(change);
+        }
+        context.detail("changes", changes);
+        if (in.skipDns()) {
+            context.skip("--skip-dns: the DNS changes are listed, not made");
+        }
+    }
+
+    private Map<String, Object> change(String fqdn, DnsRecord old, String ip) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("record", fqdn);
+        change.put("recordId", old.id());
+        change.put("old", old.data());
+        change.put("new", ip);
+        change.put("oldTtl", old.ttl());
+        change.put("ttl", in.dnsTtl());
+        return change;
+    }
+}
