@@ -66,6 +66,16 @@ final class CliRunner {
             }
 
             @Override
+            public Compose compose(dev.rollback.adapters.docker.ComposeProject project) {
+                throw new AssertionError("compose must not be used");
+            }
+
+            @Override
+            public dev.rollback.adapters.docker.Volumes volumes(Config config) {
+                throw new AssertionError("volumes must not be used");
+            }
+
+            @Override
             public dev.rollback.adapters.dokploy.Dokploy dokploy(Config config, Map<String, String> env) {
                 throw new AssertionError("dokploy must not be used");
             }
