@@ -33,6 +33,7 @@ public final class DumpInspector {
 
     private final Postgres postgres;
 
+    /** @param postgres for pg_dump archives (custom, tar, directory); null when no database is configured */
     public DumpInspector(Postgres postgres) {
         this.postgres = postgres;
     }
@@ -131,6 +132,9 @@ public final class DumpInspector {
     }
 
     private Inspection archive(BackupFormat format, Path dump, boolean deep) {
+        if (postgres == null) {
+            return Inspection.incomplete(format, "a pg_dump archive; checking it needs database: in rollback.yml");
+        }
         List<String> tables = new ArrayList<>();
         try {
             for (String entry : postgres.listArchive(dump)) {

@@ -12,47 +12,30 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DockerVolumes against the real Engine, with the fixture busybox image as the helper. */
 class DockerVolumesIT {
-    private static final String PROJECT = VolumeFixture.uniqueProject();
-    private static DockerEngine engine;
-    private static Volumes volumes;
+    @RegisterExtension
+    static final VolumeFixture.Live live = new VolumeFixture.Live();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void connect() {
-        TestDocker.quietLogs();
-        engine = DockerEngine.connect(null);
-        volumes = engine.volumes(HELPER_IMAGE);
-    }
-
-    @AfterAll
-    static void removeEverything() {
-        VolumeFixture.sweep(PROJECT);
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
     @Test
     void archiveThenRefillBringsBackExactlyWhatWasArchived() throws Exception {
-        String volume = VolumeFixture.create(PROJECT, "roundtrip");
+        String volume = VolumeFixture.create(live.project, "roundtrip");
         VolumeFixture.fillTypical(volume);
         List<String> before = VolumeFixture.content(volume);
         Path archive = dir.resolve("roundtrip.tar.gz");
 
-        volumes.archive(volume, archive);
+        live.volumes().archive(volume, archive);
         VolumeFixture.sh(volume, "set -e; echo changed > /data/a/b/c.txt; rm -rf /data/pg; echo new > /data/.new;"
             + " mkdir /data/extra; echo x > /data/extra/y");
         assertThat(VolumeFixture.content(volume)).isNotEqualTo(before);
-        volumes.refill(volume, archive);
+        live.volumes().refill(volume, archive);
 
         assertThat(VolumeFixture.content(volume)).isEqualTo(before);
         assertThat(before).anyMatch(line -> line.startsWith("./.env "))
@@ -67,22 +50,22 @@ class DockerVolumesIT {
 
     @Test
     void archivingLeavesTheVolumeUntouchedToTheLastTimestamp() throws Exception {
-        String volume = VolumeFixture.create(PROJECT, "readonly");
+        String volume = VolumeFixture.create(live.project, "readonly");
         VolumeFixture.fillTypical(volume);
         List<String> before = VolumeFixture.everything(volume);
         Thread.sleep(1100);   // a write during the archive would show in a later mtime or ctime
 
-        volumes.archive(volume, dir.resolve("readonly.tar.gz"));
+        live.volumes().archive(volume, dir.resolve("readonly.tar.gz"));
 
         assertThat(VolumeFixture.everything(volume)).isEqualTo(before);
     }
 
     @Test
     void emptyVolumeArchivesToJustData() {
-        String volume = VolumeFixture.create(PROJECT, "empty");
+        String volume = VolumeFixture.create(live.project, "empty");
         Path archive = dir.resolve("empty.tar.gz");
 
-        volumes.archive(volume, archive);
+        live.volumes().archive(volume, archive);
 
         assertThat(VolumeArchive.read(archive).entries()).isEqualTo(1);
     }
@@ -94,8 +77,8 @@ class DockerVolumesIT {
             VolumeFixture.create(project, "zeta");
             VolumeFixture.create(project, "alpha");
 
-            assertThat(volumes.projectVolumes(project)).containsExactly(project + "_alpha", project + "_zeta");
-            assertThat(volumes.projectVolumes(VolumeFixture.uniqueProject())).isEmpty();
+            assertThat(live.volumes().projectVolumes(project)).containsExactly(project + "_alpha", project + "_zeta");
+            assertThat(live.volumes().projectVolumes(VolumeFixture.uniqueProject())).isEmpty();
         } finally {
             VolumeFixture.sweep(project);
         }
@@ -103,29 +86,29 @@ class DockerVolumesIT {
 
     @Test
     void missingVolumeIsRefusedNamingItAndIsNotCreated() {
-        String volume = PROJECT + "_absent";
+        String volume = live.project + "_absent";
         Path archive = dir.resolve("absent.tar.gz");
 
-        RollbackException refused = catchThrowableOfType(() -> volumes.archive(volume, archive), RollbackException.class);
+        RollbackException refused = catchThrowableOfType(() -> live.volumes().archive(volume, archive), RollbackException.class);
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
         assertThat(refused.getMessage()).contains("volume " + volume).contains("not found");
-        assertThat(volumes.exists(volume)).isFalse();
+        assertThat(live.volumes().exists(volume)).isFalse();
         assertThat(VolumeFixture.exists(volume)).isFalse();
         assertThat(archive).doesNotExist();
     }
 
     @Test
     void missingHelperImageIsRefusedAndNeverPulled() {
-        String volume = VolumeFixture.create(PROJECT, "noimage");
-        Volumes withoutImage = engine.volumes("rollback-fixture/absent:" + PROJECT);
+        String volume = VolumeFixture.create(live.project, "noimage");
+        Volumes withoutImage = live.engine().volumes("rollback-fixture/absent:" + live.project);
         Path archive = dir.resolve("noimage.tar.gz");
 
         RollbackException refused = catchThrowableOfType(() -> withoutImage.archive(volume, archive),
             RollbackException.class);
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
-        assertThat(refused.getMessage()).isEqualTo("helper image rollback-fixture/absent:" + PROJECT
+        assertThat(refused.getMessage()).isEqualTo("helper image rollback-fixture/absent:" + live.project
             + " is not present; pull it or set docker.helper-image");
         assertThat(archive).doesNotExist();
         assertThat(VolumeFixture.helpersOf(volume)).isEmpty();
@@ -133,10 +116,10 @@ class DockerVolumesIT {
 
     @Test
     void failingHelperReportsTarsLastErrorLineAndIsRemoved() throws Exception {
-        String volume = VolumeFixture.create(PROJECT, "badarchive");
+        String volume = VolumeFixture.create(live.project, "badarchive");
         Path archive = Files.write(dir.resolve("bad.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2});
 
-        RollbackException failed = catchThrowableOfType(() -> volumes.refill(volume, archive), RollbackException.class);
+        RollbackException failed = catchThrowableOfType(() -> live.volumes().refill(volume, archive), RollbackException.class);
 
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.getMessage()).startsWith("the refill of volume " + volume + " failed: " + HELPER_IMAGE
@@ -148,8 +131,8 @@ class DockerVolumesIT {
 
     @Test
     void helperThatOutlivesItsTimeoutIsRemovedAndLeavesNoArchive() {
-        String volume = VolumeFixture.create(PROJECT, "slow");
-        Volumes impatient = engine.volumes(HELPER_IMAGE, Duration.ofMillis(1));
+        String volume = VolumeFixture.create(live.project, "slow");
+        Volumes impatient = live.engine().volumes(HELPER_IMAGE, Duration.ofMillis(1));
         Path archive = dir.resolve("slow.tar.gz");
 
         RollbackException failed = catchThrowableOfType(() -> impatient.archive(volume, archive), RollbackException.class);
@@ -161,17 +144,17 @@ class DockerVolumesIT {
 
     @Test
     void runningContainersUsingAVolumeAreNamed() {
-        String volume = VolumeFixture.create(PROJECT, "used");
-        assertThat(volumes.runningContainersUsing(volume)).isEmpty();
+        String volume = VolumeFixture.create(live.project, "used");
+        assertThat(live.volumes().runningContainersUsing(volume)).isEmpty();
 
-        String user = VolumeFixture.runUsing(PROJECT, volume);
+        String user = VolumeFixture.runUsing(live.project, volume);
 
-        assertThat(volumes.runningContainersUsing(volume)).containsExactly(user);
+        assertThat(live.volumes().runningContainersUsing(volume)).containsExactly(user);
     }
 
     @Test
     void fiftyMegabyteVolumeRoundTrip() {
-        String volume = VolumeFixture.create(PROJECT, "fifty");
+        String volume = VolumeFixture.create(live.project, "fifty");
         // Half incompressible, half text, in 500 files: closer to real data than one blob.
         VolumeFixture.sh(volume, "set -e; mkdir /data/r /data/t; i=0; while [ $i -lt 250 ]; do"
             + " head -c 102400 /dev/urandom > /data/r/$i; seq 1 30000 | head -c 102400 > /data/t/$i; i=$((i+1)); done");
@@ -179,11 +162,11 @@ class DockerVolumesIT {
         Path archive = dir.resolve("fifty.tar.gz");
 
         long start = System.nanoTime();
-        volumes.archive(volume, archive);
+        live.volumes().archive(volume, archive);
         long archived = System.nanoTime();
         VolumeArchive read = VolumeArchive.read(archive);
         long verified = System.nanoTime();
-        volumes.refill(volume, archive);
+        live.volumes().refill(volume, archive);
         long refilled = System.nanoTime();
 
         System.out.printf("volume of %d MB, %d entries, archive %d MB: archive %d ms, verify %d ms, refill %d ms%n",

@@ -1,6 +1,9 @@
 package dev.rollback.adapters.docker;
 
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Test volumes, made, filled and read with the docker CLI and the fixture busybox image (never
@@ -20,6 +23,41 @@ public final class VolumeFixture {
     private static final String EVERYTHING = CONTENT.replace("%n %a %u:%g %s", "%n %a %u:%g %s %Y %Z");
 
     private VolumeFixture() {
+    }
+
+    /**
+     * What a volume IT holds for its whole class, as a JUnit extension
+     * ({@code @RegisterExtension static final VolumeFixture.Live live = new VolumeFixture.Live();}):
+     * a unique project for its volumes, the engine, and the volumes adapter with the fixture helper
+     * image. After the class, the project's volumes and containers are swept and the client closed.
+     */
+    public static final class Live implements BeforeAllCallback, AfterAllCallback {
+        public final String project = uniqueProject();
+        private DockerEngine engine;
+        private Volumes volumes;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            TestDocker.quietLogs();
+            engine = DockerEngine.connect(null);
+            volumes = engine.volumes(HELPER_IMAGE);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            sweep(project);
+            if (engine != null) {
+                engine.close();
+            }
+        }
+
+        public DockerEngine engine() {
+            return engine;
+        }
+
+        public Volumes volumes() {
+            return volumes;
+        }
     }
 
     /** A project name no other run uses, as {@link TestDocker#uniqueProject}. */
