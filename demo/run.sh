@@ -2,12 +2,15 @@
 # The quick-start demo, end to end on a new machine: prepare Docker and the fixture images, build
 # the CLI, bring up the demo stack (backend, web, admin, postgres, caddy) at v1, then walk the
 # runbook: verify, pre-deploy backup, record the release, deploy a broken v2, watch verify fail,
-# `rollback redeploy` (level 1), and verify again. Starts from a clean demo state every time.
+# `rollback redeploy` (level 1), verify again; then another bad deploy undone by `rollback recreate`
+# (seed 004's strategy). Starts from a clean demo state every time.
 set -euo pipefail
 demo="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$demo")"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# json_field KEY: the first value of "KEY" in the JSON report on stdin (no jq on a new machine).
+json_field() { grep -o "\"$1\" : [^,}]*" | head -1 | sed 's/^".*" : //; s/"//g'; }
 
 step "machine: Docker engine, compose, fixture images"
 bash "$root/testbed/setup.sh"
@@ -66,5 +69,14 @@ rollback verify -o json
 
 step "rollback release list"
 rollback release list
+
+step "another bad deploy, and seed 004's recreate strategy this time"
+./deploy.sh broken
+rollback recreate --yes -o json > .rollback/recreate-report.json || { cat .rollback/recreate-report.json; exit 1; }
+printf 'rollback recreate: back to %s; the health URL was down %s ms (compose down to healthy: %s ms)\n' \
+  "$(json_field target < .rollback/recreate-report.json)" \
+  "$(json_field http:api < .rollback/recreate-report.json)" \
+  "$(json_field stopToHealthyMs < .rollback/recreate-report.json)"
+printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
 printf '\nThe demo stack keeps running (http://127.0.0.1:18080/). Stop it with:\n  (cd demo && docker-compose -p merq down -v)\n'

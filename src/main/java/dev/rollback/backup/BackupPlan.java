@@ -19,11 +19,25 @@ public final class BackupPlan {
      * @param keep how many backups of this label to keep, or null to keep all
      */
     public static Plan build(Postgres postgres, BackupStore store, String label, DumpFormat format, Integer keep) {
-        Plan.Builder plan = Plan.builder("backup").steps(steps(postgres, store, label, format, "", "backup"));
+        return build(postgres, store, label, format, keep, List.of());
+    }
+
+    /**
+     * The database backup, then {@code more} (volume archives, the config snapshot), then retention:
+     * old dumps are deleted only once every backup of this run is in place.
+     */
+    public static Plan build(Postgres postgres, BackupStore store, String label, DumpFormat format, Integer keep,
+                             List<Step> more) {
+        Plan.Builder plan = Plan.builder("backup").steps(steps(postgres, store, label, format, "", "backup")).steps(more);
         if (keep != null) {
             plan.step(new RetentionStep(store, new DumpInspector(postgres), label, keep));
         }
         return plan.build();
+    }
+
+    /** Without a database: only {@code steps} (volume archives, the config snapshot). */
+    public static Plan withoutDatabase(List<Step> steps) {
+        return Plan.builder("backup").steps(steps).build();
     }
 
     /**

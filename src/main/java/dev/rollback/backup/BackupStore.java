@@ -2,9 +2,12 @@ package dev.rollback.backup;
 
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,13 +22,14 @@ import java.util.stream.Stream;
 
 /**
  * The backups directory. Names follow the runbook ({@code merq_20240101_020000.sql},
- * {@code pre_restore_20240101_020000.sql}); a file is written under a hidden temporary name and
+ * {@code pre_restore_20240101_020000.sql}, {@code merq_pgdata_20240101_020000.tar.gz} for a volume,
+ * {@code merq-config_20240101_020000.files/} for a config snapshot); a file is written under a hidden temporary name and
  * renamed into place only after it was verified, so a listed backup is never half-written.
  */
 public final class BackupStore {
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final Pattern NAME =
-        Pattern.compile("(?<label>.+)_(?<stamp>\\d{8}_\\d{6})(?<ext>\\.sql|\\.sql\\.gz|\\.dump|\\.tar|\\.dir)");
+        Pattern.compile("(?<label>.+)_(?<stamp>\\d{8}_\\d{6})(?<ext>\\.sql|\\.sql\\.gz|\\.dump|\\.tar|\\.dir|\\.tar\\.gz|\\.files)");
 
     private final Path dir;
     private final Clock clock;
@@ -67,6 +71,24 @@ public final class BackupStore {
     /** The hidden name a backup is written to before it is verified. */
     public static Path partialPath(Path finalPath) {
         return finalPath.resolveSibling("." + finalPath.getFileName() + ".partial");
+    }
+
+    /**
+     * Renames a verified backup from its partial name to its final one (atomic) and makes both the
+     * content and the rename durable, so a listed backup is never half there after a crash.
+     */
+    public static void publish(Path partial, Path finalPath) throws IOException {
+        if (!Files.isDirectory(partial)) {
+            try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
+        }
+        Files.move(partial, finalPath, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(finalPath.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notSupported) {
+            // Some filesystems cannot fsync a directory; the rename itself is still atomic.
+        }
     }
 
     /** All backups, newest first. */

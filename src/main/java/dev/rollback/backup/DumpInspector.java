@@ -33,6 +33,7 @@ public final class DumpInspector {
 
     private final Postgres postgres;
 
+    /** @param postgres for pg_dump archives (custom, tar, directory); null when no database is configured */
     public DumpInspector(Postgres postgres) {
         this.postgres = postgres;
     }
@@ -52,6 +53,8 @@ public final class DumpInspector {
         return switch (format) {
             case PLAIN -> deep ? plain(format, Files.newInputStream(dump)) : plainTail(dump);
             case PLAIN_GZIP -> plain(format, new GZIPInputStream(Files.newInputStream(dump)));
+            // Listed beside the dumps, never restored into a database (nor picked as "latest").
+            case VOLUME, CONFIG -> Inspection.incomplete(format, "a " + format.wire() + " backup, not a database dump");
             default -> archive(format, dump, deep);
         };
     }
@@ -129,6 +132,9 @@ public final class DumpInspector {
     }
 
     private Inspection archive(BackupFormat format, Path dump, boolean deep) {
+        if (postgres == null) {
+            return Inspection.incomplete(format, "a pg_dump archive; checking it needs database: in rollback.yml");
+        }
         List<String> tables = new ArrayList<>();
         try {
             for (String entry : postgres.listArchive(dump)) {

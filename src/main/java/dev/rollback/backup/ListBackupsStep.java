@@ -3,12 +3,17 @@ package dev.rollback.backup;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Lists the backups dir with each backup's format and whether it is complete. */
+/**
+ * Lists the backups dir with each backup's format and whether it is complete: dumps as
+ * {@link DumpInspector} finds them, volume archives read to their end ({@link VolumeArchive}),
+ * config snapshots by the image list written last before their rename.
+ */
 final class ListBackupsStep implements Step {
     private final BackupStore store;
     private final DumpInspector inspector;
@@ -45,17 +50,48 @@ final class ListBackupsStep implements Step {
         row.put("takenAt", backup.takenAt().toString());
         row.put("sizeBytes", backup.sizeBytes());
         try {
-            Inspection inspection = inspector.quick(backup.path());
-            row.put("format", inspection.format().wire());
-            row.put("complete", inspection.complete());
-            if (!inspection.complete()) {
-                row.put("problem", inspection.problem());
+            BackupFormat format = BackupFormat.detect(backup.path());
+            row.put("format", format.wire());
+            switch (format) {
+                case VOLUME -> volume(row, backup);
+                case CONFIG -> config(row, backup);
+                default -> dump(row, inspector.quick(backup.path()));
             }
         } catch (IOException | RuntimeException e) {
-            row.put("format", "unknown");
-            row.put("complete", false);
-            row.put("problem", "cannot read: " + e.getMessage());
+            row.putIfAbsent("format", "unknown");
+            incomplete(row, "cannot read: " + e.getMessage());
         }
         return row;
+    }
+
+    private static void volume(Map<String, Object> row, BackupFile backup) {
+        try {
+            VolumeArchive archive = VolumeArchive.read(backup.path());
+            row.put("complete", true);
+            row.put("entries", archive.entries());
+            row.put("contentBytes", archive.contentBytes());
+        } catch (RuntimeException unusable) {
+            incomplete(row, unusable.getMessage());
+        }
+    }
+
+    private static void config(Map<String, Object> row, BackupFile backup) {
+        if (Files.isRegularFile(backup.path().resolve(BackupFormat.CONFIG_IMAGE_LIST))) {
+            row.put("complete", true);
+        } else {
+            incomplete(row, "no " + BackupFormat.CONFIG_IMAGE_LIST + " in it: the snapshot is incomplete");
+        }
+    }
+
+    private static void dump(Map<String, Object> row, Inspection inspection) {
+        row.put("complete", inspection.complete());
+        if (!inspection.complete()) {
+            row.put("problem", inspection.problem());
+        }
+    }
+
+    private static void incomplete(Map<String, Object> row, String problem) {
+        row.put("complete", false);
+        row.put("problem", problem);
     }
 }

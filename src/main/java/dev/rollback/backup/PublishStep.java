@@ -3,10 +3,7 @@ package dev.rollback.backup;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Renames the verified dump to its final name (atomic) and makes the rename durable. */
 final class PublishStep implements Step {
@@ -35,15 +32,7 @@ final class PublishStep implements Step {
 
     @Override
     public void apply(StepContext context) throws IOException {
-        try (FileChannel file = FileChannel.open(target.partialPath(), StandardOpenOption.WRITE)) {
-            file.force(true);
-        }
-        Files.move(target.partialPath(), target.finalPath(), StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel dir = FileChannel.open(target.finalPath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException notSupported) {
-            // Some filesystems cannot fsync a directory; the rename itself is still atomic.
-        }
+        BackupStore.publish(target.partialPath(), target.finalPath());
         long size = Files.size(target.finalPath());
         context.detail("file", target.finalPath().toString())
             .result(resultKey, target.finalPath().toString());

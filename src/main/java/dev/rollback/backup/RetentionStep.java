@@ -14,6 +14,7 @@ import java.util.stream.Stream;
  * Keeps the newest {@code keep} complete backups of a label (the one being taken counts) and
  * everything newer than the oldest of them; deletes older ones. Incomplete dumps never count
  * towards {@code keep}, so retention can never leave fewer restorable backups than asked for.
+ * Only dumps: volume archives and config snapshots are never deleted here, whatever their label.
  */
 final class RetentionStep implements Step {
     private final BackupStore store;
@@ -47,6 +48,9 @@ final class RetentionStep implements Step {
         int completeSeen = 1;   // the backup this run takes
         boolean pastKept = keep <= 1;
         for (BackupFile backup : store.list(label)) {
+            if (!isDump(backup)) {
+                continue;   // a volume archive or config snapshot that happens to share the label
+            }
             if (pastKept) {
                 doomed.add(backup);
             } else if (isComplete(backup) && ++completeSeen >= keep) {
@@ -54,6 +58,14 @@ final class RetentionStep implements Step {
             }
         }
         context.detail("delete", doomed.stream().map(BackupFile::name).collect(Collectors.toList()));
+    }
+
+    private static boolean isDump(BackupFile backup) {
+        try {
+            return BackupFormat.detect(backup.path()).dump();
+        } catch (IOException unreadable) {
+            return true;   // as before: an unreadable dump is incomplete and may be deleted
+        }
     }
 
     private boolean isComplete(BackupFile backup) {

@@ -5,16 +5,30 @@ import dev.rollback.backup.BackupPlan;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
+import dev.rollback.volume.VolumeSteps;
+import dev.rollback.workdir.SnapshotFilesStep;
+import dev.rollback.workdir.StackFiles;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code backup}: the runbook's pre-deployment database backup, verified before it is kept. */
+/**
+ * {@code backup}: the runbook's pre-deployment backup, verified before it is kept: the database
+ * dump, and on request seed 004's volume archives and config snapshot. Without a database
+ * ({@code --no-database}) only what the flags ask for is backed up; a missing database config is
+ * never a silent reason to skip the dump.
+ */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-    description = {"Dump the database to <backups.dir>/<label>_YYYYMMDD_HHMMSS.<ext>: written under a",
-        "temporary name, read back to its end, then renamed into place."})
+    description = {"Dump the database to <backups.dir>/<label>_YYYYMMDD_HHMMSS.<ext>: written",
+        "under a temporary name, read back to its end, then renamed into place.",
+        "--volumes: also every named volume of the compose project, to",
+        "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env",
+        "file and the running image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
 final class BackupCommand extends PlanCommand {
 
     /** Formats offered on the command line (directory format is for restores only). */
@@ -25,11 +39,23 @@ final class BackupCommand extends PlanCommand {
 
     @Option(names = "--format", paramLabel = "plain|custom|tar",
         description = "plain SQL (.sql, default), custom (.dump, restores in parallel) or tar (.tar).")
-    Format format = Format.plain;
+    Format format;
 
     @Option(names = "--keep", paramLabel = "N",
         description = "Keep the newest N complete backups of this label, delete older ones (default: backups.keep).")
     Integer keep;
+
+    @Option(names = "--volumes",
+        description = "Also archive every named volume of the compose project (after the dump; read-only mounts).")
+    boolean volumes;
+
+    @Option(names = "--config-files",
+        description = "Also copy the compose file, the env file and the running image list.")
+    boolean configFiles;
+
+    @Option(names = "--no-database",
+        description = "Skip the database dump (for a stack without one); needs --volumes or --config-files.")
+    boolean noDatabase;
 
     BackupCommand(AppContext app) {
         super(app);
@@ -38,8 +64,15 @@ final class BackupCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
+        BackupStore store = new BackupStore(config.backupsDir(), app.clock());
+        List<Step> more = volumeAndConfigSteps(session, store);
+        if (noDatabase) {
+            requireNoDumpOptions(more);
+            return BackupPlan.withoutDatabase(more);
+        }
         if (config.database().name() == null) {
-            throw RollbackException.usage("database.name is required for backup (set it in rollback.yml or DB_NAME)");
+            throw RollbackException.usage("database.name is required for backup (set it in rollback.yml or DB_NAME,"
+                + " or pass --no-database with --volumes or --config-files)");
         }
         String prefix = label != null ? label : config.database().name();
         try {
@@ -51,7 +84,43 @@ final class BackupCommand extends PlanCommand {
             throw RollbackException.usage("--keep must be at least 1, got " + keep);
         }
         Integer retention = keep != null ? keep : config.backups().keep();
-        BackupStore store = new BackupStore(config.backupsDir(), app.clock());
-        return BackupPlan.build(session.postgres(), store, prefix, DumpFormat.valueOf(format.name().toUpperCase()), retention);
+        DumpFormat dumpFormat = DumpFormat.valueOf((format != null ? format : Format.plain).name().toUpperCase());
+        return BackupPlan.build(session.postgres(), store, prefix, dumpFormat, retention, more);
+    }
+
+    private List<Step> volumeAndConfigSteps(Session session, BackupStore store) {
+        Config config = session.config();
+        String stack = config.stack().name();
+        List<Step> steps = new ArrayList<>();
+        if (volumes) {
+            requireTarget(config, "--volumes", List.of("compose"));
+            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack));
+        }
+        if (configFiles) {
+            requireTarget(config, "--config-files", List.of("compose", "swarm"));
+            StackFiles files = new StackFiles(config.workdir(), config.stack().composeFile(), config.stack().envFile());
+            steps.add(new SnapshotFilesStep(files, store, stack, () -> session.runningStack().values().stream()
+                .map(service -> service.name() + " " + service.image() + " " + service.imageId()).toList()));
+        }
+        return steps;
+    }
+
+    private void requireNoDumpOptions(List<Step> more) {
+        if (more.isEmpty()) {
+            throw RollbackException.usage("--no-database leaves nothing to back up; add --volumes or --config-files");
+        }
+        if (label != null || format != null || keep != null) {
+            throw RollbackException.usage("--label, --format and --keep are about the database dump;"
+                + " they do not go with --no-database");
+        }
+    }
+
+    private static void requireTarget(Config config, String option, List<String> targets) {
+        String target = config.stack().target();
+        if (!targets.contains(target)) {
+            throw RollbackException.usage(option + " works for stack.target " + String.join(" or ", targets)
+                + (option.equals("--volumes") ? " (it archives the volumes labelled com.docker.compose.project="
+                + config.stack().name() + ")" : "") + ", not " + target);
+        }
     }
 }

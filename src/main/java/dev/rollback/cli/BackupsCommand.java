@@ -21,7 +21,11 @@ final class BackupsCommand extends PlanCommand {
 
     @Override
     protected Plan plan(Session session) {
-        return ListBackupsPlan.build(new BackupStore(session.config().backupsDir(), app.clock()), session.postgres());
+        // A stack without a database (volumes and config only) still lists its backups; only
+        // pg_dump archives need the database's tools to be checked.
+        boolean database = session.config().database().name() != null && session.config().database().user() != null;
+        return ListBackupsPlan.build(new BackupStore(session.config().backupsDir(), app.clock()),
+            database ? session.postgres() : null);
     }
 
     @Override

@@ -54,8 +54,7 @@ final class LiveAdapters implements Adapters {
 
     @Override
     public Volumes volumes(Config config) {
-        // Built by the volume work (issue 6); see DockerVolumes.
-        throw RollbackException.usage("volume backups are not available in this build");
+        return DockerEngine.open(config.docker().host()).volumes(config.docker().helperImage());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.rollback.core.Step;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
 import dev.rollback.verify.VerifyPlan;
+import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.StackFiles;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ final class RecreateCommand extends PlanCommand {
     }
 
     private List<Step> volumeBackups(Session session, BackupStore backups) {
-        return List.of();
+        return noVolumeBackup ? List.of()
+            : VolumeSteps.backupProject(session.volumes(), backups, session.config().stack().name());
     }
 }

@@ -4,6 +4,7 @@ import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
@@ -36,6 +37,7 @@ final class Session {
     private Compose compose;
     private Postgres postgres;
     private Swarm swarm;
+    private Volumes volumes;
     private Dokploy dokploy;
 
     Session(AppContext app, RollbackCommand options, Config config) {
@@ -75,6 +77,13 @@ final class Session {
             swarm = app.adapters().swarm(config);
         }
         return swarm;
+    }
+
+    Volumes volumes() {
+        if (volumes == null) {
+            volumes = app.adapters().volumes(config);
+        }
+        return volumes;
     }
 
     Dokploy dokploy() {

@@ -53,9 +53,7 @@ final class PrepareImagesStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        FilesAtRevision files = checkout.target();
-        String composeFile = files.files().keySet().iterator().next();
-        Map<String, String> images = ComposeImages.literal(composeFile, files.files().get(composeFile).orElseThrow());
+        Map<String, String> images = targetImages().literal();
         List<String> missing = missing(images, recordedReferences());
         context.detail("images", images);
         if (!missing.isEmpty()) {
@@ -76,7 +74,9 @@ final class PrepareImagesStep implements Step {
             }
             context.detail("retagged", List.copyOf(retagged.keySet()));
         }
-        Map<String, String> images = compose.images();
+        ComposeImages written = targetImages();
+        // Only references with ${VARIABLES} need compose to resolve them (a second or so).
+        Map<String, String> images = written.complete() ? written.literal() : compose.images();
         List<String> services = new ArrayList<>();
         images.forEach((service, image) -> {
             if (docker.imageId(image).isEmpty()) {
@@ -98,6 +98,12 @@ final class PrepareImagesStep implements Step {
             }
         }
         context.detail("images", new TreeMap<>(images));
+    }
+
+    private ComposeImages targetImages() {
+        FilesAtRevision files = checkout.target();
+        String composeFile = files.files().keySet().iterator().next();
+        return ComposeImages.read(composeFile, files.files().get(composeFile).orElseThrow());
     }
 
     /** References a release will retag count as present: its image IDs were checked to exist. */

@@ -21,8 +21,10 @@ import java.util.function.Supplier;
 
 /**
  * Seed 004's "Recreate" strategy: back up the compose file, .env, the image list and the volumes;
- * {@code compose down}; take the compose file and .env from the target revision; start that
- * version; verify. A failed health gate puts the files, the images and the previous version back.
+ * take the compose file and .env from the target revision and make its images present;
+ * {@code compose down}; start that version; verify. The files and images are prepared while the
+ * old version still runs (the seed does it after {@code down}): only down and up are downtime. A
+ * failed health gate puts the files, the images and the previous version back.
  */
 public final class RecreatePlan {
     /**
@@ -43,13 +45,15 @@ public final class RecreatePlan {
         RecreateRun run = new RecreateRun();
         Supplier<Map<String, RunningStack.Service>> running = () -> RunningStack.compose(in.docker(), in.project());
         CheckoutFilesStep checkout = new CheckoutFilesStep(in.git(), in.files(), () -> run.target.revision());
+        PrepareImagesStep images = new PrepareImagesStep(in.docker(), in.compose(), checkout, run, in.pull());
         return Plan.builder("recreate")
             .step(new ChooseTargetStep(in.docker(), in.ledger(), running, in.wanted(), run))
             .step(new SnapshotFilesStep(in.files(), in.backups(), in.project(), () -> imageLines(run.before)))
             .steps(in.volumeBackups())
-            .step(new StopStackStep(in.compose(), in.project(), run, () -> monitored(in.httpChecks())))
             .step(checkout)
-            .step(new PrepareImagesStep(in.docker(), in.compose(), checkout, run, in.pull()))
+            .step(images)
+            .step(new StopStackStep(in.compose(), in.project(), run, () -> monitored(in.httpChecks()),
+                List.of(checkout, images)))
             .step(new StartStackStep(in.compose(), in.project()))
             .step(new HealthGateStep(in.gate(), () -> containerChecks(in), in.httpChecks(), run))
             .steps(in.verification())

@@ -4,25 +4,31 @@ import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The seed's {@code docker compose down} (never {@code -v}: volumes stay). The downtime clock
- * starts here. Undo brings the stack up again from the files and images put back by the steps
- * undone before it.
+ * starts here. Undo first puts back what the steps before it changed (the workdir files, the
+ * image tags: their undo is idempotent, the executor runs it again afterwards), then starts the
+ * previous version from them.
  */
 final class StopStackStep implements Step {
     private final Compose compose;
     private final String project;
     private final RecreateRun run;
     private final Supplier<Map<String, HealthCheck>> monitored;
+    private final List<Step> putBackFirst;
 
-    StopStackStep(Compose compose, String project, RecreateRun run, Supplier<Map<String, HealthCheck>> monitored) {
+    /** @param putBackFirst steps applied before this one whose undo must run before the previous version starts */
+    StopStackStep(Compose compose, String project, RecreateRun run, Supplier<Map<String, HealthCheck>> monitored,
+                  List<Step> putBackFirst) {
         this.compose = compose;
         this.project = project;
         this.run = run;
         this.monitored = monitored;
+        this.putBackFirst = List.copyOf(putBackFirst);
     }
 
     @Override
@@ -53,8 +59,11 @@ final class StopStackStep implements Step {
     }
 
     @Override
-    public void undo(StepContext context) {
-        compose.up(java.util.List.of(), new Compose.UpOptions(true, false));
+    public void undo(StepContext context) throws Exception {
+        for (int i = putBackFirst.size() - 1; i >= 0; i--) {
+            putBackFirst.get(i).undo(context);
+        }
+        compose.up(List.of(), new Compose.UpOptions(true, false));
         context.detail("started", "the previous version, from the restored files");
     }
 }

@@ -11,21 +11,23 @@ import java.util.TreeMap;
 /**
  * The image references a compose file names, read from the file as written: references with
  * {@code ${VARIABLES}} are left out (only compose can resolve them, once the file is in place).
+ *
+ * @param literal  service → image reference, for services whose reference is literal
+ * @param complete every service's reference is literal: compose has nothing more to resolve
  */
-public final class ComposeImages {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+public record ComposeImages(Map<String, String> literal, boolean complete) {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ComposeImages() {
-    }
-
-    /** service → image reference, for services whose reference is literal. */
-    public static Map<String, String> literal(String fileName, byte[] composeFile) {
+    public static ComposeImages read(String fileName, byte[] composeFile) {
         Map<String, String> images = new TreeMap<>();
+        boolean[] complete = {true};
         try {
             YAML.readTree(composeFile).path("services").properties().forEach(service -> {
                 String image = service.getValue().path("image").asText(null);
                 if (image != null && !image.contains("$")) {
                     images.put(service.getKey(), image);
+                } else if (image != null) {
+                    complete[0] = false;
                 }
             });
         } catch (JacksonException e) {
@@ -34,6 +36,6 @@ public final class ComposeImages {
         } catch (IOException e) {
             throw RollbackException.refused("cannot read " + fileName + ": " + e.getMessage());
         }
-        return images;
+        return new ComposeImages(images, complete[0]);
     }
 }

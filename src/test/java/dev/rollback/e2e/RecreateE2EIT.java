@@ -48,6 +48,10 @@ class RecreateE2EIT {
         Path configBackup = Path.of(result.path("configBackup").asText());
         assertThat(Files.readString(configBackup.resolve("docker-compose.yml"))).isEqualTo(badFile);
         assertThat(Files.readString(configBackup.resolve("images.txt"))).contains("backend " + stack.image("broken"));
+        assertThat(result.path("volumeBackups")).hasSize(1);
+        Path volumeBackup = Path.of(result.path("volumeBackups").get(0).asText());
+        assertThat(volumeBackup.getFileName().toString()).startsWith(stack.project + "_data_").endsWith(".tar.gz");
+        assertThat(Files.size(volumeBackup)).isPositive();
         assertThat(result.path("downtimeMs").path("http:api").isNumber()).as(run.out()).isTrue();
         assertThat(result.path("downtimeMs").path("http:api").asLong()).isPositive()
             .isLessThan(result.path("stopToHealthyMs").asLong() + 1);
@@ -116,11 +120,12 @@ class RecreateE2EIT {
         String v2File = stack.workdirComposeFile();
         stack.up();
 
-        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--dry-run", "-o", "json");
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--dry-run", "--no-volume-backup", "-o", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().path("status").asText()).isEqualTo("planned");
         assertThat(run.step("checkout-config").path("detail").path("changed").toString()).contains("docker-compose.yml");
+        assertThat(run.json().path("steps").toString()).doesNotContain("backup-volumes");
         assertThat(run.step("prepare-images").path("detail").path("images").path("backend").asText())
             .isEqualTo(stack.image("v1"));
         assertThat(stack.workdirComposeFile()).isEqualTo(v2File);

@@ -45,6 +45,13 @@ final class RollbackCli {
         return Path.of(jar).toAbsolutePath();
     }
 
+    /** {@code rollback --config <workdir>/rollback.yml ARGS}, run in {@code workdir}. */
+    static Run withConfigIn(Path workdir, Map<String, String> env, String... args) {
+        List<String> argv = new ArrayList<>(List.of("--config", workdir.resolve("rollback.yml").toString()));
+        argv.addAll(List.of(args));
+        return run(workdir, env, argv.toArray(String[]::new));
+    }
+
     static Run run(Path workdir, Map<String, String> env, String... args) {
         List<String> argv = command(List.of());
         argv.addAll(List.of(args));

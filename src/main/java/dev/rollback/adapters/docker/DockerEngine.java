@@ -69,6 +69,19 @@ public final class DockerEngine implements Docker, AutoCloseable {
         return new SwarmEngine(client, errors);
     }
 
+    /**
+     * Named volumes on the same daemon through helper containers of {@code helperImage}, with the
+     * default timeout per helper; closing this closes both.
+     */
+    public Volumes volumes(String helperImage) {
+        return volumes(helperImage, DockerVolumes.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #volumes(String)} with another timeout per helper container (tests). */
+    Volumes volumes(String helperImage, Duration helperTimeout) {
+        return new DockerVolumes(client, errors, helperImage, helperTimeout);
+    }
+
     @Override
     public String endpoint() {
         return endpoint;

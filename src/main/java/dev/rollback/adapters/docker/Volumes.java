@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Named volumes, archived and refilled through a short-lived helper container as the seed does
  * ({@code docker run --rm -v VOLUME:/data -v DIR:/backup alpine tar czf ...}). Archives are
- * gzip'd tars whose entries start with {@code data/}. Failures throw {@code RollbackException}.
+ * gzip'd tars whose entries start with {@code data/}. Failures throw {@code RollbackException}:
+ * a missing volume or helper image is exit 3, an unreachable daemon exit 4, a failed helper exit 1.
  */
 public interface Volumes {
     /** The named volumes compose created for a project (label {@code com.docker.compose.project}), sorted. */
@@ -15,8 +16,25 @@ public interface Volumes {
     boolean exists(String volume);
 
     /**
+     * Refuses (exit 3) when the helper image is not present locally; it is never pulled. Steps call
+     * it in their check, so a missing image stops a run before anything changed. The default is
+     * for in-memory fakes, which need no image.
+     */
+    default void requireHelperImage() {
+    }
+
+    /**
+     * Running containers that mount the volume, sorted: a volume is not refilled under a running
+     * database. The default is for in-memory fakes, whose volumes nobody mounts.
+     */
+    default List<String> runningContainersUsing(String volume) {
+        return List.of();
+    }
+
+    /**
      * Writes a tar.gz of the volume's content to {@code archive} (a file that does not exist yet,
-     * in a directory of this host); the volume is mounted read-only.
+     * in a directory of this host); the volume is mounted read-only. On failure nothing is left at
+     * {@code archive}.
      */
     void archive(String volume, Path archive);
 

@@ -1,0 +1,171 @@
+package dev.rollback.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rollback.backup.BackupStore;
+import dev.rollback.core.Executor;
+import dev.rollback.core.Interruption;
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.RunStatus;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import dev.rollback.core.StepReport;
+import dev.rollback.core.StepStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The volume steps with in-memory volumes: order, naming, verification, refusals and undo. */
+class VolumeStepsTest {
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(
+        LocalDateTime.of(2024, 1, 1, 2, 0, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.of("UTC"));
+    private final FakeVolumes volumes = new FakeVolumes()
+        .with("merq_pgdata", Map.of(".env", "SECRET=1", "base/1", "rows"))
+        .with("merq_uploads", Map.of("a.png", "png"));
+
+    private BackupStore store() {
+        return new BackupStore(dir, clock);
+    }
+
+    private Report run(List<Step> steps) {
+        return new Executor(dir.resolve(".state"), (c, d, a) -> true, Interruption.manual(), line -> { }, clock)
+            .run(Plan.builder("test").steps(steps).build(), new Executor.Options(false, true));
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".state")).sorted().toList();
+        }
+    }
+
+    private static StepReport step(Report report, String id) {
+        return report.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void backupProjectArchivesEveryVolumeOfTheProjectUnderRunbookNames() throws Exception {
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq"));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(files()).containsExactly("merq_pgdata_20240101_020000.tar.gz", "merq_uploads_20240101_020000.tar.gz");
+        assertThat(report.result().get(VolumeSteps.BACKUPS_RESULT)).isEqualTo(List.of(
+            dir.resolve("merq_pgdata_20240101_020000.tar.gz").toString(),
+            dir.resolve("merq_uploads_20240101_020000.tar.gz").toString()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) step(report, "backup-volumes").detail().get("volumes");
+        assertThat(rows).extracting(row -> row.get("volume")).containsExactly("merq_pgdata", "merq_uploads");
+        assertThat(rows.get(0)).containsEntry("entries", 3L).containsKey("sha256");
+        assertThat(volumes.calls).containsExactly("list merq",
+            "archive merq_pgdata .merq_pgdata_20240101_020000.tar.gz.partial",
+            "archive merq_uploads .merq_uploads_20240101_020000.tar.gz.partial");
+    }
+
+    @Test
+    void projectWithoutVolumesIsASkippedStepWithAnEmptyList() {
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "other"));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(step(report, "backup-volumes").status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(report.result().get(VolumeSteps.BACKUPS_RESULT)).isEqualTo(List.of());
+    }
+
+    @Test
+    void missingVolumeIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Report report = run(VolumeSteps.backupAll(volumes, store(), () -> List.of("merq_pgdata", "gone")));
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("volume gone does not exist");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void restoreTakesAFreshBackupFirstThenRefills() throws Exception {
+        Path archive = volumes.archiveFile(dir.resolve("old.tar.gz"), Map.of("base/1", "old rows"));
+
+        Report report = run(VolumeSteps.restore(volumes, store(), Map.of("merq_pgdata", archive)));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(volumes.volumes.get("merq_pgdata")).containsExactly(Map.entry("base/1", "old rows"));
+        assertThat(volumes.calls).containsExactly(
+            "archive merq_pgdata .pre_restore_merq_pgdata_20240101_020000.tar.gz.partial",
+            "refill merq_pgdata old.tar.gz");
+        assertThat(report.result().get(VolumeSteps.PRE_RESTORE_RESULT))
+            .isEqualTo(List.of(dir.resolve("pre_restore_merq_pgdata_20240101_020000.tar.gz").toString()));
+    }
+
+    @Test
+    void truncatedArchiveIsRefusedBeforeTheVolumeIsTouched() throws Exception {
+        Path archive = volumes.archiveFile(dir.resolve("old.tar.gz"), Map.of("base/1", "old rows"));
+        FakeVolumes.truncate(archive);
+
+        Report report = run(VolumeSteps.restore(volumes, store(), Map.of("merq_pgdata", archive)));
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("old.tar.gz").contains("truncated");
+        assertThat(volumes.calls).isEmpty();
+        assertThat(volumes.volumes.get("merq_pgdata")).containsEntry("base/1", "rows");
+        assertThat(files()).containsExactly("old.tar.gz");
+    }
+
+    @Test
+    void volumeInUseByARunningContainerIsRefused() throws Exception {
+        Path archive = volumes.archiveFile(dir.resolve("old.tar.gz"), Map.of("base/1", "old rows"));
+        volumes.running.add("merq-postgres-1");
+
+        Report report = run(VolumeSteps.restore(volumes, store(), Map.of("merq_pgdata", archive)));
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("in use by running container merq-postgres-1");
+        assertThat(volumes.calls).isEmpty();
+    }
+
+    @Test
+    void failedRefillPutsThePreviousContentBackAtOnce() throws Exception {
+        Path archive = volumes.archiveFile(dir.resolve("old.tar.gz"), Map.of("base/1", "old rows"));
+        volumes.failRefillFrom = archive.toAbsolutePath();
+
+        Report report = run(VolumeSteps.restore(volumes, store(), Map.of("merq_pgdata", archive)));
+
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.error().message()).contains("No space left on device").contains("was put back from");
+        assertThat(volumes.volumes.get("merq_pgdata")).isEqualTo(Map.of(".env", "SECRET=1", "base/1", "rows"));
+    }
+
+    @Test
+    void aLaterFailureUndoesTheRestoreFromTheFreshBackup() throws Exception {
+        Path archive = volumes.archiveFile(dir.resolve("old.tar.gz"), Map.of("base/1", "old rows"));
+        Step failing = new Step() {
+            public String id() {
+                return "start-app";
+            }
+
+            public String description() {
+                return "fails";
+            }
+
+            public void apply(StepContext context) {
+                throw RollbackException.failed("app did not get healthy");
+            }
+        };
+
+        Report report = run(Stream.concat(VolumeSteps.restore(volumes, store(), Map.of("merq_pgdata", archive)).stream(),
+            Stream.of(failing)).toList());
+
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(step(report, "undo:restore-volume-merq_pgdata").status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(volumes.volumes.get("merq_pgdata")).isEqualTo(Map.of(".env", "SECRET=1", "base/1", "rows"));
+        assertThat(volumes.calls).last().isEqualTo("refill merq_pgdata pre_restore_merq_pgdata_20240101_020000.tar.gz");
+    }
+}
