@@ -7,20 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * What a backup file is, told from its content (magic bytes), not from its name: database dumps
  * (plain, gzip'd plain, custom, tar, directory), volume archives (a gzip'd tar) and config
- * snapshots (a directory holding the image list). The name decides only where the content cannot
+ * snapshots (a directory holding the image list), and incident bundles (a gzip'd tar whose entries
+ * sit under {@code incident_YYYYMMDD_HHMMSS/}). The name decides only where the content cannot
  * (a gzip stream too damaged to peek into).
  */
 public enum BackupFormat {
-    PLAIN, PLAIN_GZIP, CUSTOM, TAR, DIRECTORY, VOLUME, CONFIG;
+    PLAIN, PLAIN_GZIP, CUSTOM, TAR, DIRECTORY, VOLUME, CONFIG, INCIDENT;
 
     /** The file every config snapshot holds ({@code workdir.SnapshotFilesStep} writes it last). */
     public static final String CONFIG_IMAGE_LIST = "images.txt";
     private static final int TAR_HEADER = 512;
+    /** The first entry of an incident bundle ({@code incident.IncidentStep}). */
+    private static final Pattern INCIDENT_ENTRY =
+        Pattern.compile("incident_\\d{8}_\\d{6}/");
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -28,7 +33,7 @@ public enum BackupFormat {
 
     /** Whether it is a database dump (db-restore can restore it). */
     public boolean dump() {
-        return this != VOLUME && this != CONFIG;
+        return this != VOLUME && this != CONFIG && this != INCIDENT;
     }
 
     /** Whether pg_restore reads it (else psql does). */
@@ -75,7 +80,7 @@ public enum BackupFormat {
         return snapshot ? CONFIG : DIRECTORY;
     }
 
-    /** A gzip'd tar is a volume archive, anything else gzip'd a plain dump. */
+    /** A gzip'd tar is a volume archive or an incident bundle, anything else gzip'd a plain dump. */
     private static BackupFormat gzipped(Path path) {
         byte[] head;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
@@ -83,7 +88,10 @@ public enum BackupFormat {
         } catch (IOException damaged) {
             return path.getFileName().toString().endsWith(".tar.gz") ? VOLUME : PLAIN_GZIP;
         }
-        return isTarHeader(head, head.length) ? VOLUME : PLAIN_GZIP;
+        if (!isTarHeader(head, head.length)) {
+            return PLAIN_GZIP;
+        }
+        return INCIDENT_ENTRY.matcher(new String(head, 0, 100, StandardCharsets.US_ASCII)).lookingAt() ? INCIDENT : VOLUME;
     }
 
     private static boolean isTarHeader(byte[] head, int length) {

@@ -54,7 +54,7 @@ public final class DumpInspector {
             case PLAIN -> deep ? plain(format, Files.newInputStream(dump)) : plainTail(dump);
             case PLAIN_GZIP -> plain(format, new GZIPInputStream(Files.newInputStream(dump)));
             // Listed beside the dumps, never restored into a database (nor picked as "latest").
-            case VOLUME, CONFIG -> Inspection.incomplete(format, "a " + format.wire() + " backup, not a database dump");
+            case VOLUME, CONFIG, INCIDENT -> Inspection.incomplete(format, "a " + format.wire() + " backup, not a database dump");
             default -> archive(format, dump, deep);
         };
     }

@@ -3,11 +3,13 @@ package dev.rollback.backup;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Lists the backups dir with each backup's format and whether it is complete: dumps as
@@ -55,6 +57,7 @@ final class ListBackupsStep implements Step {
             switch (format) {
                 case VOLUME -> volume(row, backup);
                 case CONFIG -> config(row, backup);
+                case INCIDENT -> incident(row, backup);
                 default -> dump(row, inspector.quick(backup.path()));
             }
         } catch (IOException | RuntimeException e) {
@@ -72,6 +75,16 @@ final class ListBackupsStep implements Step {
             row.put("contentBytes", archive.contentBytes());
         } catch (RuntimeException unusable) {
             incomplete(row, unusable.getMessage());
+        }
+    }
+
+    /** An incident bundle is complete when it reads to its end (it is renamed into place only then). */
+    private static void incident(Map<String, Object> row, BackupFile backup) {
+        try (var in = new GZIPInputStream(Files.newInputStream(backup.path()))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            row.put("complete", true);
+        } catch (IOException e) {
+            incomplete(row, "the bundle does not read to its end: " + e.getMessage());
         }
     }
 

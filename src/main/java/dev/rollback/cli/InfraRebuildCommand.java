@@ -18,13 +18,13 @@ import dev.rollback.rebuild.DatabaseInputs;
 import dev.rollback.rebuild.LocalInputs;
 import dev.rollback.rebuild.RebuildPlan;
 import dev.rollback.rebuild.ReleaseInputs;
+import dev.rollback.rebuild.VolumeInputs;
 import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
 import dev.rollback.verify.VerifyPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +58,11 @@ final class InfraRebuildCommand extends PlanCommand {
         description = "local: restore the database through level 3 after the rebuild (default: none).")
     String restoreDb = "none";
 
+    @Option(names = "--restore-volumes", paramLabel = "missing|latest|none",
+        description = "local: refill named volumes from their newest archives: missing (default) only those the"
+            + " rebuild had to create, latest every one that has an archive, none.")
+    String restoreVolumes = "missing";
+
     @Option(names = "--release", paramLabel = "ID|previous|latest|current",
         description = "local: the release to bring up: latest recorded (default), previous, an id, or current (the"
             + " compose file's tags as they are, without the ledger).")
@@ -89,6 +94,7 @@ final class InfraRebuildCommand extends PlanCommand {
     }
 
     private Plan local(Session session) {
+        VolumeInputs.Mode volumeMode = volumeMode();
         if (snapshot != null || newServer || skipDns) {
             throw RollbackException.usage("--snapshot, --new-server and --skip-dns are for --provider digitalocean");
         }
@@ -97,9 +103,21 @@ final class InfraRebuildCommand extends PlanCommand {
         ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), session.compose(), session.ledger(),
             config.stack().name(), release == null ? ReleaseInputs.LATEST : release, session.httpChecks(),
             session.healthGate());
-        return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, database(session, store),
+        VolumeInputs volumes = new VolumeInputs(volumeMode == VolumeInputs.Mode.NONE ? null : session.volumes(),
+            session.compose(), store, volumeMode);
+        return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, volumes, database(session, store),
             () -> VerifyPlan.build(session.verifyInputs(services(session), app.clock().instant())).steps(),
             app.interruption()::requested));
+    }
+
+    private VolumeInputs.Mode volumeMode() {
+        return switch (restoreVolumes) {
+            case "missing" -> VolumeInputs.Mode.MISSING;
+            case "latest" -> VolumeInputs.Mode.LATEST;
+            case "none" -> VolumeInputs.Mode.NONE;
+            default -> throw RollbackException.usage("--restore-volumes must be missing, latest or none, got '"
+                + restoreVolumes + "'");
+        };
     }
 
     private DatabaseInputs database(Session session, BackupStore store) {
@@ -127,16 +145,15 @@ final class InfraRebuildCommand extends PlanCommand {
         return RestorePlan.build(database, inputs).steps();
     }
 
+    /** Every service of the compose file: level 4 verifies everything, the database included. */
     private static List<String> services(Session session) {
-        List<String> services = new ArrayList<>(session.config().stack().appServices());
-        services.addAll(session.config().stack().statefulServices());
-        return services.isEmpty() ? session.compose().services() : services;
+        return session.compose().services();
     }
 
     private Plan digitalOcean(Session session) {
-        if (release != null || !"none".equals(restoreDb)) {
-            throw RollbackException.usage("--release and --restore-db are for --provider local; after a droplet"
-                + " restore, restore the database with `rollback level3` against the new server");
+        if (release != null || !"none".equals(restoreDb) || !"missing".equals(restoreVolumes)) {
+            throw RollbackException.usage("--release, --restore-db and --restore-volumes are for --provider local;"
+                + " after a droplet restore, restore the database with `rollback level3` against the new server");
         }
         Config config = session.config();
         DigitalOceanConfig droplet = config.digitalocean();

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +22,8 @@ import java.util.function.Supplier;
  * The runbook's level 4 step 1, "Document Current State": writes {@code incident_<ts>.tar.gz} in the
  * backups dir. Every collector runs on its own; what could not be collected is listed in
  * summary.md and the report, and the step still succeeds. It fails only when the bundle cannot be
- * written. Written under a hidden partial name, read back whole, then renamed into place.
+ * written. Written under a hidden partial name, read back whole, then renamed into place (fsync'd),
+ * so a file under a bundle's name is always complete; {@code rollback backups} lists it.
  */
 public final class IncidentStep implements Step {
     public static final String BUNDLE_RESULT = "incidentBundle";
@@ -108,7 +108,7 @@ public final class IncidentStep implements Step {
         try {
             TarGz.write(partial, top, files, at.getEpochSecond());
             TarGz.requireReadable(partial);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            BackupStore.publish(partial, target);
         } finally {
             Files.deleteIfExists(partial);
         }

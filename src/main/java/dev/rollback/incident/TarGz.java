@@ -21,7 +21,7 @@ final class TarGz {
     private TarGz() {
     }
 
-    /** Writes every entry under {@code top/} and syncs the file to disk. */
+    /** Writes every entry under {@code top/}. */
     static void write(Path target, String top, Map<String, byte[]> entries, long mtimeSeconds) throws IOException {
         try (OutputStream file = Files.newOutputStream(target);
              GZIPOutputStream gzip = new GZIPOutputStream(file)) {
@@ -31,9 +31,6 @@ final class TarGz {
                 gzip.write(new byte[padding(entry.getValue().length)]);
             }
             gzip.write(new byte[2 * BLOCK]);
-        }
-        try (var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
         }
     }
 

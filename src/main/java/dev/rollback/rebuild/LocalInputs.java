@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * Level 4 on this host.
  *
  * @param incident     the incident bundle step (first)
+ * @param volumes      which volumes are refilled from their archives
  * @param database     {@code --restore-db}, or null for none
  * @param verification seed 004's checks of everything, built when that phase starts
  */
-public record LocalInputs(Step incident, ReleaseInputs release, DatabaseInputs database,
+public record LocalInputs(Step incident, ReleaseInputs release, VolumeInputs volumes, DatabaseInputs database,
                           Supplier<List<Step>> verification, BooleanSupplier cancelled) {
 }

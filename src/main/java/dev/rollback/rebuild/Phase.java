@@ -54,11 +54,16 @@ final class Phase implements Step {
 
     @Override
     public void apply(StepContext context) {
+        List<Step> planned = steps.get();
+        if (planned.isEmpty()) {
+            context.skip("nothing to do in this phase");
+            return;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         context.detail("steps", rows);
         List<Step> applied = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Step step : steps.get()) {
+        for (Step step : planned) {
             if (cancelled.getAsBoolean()) {
                 undo(applied, context);
                 throw new RollbackException(ExitCode.INTERRUPTED, "interrupted in phase " + id + " before " + step.id());

@@ -2,7 +2,9 @@ package dev.rollback.rebuild;
 
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
+import dev.rollback.recreate.StartStackStep;
 import dev.rollback.redeploy.RedeployPlan;
+import dev.rollback.volume.VolumeSteps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,22 +22,32 @@ public final class RebuildPlan {
     }
 
     /**
-     * This host: incident → choose release (and dump) → compose down → recreate networks, volumes,
-     * containers → bring up the release through level 1 → restore the database through level 3 →
-     * verify everything.
+     * This host: incident → choose release, volume archives, dump → compose down → recreate networks,
+     * volumes, containers (none started) → refill volumes → bring up the release through level 1 →
+     * restore the database through level 3 → verify everything.
      */
     public static Plan local(LocalInputs in) {
         ReleaseInputs release = in.release();
         ChosenRelease chosenRelease = new ChosenRelease();
         ChosenDump dump = new ChosenDump();
+        ChosenVolumes volumes = new ChosenVolumes();
+        boolean refill = in.volumes().mode() != VolumeInputs.Mode.NONE;
         List<Step> steps = new ArrayList<>();
         steps.add(in.incident());
         steps.add(new ChooseReleaseStep(release, chosenRelease));
+        if (refill) {
+            steps.add(new ChooseVolumeArchivesStep(in.volumes(), volumes));
+        }
         if (in.database() != null) {
             steps.add(new ChooseDumpStep(in.database(), dump));
         }
         steps.add(new StopAllStep(release.compose(), release.project()));
         steps.add(new RecreateStackStep(release.compose(), release.project()));
+        if (refill) {
+            steps.add(new Phase("restore-volumes", "refill the chosen volumes from their archives (each backed up first)",
+                () -> VolumeSteps.restore(in.volumes().volumes(), in.volumes().store(), volumes.archives),
+                in.cancelled()));
+        }
         steps.add(new Phase("bring-up-release", "bring up the chosen release through level 1's switch and health gate",
             () -> releaseSteps(release, chosenRelease), in.cancelled()));
         if (in.database() != null) {
@@ -71,7 +83,7 @@ public final class RebuildPlan {
 
     /** Level 1's compose steps to the chosen release, with every other service started before its gate. */
     private static List<Step> releaseSteps(ReleaseInputs in, ChosenRelease chosen) {
-        List<Step> startAll = List.of(new StartStackStep(in.compose(), in.project()));
+        List<Step> startAll = List.of(new StartStackStep(in.compose(), in.project(), "(every service, the recreated ones included)"));
         if (chosen.release == null) {
             return startAll;
         }

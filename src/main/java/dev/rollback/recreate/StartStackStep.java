@@ -5,14 +5,24 @@ import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.util.List;
 
-/** {@code compose up -d} from the target's files, without building or pulling (images were prepared). */
-final class StartStackStep implements Step {
+/**
+ * {@code compose up -d} of every service, without building or pulling (images were prepared):
+ * recreate starts the target's files with it, level 4 the rebuilt stack.
+ */
+public final class StartStackStep implements Step {
     private final Compose compose;
     private final String project;
+    private final String from;
 
     StartStackStep(Compose compose, String project) {
+        this(compose, project, "from the target's files");
+    }
+
+    /** @param from the end of the description: what is started, e.g. "on the recreated volumes" */
+    public StartStackStep(Compose compose, String project, String from) {
         this.compose = compose;
         this.project = project;
+        this.from = from;
     }
 
     @Override
@@ -22,7 +32,7 @@ final class StartStackStep implements Step {
 
     @Override
     public String description() {
-        return "compose up -d of project " + project + " from the target's files";
+        return "compose up -d of project " + project + " " + from;
     }
 
     @Override

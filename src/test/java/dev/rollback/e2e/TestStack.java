@@ -38,9 +38,18 @@ final class TestStack implements AutoCloseable {
 
     /** Writes the stack and brings it up with the given app version; seeds {@code users} with {@code rows} rows. */
     static TestStack up(Path dir, String version, int rows) throws IOException {
+        return up(dir, version, rows, false);
+    }
+
+    /**
+     * As {@link #up(Path, String, int)}; with {@code namedVolumes} the database keeps its files in the
+     * named volume {@code pgdata} and web serves {@code /www/uploads} from the named volume {@code uploads},
+     * as a real stack's data would live.
+     */
+    static TestStack up(Path dir, String version, int rows, boolean namedVolumes) throws IOException {
         TestStack stack = new TestStack(dir);
         try {
-            stack.writeFiles();
+            stack.writeFiles(namedVolumes);
             stack.tagVersion(version, "backend", "web");
             stack.compose("up", "-d", "--no-build");
             stack.awaitDatabase();
@@ -93,7 +102,7 @@ final class TestStack implements AutoCloseable {
         return docker("inspect", "-f", "{{.Id}}", containerName(service)).out().strip();
     }
 
-    private void writeFiles() throws IOException {
+    private void writeFiles(boolean namedVolumes) throws IOException {
         Files.writeString(dir.resolve("docker-compose.yml"), """
             version: "3.8"
             services:
@@ -103,7 +112,7 @@ final class TestStack implements AutoCloseable {
                   POSTGRES_USER: merq
                   POSTGRES_DB: merq
                   POSTGRES_PASSWORD: ${DB_PASSWORD}
-                ports: ["127.0.0.1:%d:5432"]
+                ports: ["127.0.0.1:%d:5432"]%s
               backend:
                 image: %s
                 ports: ["127.0.0.1:%d:80"]
@@ -111,8 +120,10 @@ final class TestStack implements AutoCloseable {
               web:
                 image: %s
                 ports: ["127.0.0.1:%d:80"]
-                stop_grace_period: 2s
-            """.formatted(pgPort, image("backend"), backendPort, image("web"), webPort));
+                stop_grace_period: 2s%s
+            """.formatted(pgPort, namedVolumes ? "\n    volumes: [\"pgdata:/var/lib/postgresql/data\"]" : "",
+            image("backend"), backendPort, image("web"), webPort,
+            namedVolumes ? "\n    volumes: [\"uploads:/www/uploads\"]\nvolumes:\n  pgdata: {}\n  uploads: {}" : ""));
         Files.writeString(dir.resolve(".env"), "DB_PASSWORD=" + PASSWORD + "\n");
         writeConfig("");
     }

@@ -33,6 +33,12 @@ public interface Compose {
     /** Per service, the image reference of the resolved configuration (services that build have none). */
     java.util.Map<String, String> images();
 
+    /**
+     * The named volumes of the resolved configuration as Docker names them ({@code <project>_<key>},
+     * or their {@code name:}); external volumes are left out (compose does not create them).
+     */
+    List<String> volumes();
+
     /** Service names from the resolved configuration. */
     List<String> services();
 

@@ -1,6 +1,7 @@
 package dev.rollback.adapters.docker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rollback.adapters.process.ProcessResult;
@@ -161,19 +162,36 @@ public final class ComposeCli implements Compose {
     @Override
     public Map<String, String> images() {
         Map<String, String> images = new TreeMap<>();
+        resolved().path("services").properties().forEach(service -> {
+            String image = service.getValue().path("image").asText(null);
+            if (image != null) {
+                images.put(service.getKey(), image);
+            }
+        });
+        return images;
+    }
+
+    @Override
+    public List<String> volumes() {
+        List<String> volumes = new ArrayList<>();
+        resolved().path("volumes").properties().forEach(volume -> {
+            JsonNode spec = volume.getValue();
+            if (!spec.path("external").asBoolean(false) && !spec.path("external").isObject()) {
+                // v2 prints the Docker name; v1 leaves it to the <project>_<key> convention.
+                volumes.add(spec.path("name").asText(project.name() + "_" + volume.getKey()));
+            }
+        });
+        return volumes;
+    }
+
+    private JsonNode resolved() {
         try {
-            YAML.readTree(config()).path("services").properties().forEach(service -> {
-                String image = service.getValue().path("image").asText(null);
-                if (image != null) {
-                    images.put(service.getKey(), image);
-                }
-            });
+            return YAML.readTree(config());
         } catch (JsonProcessingException e) {
             // The message would quote the resolved config, secrets included: say only where.
             throw RollbackException.failed(implementation() + " config printed YAML that cannot be read (line "
                 + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
-        return images;
     }
 
     @Override
