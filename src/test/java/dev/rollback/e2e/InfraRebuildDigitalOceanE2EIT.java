@@ -88,8 +88,9 @@ class InfraRebuildDigitalOceanE2EIT {
         return RollbackCli.run(dir, DigitalOceanApiStub.ENV, all);
     }
 
-    /** Snapshots over two pages, the newest on the second; one older backup. */
-    private void snapshotsAndABackup() {
+    /** The droplet at {@code ip}, its snapshots over two pages (the newest on the second), one older backup. */
+    private void dropletWithImages(String ip) {
+        stub.droplet(DROPLET, "merq-prod", "active", ip);
         stub.imagePages(DROPLET, "snapshots", List.of(
             List.of(image(11, "merq 2025-02-01", "2025-02-01T02:00:00Z", "snapshot"),
                 image(12, "merq 2025-02-08", "2025-02-08T02:00:00Z", "snapshot")),
@@ -99,8 +100,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void rebuildsFromTheNewestSnapshotAcrossPagesFollowsTheActionAndMovesDnsAfterTheCheck() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", "127.0.0.1");
-        snapshotsAndABackup();
+        dropletWithImages("127.0.0.1");
         stub.dropletAction(DROPLET, "rebuild", 501);
         stub.actionPolls(501, "rebuild", DROPLET, 3, "completed");
 
@@ -133,8 +133,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void anErroredActionFailsWithExit1AndLeavesDnsAlone() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", "127.0.0.1");
-        snapshotsAndABackup();
+        dropletWithImages("127.0.0.1");
         stub.dropletAction(DROPLET, "restore", 502);
         stub.actionPolls(502, "restore", DROPLET, 2, "errored");
 
@@ -167,8 +166,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void aNewServerGetsDnsOnlyAfterItsHealthCheckPassed() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", OLD_IP);
-        snapshotsAndABackup();
+        dropletWithImages(OLD_IP);
         stub.createDroplet(777, "merq-prod-rebuild");
         stub.dropletBecomesActive(777, "merq-prod-rebuild", 2, "127.0.0.1");
 
@@ -189,8 +187,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void whenTheNewServerFailsItsHealthCheckDnsIsNeverCalled() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", OLD_IP);
-        snapshotsAndABackup();
+        dropletWithImages(OLD_IP);
         stub.createDroplet(777, "merq-prod-rebuild");
         stub.dropletBecomesActive(777, "merq-prod-rebuild", 0, "127.0.0.1");
         server.healthy = false;
@@ -208,8 +205,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void aDryRunListsEveryCallItWouldMakeAndMakesNoChange() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", OLD_IP);
-        snapshotsAndABackup();
+        dropletWithImages(OLD_IP);
 
         RollbackCli.Run run = rollback("infra-rebuild", "--provider", "digitalocean", "--dry-run", "-o", "json");
 
@@ -229,8 +225,7 @@ class InfraRebuildDigitalOceanE2EIT {
 
     @Test
     void skipDnsPrintsTheChangeInsteadOfMakingIt() throws IOException {
-        stub.droplet(DROPLET, "merq-prod", "active", "127.0.0.1");
-        snapshotsAndABackup();
+        dropletWithImages("127.0.0.1");
         stub.dropletAction(DROPLET, "rebuild", 501);
         stub.actionPolls(501, "rebuild", DROPLET, 0, "completed");
 

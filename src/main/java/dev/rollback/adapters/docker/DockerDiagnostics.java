@@ -17,7 +17,8 @@ public interface DockerDiagnostics {
 
     /**
      * The Engine's inspect document of a container, pretty-printed, with every {@code Config.Env}
-     * value replaced by {@code <redacted>} and the values of labels whose keys look secret too.
+     * value replaced by {@code <redacted>}, and so are the values of labels and of {@code name=value}
+     * arguments ({@code --db-password=…}) whose names look secret.
      */
     String inspect(String containerId);
 }

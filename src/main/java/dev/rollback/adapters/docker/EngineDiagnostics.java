@@ -51,7 +51,10 @@ final class EngineDiagnostics implements DockerDiagnostics {
         if (inspect.path("Config") instanceof ObjectNode config) {
             redactEnv(config);
             redactLabels(config);
+            redactArguments(config.path("Cmd"));
+            redactArguments(config.path("Entrypoint"));
         }
+        redactArguments(inspect.path("Args"));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(inspect) + "\n";
         } catch (JsonProcessingException e) {
@@ -67,6 +70,19 @@ final class EngineDiagnostics implements DockerDiagnostics {
                 int equals = entry.indexOf('=');
                 env.set(i, JSON.getNodeFactory().textNode((equals < 0 ? entry : entry.substring(0, equals))
                     + "=" + SecretNames.REDACTED));
+            }
+        }
+    }
+
+    /** {@code --db-password=x}, {@code API_TOKEN=x}: arguments whose name looks secret keep the name only. */
+    private static void redactArguments(JsonNode arguments) {
+        if (arguments instanceof ArrayNode list) {
+            for (int i = 0; i < list.size(); i++) {
+                String argument = list.get(i).asText("");
+                int equals = argument.indexOf('=');
+                if (equals > 0 && SecretNames.looksSecret(argument.substring(0, equals))) {
+                    list.set(i, JSON.getNodeFactory().textNode(argument.substring(0, equals + 1) + SecretNames.REDACTED));
+                }
             }
         }
     }
