@@ -150,7 +150,9 @@ public final class Executor {
                         skipFrom(i + 1);
                         undoApplied();
                         int code = e instanceof RollbackException re ? re.exitCode() : ExitCode.FAILED;
-                        return finish(RunStatus.FAILED, code, step.id() + ": " + message);
+                        // A step that stops waiting on Ctrl-C (a level 4 phase, a followed action) reports 130.
+                        RunStatus status = code == ExitCode.INTERRUPTED ? RunStatus.INTERRUPTED : RunStatus.FAILED;
+                        return finish(status, code, step.id() + ": " + message);
                     }
                 }
             }

@@ -155,6 +155,35 @@ class PhaseTest {
     }
 
     @Test
+    void anInterruptStopsAtTheNextStepOfThePhaseAndUndoesItsSteps() {
+        boolean[] interrupted = {false};
+        Step swap = step("swap", null, true, () -> { });
+        Step interrupt = new Step() {
+            @Override
+            public String id() {
+                return "restore-scratch";
+            }
+
+            @Override
+            public String description() {
+                return "restore";
+            }
+
+            @Override
+            public void apply(StepContext context) {
+                interrupted[0] = true;   // Ctrl-C arrives while this step runs
+            }
+        };
+        Phase phase = new Phase("restore-database", "level 3", () -> List.of(interrupt, swap), () -> interrupted[0]);
+
+        Report report = run(phase);
+
+        assertThat(report.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(log).doesNotContain("apply swap");
+    }
+
+    @Test
     void aPhaseWithNothingToDoIsSkipped() {
         Report report = run(phase());
 
