@@ -45,7 +45,12 @@ public final class RangeChoice {
             running = Map.of();
             how = "newest recorded; Docker did not answer, so what runs now is unknown";
         }
-        return fromRelease(ReleaseChoice.choose(ledger, running, "previous"), how);
+        try {
+            return fromRelease(ReleaseChoice.choose(ledger, running, "previous"), how);
+        } catch (RollbackException nothingBefore) {
+            throw RollbackException.refused("--from previous: " + nothingBefore.getMessage() + "; before a deploy"
+                + " compare with what runs (--from current), or pass --from REV");
+        }
     }
 
     private RangeEnd current() {
