@@ -207,6 +207,11 @@ class PlanE2EIT {
         assertThat(over.exitCode()).isEqualTo(1);
         assertThat(statement(over).path("verdict").asText()).isEqualTo("dangerous");
         assertThat(statement(over).path("reason").asText()).contains("over 5 rows");
+
+        stack.psql("analyze users");   // now the planner's estimate answers, not the bounded count
+        RollbackCli.Run analysed = stack.rollback(small, "check-migrations", "--from", "current", "-o", "json");
+        assertThat(analysed.exitCode()).as(analysed.err()).isZero();
+        assertThat(statement(analysed).path("reason").asText()).contains("small table (10 rows");
     }
 
     private static JsonNode statement(RollbackCli.Run run) {
