@@ -29,6 +29,9 @@ public final class Cli {
         cli.addSubcommand(new RecreateCommand(context));
         cli.addSubcommand(new IncidentCommand(context));
         cli.addSubcommand(new InfraRebuildCommand(context));
+        cli.addSubcommand(new CheckMigrationsCommand(context));
+        cli.addSubcommand(new HistoryCommand(context));
+        cli.addSubcommand(new DecideCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

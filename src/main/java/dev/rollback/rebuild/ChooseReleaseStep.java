@@ -39,8 +39,14 @@ final class ChooseReleaseStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        in.docker().ping();
         context.result("provider", "local").result("server", "this host");
+        try {
+            in.docker().ping();
+        } catch (RollbackException down) {
+            // Level 4 on this host needs its Docker daemon; the state can still be documented without it.
+            throw new RollbackException(down.exitCode(), down.getMessage() + "; nothing was changed (`rollback"
+                + " incident` records the current state without Docker)", down);
+        }
         if (ReleaseInputs.CURRENT.equals(in.wanted())) {
             context.detail("release", "none: the compose file's images as tagged now");
             return;

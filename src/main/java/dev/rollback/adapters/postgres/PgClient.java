@@ -68,6 +68,11 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public java.util.OptionalLong estimatedRows(String table, long cap) {
+        return new PgTableRows(jdbc, errors, target.database()).estimate(table, cap);
+    }
+
+    @Override
     public boolean databaseExists(String name) {
         return databases.exists(name);
     }

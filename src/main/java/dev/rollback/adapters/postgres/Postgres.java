@@ -47,6 +47,14 @@ public interface Postgres {
      */
     void readArchive(Path archive);
 
+    /**
+     * Roughly how many rows {@code table} ({@code users}, {@code public."Users"}) of the configured
+     * database holds: the planner's estimate, or for a table never analysed its rows counted up to
+     * {@code cap}. Empty when there is no such table. For judging whether an index build locks a
+     * large table; never exact.
+     */
+    java.util.OptionalLong estimatedRows(String table, long cap);
+
     /** Whether a database of this name exists on the server (templates included). */
     boolean databaseExists(String name);
 

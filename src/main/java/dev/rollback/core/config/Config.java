@@ -21,7 +21,7 @@ public record Config(StackConfig stack, BackupsConfig backups, String stateDir, 
         health = health != null ? health : new HealthConfig(null, null, null);
         verify = verify != null ? verify : new VerifyConfig(null, null, null);
         git = git != null ? git : new GitConfig(null, null, null, null, null, null, null, null, null);
-        migrations = migrations != null ? migrations : new MigrationsConfig(null);
+        migrations = migrations != null ? migrations : new MigrationsConfig(null, null);
         releases = releases != null ? releases : new ReleasesConfig(null);
         blueGreen = blueGreen != null ? blueGreen : new BlueGreenConfig(null, null, null);
     }

@@ -2,9 +2,19 @@ package dev.rollback.core.config;
 
 import java.util.List;
 
-/** {@code migrations:} where migration files live, as globs relative to the workdir. */
-public record MigrationsConfig(List<String> paths) {
+/**
+ * {@code migrations:} where migration files live, as globs relative to the workdir, and from how
+ * many rows on a table counts as large: a {@code CREATE INDEX} without CONCURRENTLY there locks
+ * writes for long enough to count as dangerous (seed 004: "index changes on large tables").
+ */
+public record MigrationsConfig(List<String> paths, Long largeTableRows) {
+    public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
+
     public MigrationsConfig {
         paths = paths != null ? List.copyOf(paths) : List.of("db/migrations/**", "migrations/**");
+        largeTableRows = largeTableRows != null ? largeTableRows : DEFAULT_LARGE_TABLE_ROWS;
+        if (largeTableRows < 0) {
+            throw new ConfigException("migrations.large-table-rows must be 0 or more, got " + largeTableRows);
+        }
     }
 }

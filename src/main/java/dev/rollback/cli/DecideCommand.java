@@ -1,0 +1,87 @@
+package dev.rollback.cli;
+
+import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.adapters.sql.JSqlStatements;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.DumpInspector;
+import dev.rollback.core.Report;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.Config;
+import dev.rollback.decide.CommandLineFormat;
+import dev.rollback.decide.DecisionPlan;
+import dev.rollback.decide.Severity;
+import dev.rollback.decide.StackShape;
+import dev.rollback.migrations.DatabaseTableSizes;
+import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.workdir.GitCheckout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plan}: the runbook's decision tree over probed facts; {@code --execute} runs what it recommends. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = {"Probe the facts (health now, Docker and database reachable, the previous release restorable,",
+        "the migrations since it, the newest pre-deploy backup) and walk the runbook's decision tree:",
+        "the recommended level, why, and the exact command line. --execute runs it (usual confirmation)."})
+final class DecideCommand extends BaseCommand {
+    @Option(names = "--severity", required = true, paramLabel = "critical|minor",
+        description = "How bad the incident is: the root of the runbook's decision tree.")
+    Severity severity;
+
+    @Option(names = "--execute", description = "Run the recommended command now (with --yes: without asking).")
+    boolean execute;
+
+    DecideCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected int run(Session session) {
+        DecisionPlan.Run decision = DecisionPlan.build(inputs(session));
+        Report advice = session.executor().run(decision.plan(), session.runOptions());
+        Report report = advice;
+        if (execute && advice.error() == null) {
+            Report executed;
+            try {
+                executed = RecommendedRun.execute(app, session, decision.sheet().recommendation());
+            } catch (RollbackException e) {
+                executed = null;
+                report = ExecutedPlan.refused(advice, e, app.clock());
+            }
+            if (executed != null) {
+                report = ExecutedPlan.combine(advice, executed);
+            }
+        }
+        ReportPrinter.print(report, session.options().json(), app.out(), PlanText::print);
+        if (report.error() != null) {
+            app.err().println("rollback: " + report.error().message());
+        }
+        return report.exitCode();
+    }
+
+    private DecisionPlan.Inputs inputs(Session session) {
+        Config config = session.config();
+        long threshold = config.migrations().largeTableRows();
+        boolean dokploy = "dokploy".equals(config.stack().target());
+        boolean composeWithAppServices = "compose".equals(config.stack().target())
+            && !config.stack().appServices().isEmpty();
+        RollbackCommand options = session.options();
+        return new DecisionPlan.Inputs(severity, session.docker(), session::serviceChecks, session.httpChecks(),
+            session::postgres, config.database().name() != null, session.ledger(), session::runningStack, dokploy,
+            () -> GitCheckout.around(config.workdir()), config.git().remote(), config.git().url() != null,
+            checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
+                config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
+                threshold)),
+            new BackupStore(config.backupsDir(), app.clock()), new DumpInspector(postgresOrNull(session)), app.clock(),
+            new StackShape(composeWithAppServices, config.backupsDir().toString()),
+            new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes));
+    }
+
+    /** Archive backups are checked with pg_restore through the database adapter; plain dumps need none. */
+    private static Postgres postgresOrNull(Session session) {
+        try {
+            return session.postgres();
+        } catch (RollbackException notConfigured) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rollback.cli;
+
+import dev.rollback.core.Report;
+import dev.rollback.core.ReportError;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.RunStatus;
+import dev.rollback.core.StepReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one report of {@code plan --execute}: the probes, then the executed command's steps (ids
+ * prefixed with the command, {@code redeploy:select-release}); status, error and exit code are the
+ * executed command's, so a CI job reads the rollback's outcome; {@code result.executed} holds its
+ * result. The executed run is journaled as itself, by the executor.
+ */
+final class ExecutedPlan {
+    private ExecutedPlan() {
+    }
+
+    static Report combine(Report advice, Report executed) {
+        List<StepReport> steps = new ArrayList<>(advice.steps());
+        for (StepReport step : executed.steps()) {
+            steps.add(new StepReport(executed.command() + ":" + step.id(), step.description(), step.status(),
+                step.durationMs(), step.detail()));
+        }
+        Map<String, Object> result = new LinkedHashMap<>(advice.result());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("command", executed.command());
+        run.put("level", executed.level());
+        run.put("status", executed.status());
+        run.put("durationMs", executed.durationMs());
+        run.put("result", executed.result());
+        result.put("executed", run);
+        return new Report(advice.command(), executed.level(), executed.status(), executed.dryRun(), advice.startedAt(),
+            executed.finishedAt(), advice.durationMs() + executed.durationMs(), steps, result, executed.error());
+    }
+
+    /** --execute could not start the recommended command: nothing was changed. */
+    static Report refused(Report advice, RollbackException e, Clock clock) {
+        Map<String, Object> result = new LinkedHashMap<>(advice.result());
+        result.put("executed", null);
+        long elapsed = Math.max(advice.durationMs(), Duration.between(advice.startedAt(), clock.instant()).toMillis());
+        return new Report(advice.command(), advice.level(), RunStatus.REFUSED, advice.dryRun(), advice.startedAt(),
+            clock.instant(), elapsed, advice.steps(), result, new ReportError(e.exitCode(), e.getMessage()));
+    }
+}

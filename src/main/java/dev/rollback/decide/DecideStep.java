@@ -1,0 +1,46 @@
+package dev.rollback.decide;
+
+import dev.rollback.core.StepContext;
+
+/** Walks the decision tree over the facts the probes found and records the recommendation. */
+final class DecideStep extends Probe {
+    private final Severity severity;
+    private final StackShape stack;
+    private final CommandLineFormat format;
+
+    DecideStep(Severity severity, StackShape stack, CommandLineFormat format, FactSheet sheet) {
+        super(sheet);
+        this.severity = severity;
+        this.stack = stack;
+        this.format = format;
+    }
+
+    @Override
+    public String id() {
+        return "decide";
+    }
+
+    @Override
+    public String description() {
+        Recommendation recommendation = sheet.recommendation;
+        if (recommendation == null) {
+            return "walk the runbook's decision tree (severity " + severity + ")";
+        }
+        return recommendation.actionable() ? "level " + recommendation.level() + ": " + recommendation.commandLine()
+            : "no rollback: fix it in the next release";
+    }
+
+    @Override
+    protected void probe(StepContext context) {
+        sheet.recommendation = DecisionTree.decide(severity, sheet.facts(), stack, format);
+        Recommendation recommendation = sheet.recommendation;
+        context.detail("level", recommendation.level()).detail("commandLine", recommendation.commandLine())
+            .result("severity", severity.name())
+            .result("recommendedLevel", recommendation.level())
+            .result("command", recommendation.argv())
+            .result("commandLine", recommendation.commandLine())
+            .result("reasons", recommendation.reasons())
+            .result("alternatives", recommendation.alternatives())
+            .result("facts", sheet.facts());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rollback.decide;
+
+import dev.rollback.migrations.Outcome;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code plan} found out, one record per probe. A probe that could not run leaves its fact
+ * "unknown" with the reason, never absent: the decision must say what it did not know.
+ */
+public record Facts(Docker docker, Health health, Database database, Releases releases, Git git,
+                    Migrations migrations, Backup backup) {
+
+    /** @param error why Docker did not answer, or null */
+    public record Docker(boolean reachable, String endpoint, String error) {
+    }
+
+    /** @param failing "http:api: 503" and the like; empty when healthy */
+    public record Health(boolean healthy, List<String> failing, int checks) {
+        public Health {
+            failing = List.copyOf(failing);
+        }
+    }
+
+    /** @param configured whether rollback.yml names a database at all */
+    public record Database(boolean configured, boolean reachable, String detail) {
+    }
+
+    /**
+     * @param previous           the release level 1 would go back to, or null
+     * @param previousCommit     its git commit, or null
+     * @param previousRestorable whether every image of it is still on this host
+     * @param problem            why there is no restorable previous release, or null
+     */
+    public record Releases(String current, String previous, String previousCommit, boolean previousRestorable,
+                           String problem) {
+        public boolean levelOnePossible() {
+            return previous != null && previousRestorable;
+        }
+    }
+
+    /** @param revertPossible a checkout with a HEAD and a remote to push a revert to */
+    public record Git(boolean revertPossible, String head, String detail) {
+    }
+
+    /** @param outcome null when the migrations could not be checked; {@code detail} says why or what was found */
+    public record Migrations(Outcome outcome, String detail) {
+    }
+
+    /** @param name the newest complete backup (pre_deploy preferred), or null; {@code age} null then */
+    public record Backup(String name, String label, Duration age, String detail) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rollback.migrations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every migration file changed between two commits, each statement classified, and the verdict. */
+public record MigrationReport(String from, String to, List<FileReport> files, Outcome verdict) {
+    public MigrationReport {
+        files = List.copyOf(files);
+    }
+
+    static MigrationReport of(String from, String to, List<FileReport> files) {
+        return new MigrationReport(from, to, files, Outcome.of(findings(files).stream().map(Finding::verdict).toList()));
+    }
+
+    private static List<Finding> findings(List<FileReport> files) {
+        return files.stream().flatMap(f -> f.statements().stream()).toList();
+    }
+
+    /** safe / dangerous / review → how many statements. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict.wire(), findings(files).stream().filter(f -> f.verdict() == verdict).count());
+        }
+        return counts;
+    }
+
+    /** "db/V3__drop.sql:1 drop-column, ..." for the findings of one verdict (at most five named). */
+    public String where(Verdict verdict) {
+        List<String> places = files.stream().flatMap(file -> file.statements().stream()
+                .filter(f -> f.verdict() == verdict)
+                .map(f -> shortName(file.path()) + ":" + f.line() + " " + f.kind()))
+            .toList();
+        String shown = places.stream().limit(5).collect(Collectors.joining(", "));
+        return places.size() > 5 ? shown + " and " + (places.size() - 5) + " more" : shown;
+    }
+
+    private static String shortName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}
