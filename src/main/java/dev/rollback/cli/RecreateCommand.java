@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code recreate}: seed 004's stop-and-restart strategy with the compose config of another revision. */
 @Command(name = "recreate", mixinStandardHelpOptions = true,
-    description = {"Strategy: back up the compose file, .env, the image list and the volumes; compose down;",
-        "take the compose file and .env from --to REV (HEAD does not move); start that version; verify.",
+    description = {"Strategy: back up the compose file, .env, image list and volumes; take the compose file",
+        "and .env of --to REV (HEAD does not move) and its images; compose down; start; gate; verify.",
         "A failed health gate puts the files and the previous version back (exit 1)."})
 final class RecreateCommand extends PlanCommand {
     @Option(names = "--to", paramLabel = "REV",
