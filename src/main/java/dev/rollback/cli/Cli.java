@@ -26,6 +26,7 @@ public final class Cli {
         cli.addSubcommand(new RedeployCommand(context));
         cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new DbRestoreCommand(context));
+        cli.addSubcommand(new BlueGreenCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

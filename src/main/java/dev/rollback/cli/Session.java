@@ -2,6 +2,8 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
+import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.health.ContainerHealthCheck;
@@ -32,6 +34,8 @@ final class Session {
     private Postgres postgres;
     private Swarm swarm;
     private Dokploy dokploy;
+    private Networks networks;
+    private Proxy proxy;
 
     Session(AppContext app, RollbackCommand options, Config config) {
         this.app = app;
@@ -70,6 +74,20 @@ final class Session {
             swarm = app.adapters().swarm(config);
         }
         return swarm;
+    }
+
+    Networks networks() {
+        if (networks == null) {
+            networks = app.adapters().networks(config);
+        }
+        return networks;
+    }
+
+    Proxy proxy() {
+        if (proxy == null) {
+            proxy = app.adapters().proxy(config);
+        }
+        return proxy;
     }
 
     Dokploy dokploy() {

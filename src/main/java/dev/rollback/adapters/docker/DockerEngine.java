@@ -69,6 +69,11 @@ public final class DockerEngine implements Docker, AutoCloseable {
         return new SwarmEngine(client, errors);
     }
 
+    /** Networks of the same daemon, through this engine's client: closing this closes both. */
+    public Networks networks() {
+        return new DockerNetworks(client, errors, this);
+    }
+
     @Override
     public String endpoint() {
         return endpoint;
