@@ -4,6 +4,7 @@ import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.core.StepContext;
 import dev.rollback.workdir.FilesAtRevision;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class BlueGreenRun {
     Map<String, List<String>> greenAddresses = new TreeMap<>();
     private Side serving = Side.BLUE;
     private final Map<String, Long> phasesMs = new LinkedHashMap<>();
+    private final List<String> commands = new ArrayList<>();
 
     Side serving() {
         return serving;
@@ -39,6 +41,12 @@ final class BlueGreenRun {
     void serving(Side side, StepContext context) {
         serving = side;
         context.result("serving", side.wire());
+    }
+
+    /** Adds the commands a step will run to the result's {@code commands}, in plan order (shown by a dry run). */
+    void plan(List<String> more, StepContext context) {
+        commands.addAll(more);
+        context.result("commands", List.copyOf(commands));
     }
 
     /** Times a phase of the run into the result's {@code phasesMs}. */

@@ -60,7 +60,9 @@ final class ComposeStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        context.detail("command", compose.commandLine(args));
+        String line = compose.commandLine(args);
+        context.detail("command", line);
+        run.plan(List.of(line), context);
     }
 
     @Override

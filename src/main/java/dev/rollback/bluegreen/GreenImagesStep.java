@@ -56,6 +56,8 @@ final class GreenImagesStep implements Step {
         context.detail("images", images);
         if (!missing.isEmpty()) {
             context.detail("missing", missing);
+            run.plan(List.of(green.compose(run.greenFilePath).commandLine(GreenStack.concat(List.of("pull"), missing))),
+                context);
             if (!in.settings().pull()) {
                 throw RollbackException.refused("images of the revision are not here: " + String.join(", ",
                     missing.stream().map(images::get).toList()) + " (--no-pull); pull them first");

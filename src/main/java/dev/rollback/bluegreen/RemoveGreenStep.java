@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.util.List;
 
 /**
  * The end: green is removed (project down, derived file deleted). A failure here leaves the primary serving and is reported, but
@@ -28,7 +29,9 @@ final class RemoveGreenStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        context.detail("commands", green.removeCommands(run.greenFilePath));
+        List<String> commands = green.removeCommands(run.greenFilePath);
+        context.detail("commands", commands);
+        run.plan(commands, context);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.util.List;
 
 /**
  * Starts green (see {@link GreenStack#start}). Undone after a later failure by removing green,
@@ -29,7 +30,9 @@ final class StartGreenStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        context.detail("commands", green.startCommands(run.greenFilePath));
+        List<String> commands = green.startCommands(run.greenFilePath);
+        context.detail("commands", commands);
+        run.plan(commands, context);
     }
 
     @Override

@@ -111,13 +111,16 @@ final class BlueGreenCommand extends PlanCommand {
         };
     }
 
-    /** The green file in full and the key figures; the rest as key: value lines. */
+    /** The commands and the green file in full, one per line; the rest as key: value lines. */
     @Override
     protected void printResult(Report report, PrintWriter out) {
         report.result().forEach((key, value) -> {
             if ("greenFile".equals(key)) {
                 out.println("green compose file:");
                 value.toString().lines().forEach(line -> out.println("  | " + line));
+            } else if ("commands".equals(key) && value instanceof java.util.List<?> commands) {
+                out.println("commands:");
+                commands.forEach(command -> out.println("  $ " + command));
             } else {
                 out.println(key + ": " + value);
             }

@@ -154,6 +154,7 @@ class BlueGreenE2EIT {
         assertGreenIsGone();
 
         RollbackCli.Run text = stack.rollback(Map.of(), "blue-green", "--to", stack.commitA, "--dry-run");
-        assertThat(text.out()).contains("green compose file:").contains("  | ").contains("planned   switch-to-green");
+        assertThat(text.out()).contains("green compose file:").contains("  | ").contains("planned   switch-to-green")
+            .contains("commands:").contains("  $ docker").contains(" down");
     }
 }
