@@ -1,6 +1,7 @@
 package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.WaitOutcome;
+import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -42,6 +43,10 @@ final class AwaitSideStep implements Step {
         run.phase(id, start, context);
         context.detail("checks", side.endpoints().stream().map(Object::toString).toList())
             .detail("outcome", outcome.summary());
+        if (outcome.status() == WaitOutcome.Status.CANCELLED) {
+            throw new RollbackException(ExitCode.INTERRUPTED, "interrupted while waiting for "
+                + this.side + " to become healthy");
+        }
         if (!outcome.healthy()) {
             throw RollbackException.failed(this.side + " did not become healthy within " + gate.timeout().toSeconds()
                 + " s: " + outcome.last().detail());

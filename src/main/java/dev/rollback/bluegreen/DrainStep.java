@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.core.config.DurationText;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -31,7 +32,7 @@ final class DrainStep implements Step {
 
     @Override
     public String description() {
-        return "wait " + dev.rollback.core.config.DurationText.format(drain) + " while " + side
+        return "wait " + DurationText.format(drain) + " while " + side
             + " finishes the requests it already has";
     }
 

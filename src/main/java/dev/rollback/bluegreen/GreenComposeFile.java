@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -31,11 +32,13 @@ public final class GreenComposeFile {
     private static final int MAX_ALIASES = 50;
 
     private final String yaml;
+    private final String shown;
     private final List<PublishedPort> ports;
     private final List<String> changes;
 
-    private GreenComposeFile(String yaml, List<PublishedPort> ports, List<String> changes) {
+    private GreenComposeFile(String yaml, String shown, List<PublishedPort> ports, List<String> changes) {
         this.yaml = yaml;
+        this.shown = shown;
         this.ports = List.copyOf(ports);
         this.changes = List.copyOf(changes);
     }
@@ -60,12 +63,17 @@ public final class GreenComposeFile {
             new GreenService(name, service, offset, changes).apply(ports, networks);
         }
         shareVolumes(file, stack, changes);
-        return new GreenComposeFile(dump(file), ports, changes);
+        return new GreenComposeFile(dump(file), dump(SecretMask.masked(file)), ports, changes);
     }
 
     /** The file's text, to be written as {@code <state-dir>/blue-green/<stack>-green.yml}. */
     public String yaml() {
         return yaml;
+    }
+
+    /** The file as plans and reports show it: literal secrets in {@code environment} masked ({@link SecretMask}). */
+    public String shown() {
+        return shown;
     }
 
     /** Every published port of the app services, with its green host port. */
@@ -79,7 +87,7 @@ public final class GreenComposeFile {
     }
 
     /** The first published TCP port of a service, if it publishes one: where its health is asked. */
-    public java.util.Optional<PublishedPort> firstTcpPort(String service) {
+    public Optional<PublishedPort> firstTcpPort(String service) {
         return ports.stream().filter(p -> p.service().equals(service) && p.tcp()).findFirst();
     }
 

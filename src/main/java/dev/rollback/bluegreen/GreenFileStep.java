@@ -45,8 +45,8 @@ final class GreenFileStep implements Step {
             requireFree(port);
         }
         context.detail("path", run.greenFilePath.toString()).detail("changes", run.greenFile.changes())
-            .detail("file", run.greenFile.yaml())
-            .result("greenFile", run.greenFile.yaml());
+            .detail("file", run.greenFile.shown())
+            .result("greenFile", run.greenFile.shown());
     }
 
     /** Best effort, on this machine: a port docker-proxy could not bind would fail green's start later. */

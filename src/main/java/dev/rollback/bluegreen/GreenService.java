@@ -1,5 +1,6 @@
 package dev.rollback.bluegreen;
 
+import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class GreenService {
     private void refuseSharedNetworkMode() {
         Object mode = service.get("network_mode");
         if (mode != null && !"bridge".equals(mode) && !"default".equals(mode)) {
-            throw dev.rollback.core.RollbackException.refused("app service " + name + " has network_mode: " + mode
+            throw RollbackException.refused("app service " + name + " has network_mode: " + mode
                 + "; two copies of it cannot run side by side, so blue-green cannot run this stack (use recreate)");
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.git.GitRepository;
+import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Confirmer;
 import dev.rollback.core.Executor;
@@ -103,7 +104,7 @@ class BlueGreenPlanTest {
             "await-primary", "switch-to-primary", "drain-green", "remove-green");
         assertThat(world.loaded).hasSize(2);
         assertThat(world.loaded.get(0).dials()).allMatch(dial -> dial.startsWith("10.0.0."));
-        assertThat(world.routes()).isEqualTo(dev.rollback.adapters.proxy.ProxyRoutes.parse(FakeWorld.LIVE));
+        assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
         assertThat(world.names("merq-green")).isEmpty();
         assertThat(world.container("merq_backend_1").orElseThrow().image()).isEqualTo(GOOD);
         assertThat(workdirFile()).isEqualTo(COMPOSE_AT_REV);
@@ -136,7 +137,7 @@ class BlueGreenPlanTest {
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.error().message()).contains("switch-to-green").contains("the proxy routes to blue again");
         assertThat(report.result()).containsEntry("serving", "blue");
-        assertThat(world.routes()).isEqualTo(dev.rollback.adapters.proxy.ProxyRoutes.parse(FakeWorld.LIVE));
+        assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
         assertThat(world.names("merq-green")).isEmpty();
     }
 
@@ -181,7 +182,7 @@ class BlueGreenPlanTest {
 
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.result()).containsEntry("serving", "blue");
-        assertThat(world.routes()).isEqualTo(dev.rollback.adapters.proxy.ProxyRoutes.parse(FakeWorld.LIVE));
+        assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
         assertThat(world.names("merq-green")).isEmpty();
     }
 }

@@ -211,4 +211,24 @@ class GreenComposeFileTest {
         assertThat(service(file, "web")).containsEntry("ports", List.of("18081:80"));
         assertThat(file.yaml()).doesNotContain("<<");
     }
+
+    @Test
+    void theShownFileMasksLiteralSecretsTheWrittenOneDoesNot() {
+        GreenComposeFile file = derive("""
+            services:
+              backend:
+                image: b
+                environment:
+                  DB_PASSWORD: hunter2
+                  API_TOKEN: ${API_TOKEN}
+                  LOG_LEVEL: debug
+              web:
+                image: w
+                environment: ["SECRET_KEY=s3cr3t", "MODE=prod"]
+            """);
+
+        assertThat(file.shown()).doesNotContain("hunter2").doesNotContain("s3cr3t")
+            .contains("DB_PASSWORD: '***'").contains("SECRET_KEY=***").contains("${API_TOKEN}").contains("LOG_LEVEL: debug");
+        assertThat(file.yaml()).contains("hunter2");
+    }
 }

@@ -11,6 +11,7 @@ import dev.rollback.core.RollbackException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,12 +57,12 @@ final class DockerNetworks implements Networks {
         return networksOf(inspect);
     }
 
-    private java.util.Optional<InspectContainerResponse> inspect(String container) {
+    private Optional<InspectContainerResponse> inspect(String container) {
         return errors.call("inspect", "container " + container, () -> {
             try {
-                return java.util.Optional.of(client.inspectContainerCmd(container).exec());
+                return Optional.of(client.inspectContainerCmd(container).exec());
             } catch (NotFoundException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class ProxyRoutes {
 
     /** Every dial address of every reverse_proxy upstream, in document order, without repeats. */
     public List<String> dials() {
-        Set<String> dials = new java.util.LinkedHashSet<>();
+        Set<String> dials = new LinkedHashSet<>();
         eachUpstreamList(config, upstreams -> upstreams.forEach(u -> dials.add(u.path("dial").asText(""))));
         dials.remove("");
         return List.copyOf(dials);
