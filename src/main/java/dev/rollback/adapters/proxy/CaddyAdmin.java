@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * refused and the old one stays) and {@code GET /reverse_proxy/upstreams}.
  *
  * <p>The admin endpoint restarts itself after every load, so reads are retried for a moment when
- * the connection is refused. Every call has a timeout. The Host header is the URL's: Caddy checks it
- * only when its admin listener is bound to a specific interface, and then wants exactly the address it
- * listens on; a listener on all interfaces ({@code admin 0.0.0.0:2019}) accepts any, which is what a
- * published admin port needs (docs/blue-green.md).
+ * the connection is refused or dropped (never after a timeout). Every call has a timeout. The Host
+ * header is the URL's: Caddy checks it only when its admin listener is bound to a specific
+ * interface, and then wants exactly the address it listens on; a listener on all interfaces
+ * ({@code admin 0.0.0.0:2019}) accepts any, which is what a published admin port needs
+ * (docs/blue-green.md).
  */
 public final class CaddyAdmin implements Proxy {
     private static final Logger LOG = LoggerFactory.getLogger(CaddyAdmin.class);
@@ -92,7 +93,7 @@ public final class CaddyAdmin implements Proxy {
         return upstreams;
     }
 
-    /** A GET that must answer 2xx; connection refusals are retried briefly (the admin endpoint restarts on load). */
+    /** A GET that must answer 2xx; refused or dropped connections are retried briefly (the admin endpoint restarts on load). */
     private String get(String path) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(READ_TIMEOUT).GET().build();
         for (int attempt = 1; ; attempt++) {
@@ -104,7 +105,8 @@ public final class CaddyAdmin implements Proxy {
                 }
                 return response.body();
             } catch (RollbackException e) {
-                if (attempt >= READ_ATTEMPTS || !(e.getCause() instanceof ConnectException)) {
+                boolean retriable = e.getCause() instanceof IOException && !(e.getCause() instanceof HttpTimeoutException);
+                if (attempt >= READ_ATTEMPTS || !retriable) {
                     throw e;
                 }
                 pause();
