@@ -5,10 +5,12 @@ import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerDiagnostics;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.core.config.Config;
 import java.util.Map;
 
@@ -25,6 +27,12 @@ public interface Adapters {
     Compose compose(ComposeProject project);
 
     Swarm swarm(Config config);
+
+    /** Docker networks, and probes from inside a container's network (blue-green). */
+    Networks networks(Config config);
+
+    /** The reverse proxy's control API ({@code proxy:}). */
+    Proxy proxy(Config config);
 
     /** Named volumes, through helper containers of {@code docker.helper-image}. */
     Volumes volumes(Config config);

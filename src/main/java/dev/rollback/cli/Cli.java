@@ -32,6 +32,7 @@ public final class Cli {
         cli.addSubcommand(new CheckMigrationsCommand(context));
         cli.addSubcommand(new HistoryCommand(context));
         cli.addSubcommand(new DecideCommand(context));
+        cli.addSubcommand(new BlueGreenCommand(context));
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));

@@ -8,6 +8,7 @@ import dev.rollback.adapters.digitalocean.DigitalOceanClient;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.DockerEngine;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
@@ -16,6 +17,8 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.adapters.postgres.PgClient;
 import dev.rollback.adapters.postgres.PgTarget;
 import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.adapters.proxy.CaddyAdmin;
+import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.adapters.process.ProcessRunner;
 import dev.rollback.core.config.Config;
 import java.nio.file.Path;
@@ -50,6 +53,19 @@ final class LiveAdapters implements Adapters {
     @Override
     public Swarm swarm(Config config) {
         return DockerEngine.open(config.docker().host()).swarm();
+    }
+
+    @Override
+    public Networks networks(Config config) {
+        return DockerEngine.open(config.docker().host()).networks();
+    }
+
+    @Override
+    public Proxy proxy(Config config) {
+        if (config.proxy() == null) {
+            throw RollbackException.usage("rollback.yml has no proxy: section (kind: caddy, container, admin)");
+        }
+        return new CaddyAdmin(config.proxy().admin());
     }
 
     @Override

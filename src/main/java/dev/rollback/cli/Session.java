@@ -3,6 +3,8 @@ package dev.rollback.cli;
 import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
+import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
@@ -39,6 +41,8 @@ final class Session {
     private Swarm swarm;
     private Volumes volumes;
     private Dokploy dokploy;
+    private Networks networks;
+    private Proxy proxy;
 
     Session(AppContext app, RollbackCommand options, Config config) {
         this.app = app;
@@ -84,6 +88,20 @@ final class Session {
             volumes = app.adapters().volumes(config);
         }
         return volumes;
+    }
+
+    Networks networks() {
+        if (networks == null) {
+            networks = app.adapters().networks(config);
+        }
+        return networks;
+    }
+
+    Proxy proxy() {
+        if (proxy == null) {
+            proxy = app.adapters().proxy(config);
+        }
+        return proxy;
     }
 
     Dokploy dokploy() {

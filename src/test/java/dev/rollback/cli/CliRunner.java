@@ -1,11 +1,7 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.docker.Compose;
-import dev.rollback.adapters.docker.Docker;
-import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.Confirmer;
 import dev.rollback.core.Interruption;
-import dev.rollback.core.config.Config;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -47,53 +43,14 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** Adapters that must not be reached: for tests where the run has to stop before any I/O. */
+    /**
+     * Adapters that must not be reached: for tests where the run has to stop before any I/O. Every
+     * method (present and future) fails the test.
+     */
     static Adapters unreachable() {
-        return new Adapters() {
-            @Override
-            public Docker docker(Config config) {
-                throw new AssertionError("docker must not be used");
-            }
-
-            @Override
-            public Compose compose(Config config) {
-                throw new AssertionError("compose must not be used");
-            }
-
-            @Override
-            public dev.rollback.adapters.docker.Swarm swarm(Config config) {
-                throw new AssertionError("swarm must not be used");
-            }
-
-            @Override
-            public Compose compose(dev.rollback.adapters.docker.ComposeProject project) {
-                throw new AssertionError("compose must not be used");
-            }
-
-            @Override
-            public dev.rollback.adapters.docker.Volumes volumes(Config config) {
-                throw new AssertionError("volumes must not be used");
-            }
-
-            @Override
-            public dev.rollback.adapters.docker.DockerDiagnostics diagnostics(Config config) {
-                throw new AssertionError("docker must not be used");
-            }
-
-            @Override
-            public dev.rollback.adapters.digitalocean.DigitalOcean digitalOcean(Config config, Map<String, String> env) {
-                throw new AssertionError("digitalocean must not be used");
-            }
-
-            @Override
-            public dev.rollback.adapters.dokploy.Dokploy dokploy(Config config, Map<String, String> env) {
-                throw new AssertionError("dokploy must not be used");
-            }
-
-            @Override
-            public Postgres postgres(Config config, Map<String, String> env) {
-                throw new AssertionError("postgres must not be used");
-            }
-        };
+        return (Adapters) java.lang.reflect.Proxy.newProxyInstance(Adapters.class.getClassLoader(),
+            new Class<?>[] {Adapters.class}, (proxy, method, args) -> {
+                throw new AssertionError(method.getName() + " must not be used");
+            });
     }
 }

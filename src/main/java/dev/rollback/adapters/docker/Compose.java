@@ -14,6 +14,15 @@ public interface Compose {
     /** {@code up -d} without building or pulling; only the listed services when not empty. */
     void up(List<String> services, UpOptions options);
 
+    /**
+     * {@code up --no-start --no-deps}: creates the listed services' containers (and the project's
+     * networks) without starting them, so they can be attached to more networks first.
+     */
+    void create(List<String> services);
+
+    /** The command line {@code args} would run as, for plans and dry runs: {@code docker-compose -p x -f f.yml up -d}. */
+    String commandLine(List<String> args);
+
     void stop(List<String> services);
 
     void start(List<String> services);

@@ -131,11 +131,28 @@ public final class ComposeCli implements Compose {
 
     @Override
     public void create() {
+        create(List.of(), false);
+    }
+
+    @Override
+    public void create(List<String> services) {
+        create(services, true);
+    }
+
+    private void create(List<String> services, boolean noDeps) {
         List<String> args = new ArrayList<>(List.of("up", "--no-start", "--no-build"));
         if (version().supportsPullNever()) {
             args.addAll(List.of("--pull", "never"));
         }
-        change(args, List.of(), UP_TIMEOUT);
+        if (noDeps) {
+            args.add("--no-deps");
+        }
+        change(args, services, UP_TIMEOUT);
+    }
+
+    @Override
+    public String commandLine(List<String> args) {
+        return String.join(" ", argv(args));
     }
 
     @Override
@@ -229,12 +246,18 @@ public final class ComposeCli implements Compose {
         return result;
     }
 
-    /** {@code <compose> -p NAME -f FILE... [--env-file FILE] <args>}; paths resolved against the workdir. */
+    /**
+     * {@code <compose> -p NAME -f FILE... [--project-directory DIR] [--env-file FILE] <args>}; paths
+     * resolved against the workdir.
+     */
     List<String> argv(List<String> args) {
         List<String> argv = new ArrayList<>(version().command());
         argv.addAll(List.of("-p", project.name()));
         for (Path file : project.files()) {
             argv.addAll(List.of("-f", project.workdir().resolve(file).toString()));
+        }
+        if (project.projectDirectory() != null) {
+            argv.addAll(List.of("--project-directory", project.workdir().resolve(project.projectDirectory()).toString()));
         }
         if (project.envFile() != null) {
             Path envFile = project.workdir().resolve(project.envFile());

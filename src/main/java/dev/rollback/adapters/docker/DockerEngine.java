@@ -82,6 +82,11 @@ public final class DockerEngine implements Docker, AutoCloseable {
         return new DockerVolumes(client, errors, helperImage, helperTimeout);
     }
 
+    /** Networks of the same daemon, through this engine's client: closing this closes both. */
+    public Networks networks() {
+        return new DockerNetworks(client, errors, this);
+    }
+
     @Override
     public String endpoint() {
         return endpoint;

@@ -62,6 +62,10 @@ final class TestDocker {
         }
     }
 
+    static void removeNetworkQuietly(String network) {
+        RUNNER.run(ProcessSpec.of(List.of("docker", "network", "rm", network), Duration.ofSeconds(30)));
+    }
+
     static void removeImageQuietly(String reference) {
         RUNNER.run(ProcessSpec.of(List.of("docker", "rmi", reference), Duration.ofSeconds(30)));
     }

@@ -1,0 +1,116 @@
+package dev.rollback.adapters.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.rollback.core.RollbackException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Networks} over the Engine API with docker-java; errors translated by {@link DockerErrors}. */
+final class DockerNetworks implements Networks {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerNetworks.class);
+    static final String HELPER_LABEL = "dev.rollback.helper";
+    private static final int OUTPUT_LINES = 5;
+
+    private final DockerClient client;
+    private final DockerErrors errors;
+    private final Docker docker;
+
+    DockerNetworks(DockerClient client, DockerErrors errors, Docker docker) {
+        this.client = client;
+        this.errors = errors;
+        this.docker = docker;
+    }
+
+
+
+
+    @Override
+    public void connect(String network, String container, List<String> aliases) {
+        if (addresses(container).containsKey(network)) {
+            return;
+        }
+        LOG.info("attaching container {} to network {}{}", container, network,
+            aliases.isEmpty() ? "" : " as " + String.join(", ", aliases));
+        errors.call("attach", "container " + container + " to network " + network, () ->
+            client.connectToNetworkCmd().withNetworkId(network).withContainerId(container)
+                .withContainerNetwork(new ContainerNetwork().withAliases(aliases)).exec());
+    }
+
+
+    @Override
+    public Map<String, String> addresses(String container) {
+        InspectContainerResponse inspect = inspect(container)
+            .orElseThrow(() -> errors.notFound("container " + container, null));
+        return networksOf(inspect);
+    }
+
+    private Optional<InspectContainerResponse> inspect(String container) {
+        return errors.call("inspect", "container " + container, () -> {
+            try {
+                return Optional.of(client.inspectContainerCmd(container).exec());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Map<String, String> networksOf(InspectContainerResponse inspect) {
+        Map<String, String> addresses = new TreeMap<>();
+        if (inspect.getNetworkSettings() != null && inspect.getNetworkSettings().getNetworks() != null) {
+            inspect.getNetworkSettings().getNetworks().forEach((name, settings) ->
+                addresses.put(name, settings.getIpAddress() == null ? "" : settings.getIpAddress()));
+        }
+        return addresses;
+    }
+
+    @Override
+    public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        String name = "rollback-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        LOG.debug("running {} in the network of {} as {}", String.join(" ", command), container, name);
+        String id = errors.call("create helper container from", "image " + image, () ->
+            client.createContainerCmd(image).withName(name).withCmd(command)
+                .withLabels(Map.of(HELPER_LABEL, "probe"))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + container))
+                .exec().getId());
+        try {
+            return errors.call("run helper container in the network of", "container " + container, () -> {
+                client.startContainerCmd(id).exec();
+                Integer status = awaitExit(id, timeout);
+                String output = String.join("\n", docker.logTail(id, OUTPUT_LINES));
+                return new ExecResult(status, output, "");
+            });
+        } finally {
+            removeQuietly(id, name);
+        }
+    }
+
+    private Integer awaitExit(String id, Duration timeout) {
+        try {
+            return client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (DockerClientException e) {
+            throw RollbackException.failed("helper container did not finish within " + timeout.toSeconds() + "s");
+        }
+    }
+
+    private void removeQuietly(String id, String name) {
+        try {
+            client.removeContainerCmd(id).withForce(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove helper container {}: {}", name, DockerErrors.oneLine(e));
+        }
+    }
+}

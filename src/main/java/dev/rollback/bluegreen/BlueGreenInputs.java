@@ -1,0 +1,66 @@
+package dev.rollback.bluegreen;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.ComposeProject;
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.proxy.Proxy;
+import dev.rollback.backup.BackupStore;
+import dev.rollback.gate.HealthGate;
+import dev.rollback.workdir.GitCheckout;
+import dev.rollback.workdir.StackFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Everything a blue-green plan is built from. */
+public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
+
+    /**
+     * The stack and where it goes.
+     *
+     * @param name             blue's compose project; green is {@code <name>-green}
+     * @param files            the compose file and env file in the workdir
+     * @param projectDirectory the directory compose resolves the file's relative paths against
+     * @param revision         the git revision to roll back to, as the operator wrote it
+     */
+    public record Stack(String name, StackFiles files, Path projectDirectory, Supplier<GitCheckout> git,
+                        String revision, List<String> appServices, List<String> statefulServices) {
+        public Stack {
+            appServices = List.copyOf(appServices);
+            statefulServices = List.copyOf(statefulServices);
+        }
+
+        String greenProject() {
+            return name + "-green";
+        }
+    }
+
+    /**
+     * How to run it.
+     *
+     * @param derivedDir     where the green compose file is written ({@code <state-dir>/blue-green})
+     * @param proxyContainer the proxy's container, attached to the proxy network
+     * @param helperImage    the image of the helper that probes from inside the proxy's network (needs wget)
+     * @param pull           pull images of the revision that are missing (false: refuse instead)
+     */
+    public record Settings(int portOffset, Duration drain, String healthPath, boolean pull, Path derivedDir,
+                           String proxyContainer, String helperImage) {
+    }
+
+    /**
+     * The adapters and checks.
+     *
+     * @param composeFor   a compose for another project (green)
+     * @param proxyChecks  the configured health checks, which go through the proxy
+     * @param cancelled    true once the operator interrupted the run
+     */
+    public record Tools(Docker docker, Networks networks, Compose primary, Function<ComposeProject, Compose> composeFor,
+                        Proxy proxy, List<HealthCheck> proxyChecks, HealthGate gate, BackupStore backups,
+                        BooleanSupplier cancelled) {
+    }
+}

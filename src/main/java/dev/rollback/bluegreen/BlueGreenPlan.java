@@ -1,0 +1,53 @@
+package dev.rollback.bluegreen;
+
+import dev.rollback.core.Plan;
+import dev.rollback.workdir.CheckoutFilesStep;
+import dev.rollback.workdir.SnapshotFilesStep;
+import java.util.List;
+
+/**
+ * Seed 004's blue-green strategy: start the revision as {@code <stack>-green} on shifted ports, verify
+ * it as the proxy will reach it, switch Caddy to it, drain and stop blue, make the revision the
+ * primary again on the original ports, switch back, remove green. See docs/blue-green.md.
+ *
+ * <p>Failure semantics: before the switch, green is removed and blue keeps serving. After it, the
+ * proxy stays on (or returns to) whichever side is healthy, preferring green, and green is removed
+ * only when the proxy does not route to it; the report's {@code serving} says which side serves.
+ */
+public final class BlueGreenPlan {
+    private BlueGreenPlan() {
+    }
+
+    public static Plan build(BlueGreenInputs in) {
+        BlueGreenRun run = new BlueGreenRun();
+        GreenStack green = new GreenStack(in, run);
+        ProxySwitch proxySwitch = new ProxySwitch(in.tools().proxy(), in.tools().proxyChecks(), in.tools().gate());
+        return Plan.builder("blue-green")
+            .step(new ProxyReachableStep(in, run))
+            .step(new RevisionStep(in, run))
+            .step(new BlueRunningStep(in))
+            .step(new ProxyRoutesStep(in, run))
+            .step(new GreenFileStep(in, run))
+            .step(new GreenImagesStep(in, run, green))
+            .step(new StartGreenStep(run, green))
+            .step(new AwaitSideStep("await-green", "green", in.tools().gate(), () -> SideChecks.green(in, run), run))
+            .step(new SwitchToGreenStep(in, run, proxySwitch))
+            .step(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()))
+            .step(ComposeStep.stopBlue(in, run))
+            .step(new SnapshotFilesStep(in.stack().files(), in.tools().backups(), in.stack().name(), () -> imageLines(in)))
+            .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> in.stack().revision()))
+            .step(ComposeStep.startPrimary(in, run))
+            .step(new AwaitSideStep("await-primary", "the primary project", in.tools().gate(),
+                () -> SideChecks.primary(in, run), run))
+            .step(new SwitchToPrimaryStep(in, run, proxySwitch))
+            .step(new DrainStep("drain-green", "green", in.settings().drain(), in.tools().cancelled()))
+            .step(new RemoveGreenStep(run, green))
+            .build();
+    }
+
+    /** What blue ran, for the configuration backup: "service image imageId" per container. */
+    private static List<String> imageLines(BlueGreenInputs in) {
+        return in.tools().docker().projectContainers(in.stack().name()).stream()
+            .map(c -> c.service() + " " + c.image() + " " + c.imageId()).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rollback.bluegreen;
+
+import dev.rollback.core.RollbackException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The compose file the green copy runs: the target revision's file, changed only where two copies
+ * of the app services could not run side by side or must not diverge:
+ * <ul>
+ *   <li>the app services' published host ports are shifted by the offset (compose concatenates
+ *       {@code ports} from override files, so an override cannot move a port: a derived file can);
+ *   <li>{@code container_name} is removed from the app services (the names are taken by blue);
+ *   <li>top-level named volumes become {@code external}, named as blue's ({@code <stack>_<vol>}
+ *       unless they have a {@code name:}), so green shares the data and never copies it;
+ *   <li>external networks are removed from the app services: on a network the proxy shares with
+ *       blue, green's service-name aliases would take blue's traffic before green is verified.
+ * </ul>
+ * Variables ({@code ${DB_PASSWORD}}) are left as they are: compose resolves them when it runs the
+ * file, so no secret is ever written. Anchors and merge keys are resolved.
+ */
+public final class GreenComposeFile {
+    private static final int MAX_ALIASES = 50;
+
+    private final String yaml;
+    private final String shown;
+    private final List<PublishedPort> ports;
+    private final List<String> changes;
+
+    private GreenComposeFile(String yaml, String shown, List<PublishedPort> ports, List<String> changes) {
+        this.yaml = yaml;
+        this.shown = shown;
+        this.ports = List.copyOf(ports);
+        this.changes = List.copyOf(changes);
+    }
+
+    /**
+     * @param compose     the compose file at the target revision
+     * @param stack       blue's project name, for the volume names
+     * @param appServices the services started in green
+     * @param offset      added to every published host port of the app services
+     */
+    public static GreenComposeFile derive(byte[] compose, String stack, List<String> appServices, int offset) {
+        Map<String, Object> file = load(compose);
+        List<PublishedPort> ports = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        Map<String, Object> services = mapAt(file, "services", "the file");
+        Map<String, Object> networks = file.get("networks") instanceof Map<?, ?> ? mapAt(file, "networks", "the file") : Map.of();
+        for (String name : appServices) {
+            if (!(services.get(name) instanceof Map<?, ?>)) {
+                throw RollbackException.refused("app service " + name + " is not in the compose file at the target revision");
+            }
+            Map<String, Object> service = mapAt(services, name, "services");
+            new GreenService(name, service, offset, changes).apply(ports, networks);
+        }
+        shareVolumes(file, stack, changes);
+        return new GreenComposeFile(dump(file), dump(SecretMask.masked(file)), ports, changes);
+    }
+
+    /** The file's text, to be written as {@code <state-dir>/blue-green/<stack>-green.yml}. */
+    public String yaml() {
+        return yaml;
+    }
+
+    /** The file as plans and reports show it: literal secrets in {@code environment} masked ({@link SecretMask}). */
+    public String shown() {
+        return shown;
+    }
+
+    /** Every published port of the app services, with its green host port. */
+    public List<PublishedPort> ports() {
+        return ports;
+    }
+
+    /** What was changed, one line each, for the plan. */
+    public List<String> changes() {
+        return changes;
+    }
+
+    /** The first published TCP port of a service, if it publishes one: where its health is asked. */
+    public Optional<PublishedPort> firstTcpPort(String service) {
+        return ports.stream().filter(p -> p.service().equals(service) && p.tcp()).findFirst();
+    }
+
+    private static void shareVolumes(Map<String, Object> file, String stack, List<String> changes) {
+        if (!(file.get("volumes") instanceof Map<?, ?>)) {
+            return;
+        }
+        Map<String, Object> volumes = mapAt(file, "volumes", "the file");
+        boolean nameKey = VolumeSyntax.supportsName(file.get("version"));
+        for (Map.Entry<String, Object> volume : volumes.entrySet()) {
+            Map<?, ?> definition = volume.getValue() instanceof Map<?, ?> m ? m : Map.of();
+            if (isTrue(definition.get("external"))) {
+                continue;
+            }
+            String name = definition.get("name") != null ? definition.get("name").toString() : stack + "_" + volume.getKey();
+            volume.setValue(VolumeSyntax.external(name, nameKey));
+            changes.add("volume " + volume.getKey() + ": external, shared with blue as " + name);
+        }
+    }
+
+    static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value) || value instanceof Map<?, ?>;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapAt(Map<String, Object> parent, String key, String where) {
+        Object value = parent.get(key);
+        if (!(value instanceof Map<?, ?>)) {
+            throw RollbackException.refused("the compose file at the target revision has no '" + key + "' mapping in " + where);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(byte[] compose) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowDuplicateKeys(false);
+        try {
+            Object document = new Yaml(new SafeConstructor(options)).load(new String(compose, StandardCharsets.UTF_8));
+            if (!(document instanceof Map<?, ?>)) {
+                throw RollbackException.refused("the compose file at the target revision is not a YAML mapping");
+            }
+            return new LinkedHashMap<>((Map<String, Object>) document);
+        } catch (YAMLException e) {
+            // The message may quote lines of the file; say only where.
+            throw RollbackException.refused("the compose file at the target revision is not valid YAML"
+                + (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null
+                ? " (line " + (marked.getProblemMark().getLine() + 1) + ")" : ""));
+        }
+    }
+
+    private static String dump(Map<String, Object> file) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(200);
+        options.setSplitLines(false);
+        return "# Generated by rollback blue-green from the target revision's compose file; removed after the run.\n"
+            + new Yaml(options).dump(file);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.rollback.bluegreen;
+
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.Step;
+import dev.rollback.core.StepContext;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Derives green's compose file from the revision's (see {@link GreenComposeFile}) and writes it to
+ * {@code <state-dir>/blue-green/<stack>-green.yml}; the plan shows it in full. Refuses when a
+ * shifted port is taken on this machine.
+ */
+final class GreenFileStep implements Step {
+    private final BlueGreenInputs in;
+    private final BlueGreenRun run;
+
+    GreenFileStep(BlueGreenInputs in, BlueGreenRun run) {
+        this.in = in;
+        this.run = run;
+        run.greenFilePath = in.settings().derivedDir().resolve(in.stack().greenProject() + ".yml");
+    }
+
+    @Override
+    public String id() {
+        return "generate-green-file";
+    }
+
+    @Override
+    public String description() {
+        return "write " + run.greenFilePath + ": the revision's compose file with the app services' host ports + "
+            + in.settings().portOffset() + ", no container_name, blue's volumes shared";
+    }
+
+    @Override
+    public void check(StepContext context) {
+        byte[] compose = run.target.files().get(in.stack().files().composeFile()).orElseThrow();
+        run.greenFile = GreenComposeFile.derive(compose, in.stack().name(), in.stack().appServices(),
+            in.settings().portOffset());
+        for (PublishedPort port : run.greenFile.ports()) {
+            requireFree(port);
+        }
+        context.detail("path", run.greenFilePath.toString()).detail("changes", run.greenFile.changes())
+            .detail("file", run.greenFile.shown())
+            .result("greenFile", run.greenFile.shown());
+    }
+
+    /** Best effort, on this machine: a port docker-proxy could not bind would fail green's start later. */
+    private void requireFree(PublishedPort port) {
+        if (!port.tcp()) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(
+                port.hostIp().isEmpty() ? "0.0.0.0" : port.hostIp()), port.greenPort()));
+        } catch (IOException e) {
+            throw RollbackException.refused("port " + port.greenPort() + " (" + port.service() + "'s " + port.hostPort()
+                + " + offset " + in.settings().portOffset() + ") is in use; choose another --port-offset");
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) throws IOException {
+        Files.createDirectories(run.greenFilePath.getParent());
+        Path temp = run.greenFilePath.resolveSibling("." + run.greenFilePath.getFileName() + ".tmp");
+        Files.writeString(temp, run.greenFile.yaml());
+        ownerOnly(temp);
+        Files.move(temp, run.greenFilePath, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        context.detail("written", run.greenFilePath.toString());
+    }
+
+    /** The revision's file may hold literal credentials; the derived one is the operator's only. */
+    private static void ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system
+        }
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    @Override
+    public void undo(StepContext context) throws IOException {
+        if (run.serving() == Side.GREEN) {
+            context.skip("green serves; " + run.greenFilePath + " is what runs it");
+            return;
+        }
+        Files.deleteIfExists(run.greenFilePath);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rollback.cli;
+
+import dev.rollback.backup.BackupStore;
+import dev.rollback.bluegreen.BlueGreenInputs;
+import dev.rollback.bluegreen.BlueGreenPlan;
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
+import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.Config;
+import dev.rollback.core.config.DurationText;
+import dev.rollback.core.config.ProxyConfig;
+import dev.rollback.workdir.GitCheckout;
+import dev.rollback.workdir.StackFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code blue-green}: seed 004's zero-downtime strategy, behind Caddy. */
+@Command(name = "blue-green", mixinStandardHelpOptions = true,
+    description = {"Strategy: start --to REV as project <stack>-green on shifted ports, verify it as Caddy will reach",
+        "it, switch Caddy to it, drain and stop blue, bring REV up as the primary on the original ports, switch",
+        "back and remove green. Before the switch any failure removes green and blue keeps serving."})
+final class BlueGreenCommand extends PlanCommand {
+    private static final int MAX_OFFSET = 60000;
+
+    @Option(names = "--to", required = true, paramLabel = "REV",
+        description = "The git revision to roll back to (commit, tag, branch, HEAD~1).")
+    String to;
+
+    @Option(names = "--port-offset", paramLabel = "N",
+        description = "Added to green's published host ports (default: blue-green.port-offset, 10000).")
+    Integer portOffset;
+
+    @Option(names = "--drain", paramLabel = "DURATION",
+        description = "How long the side the proxy left finishes its requests (default: blue-green.drain, 10s).")
+    String drain;
+
+    @Option(names = "--no-pull", description = "Refuse instead of pulling images of REV that are not here.")
+    boolean noPull;
+
+    BlueGreenCommand(AppContext app) {
+        super(app);
+    }
+
+    @Override
+    protected Plan plan(Session session) {
+        Config config = session.config();
+        if (!"compose".equals(config.stack().target())) {
+            throw RollbackException.usage("blue-green runs compose stacks only (stack.target is " + config.stack().target()
+                + "); for swarm use redeploy, which updates services in place");
+        }
+        ProxyConfig proxy = config.proxy();
+        if (proxy == null || proxy.container() == null) {
+            throw RollbackException.usage("blue-green switches Caddy: add proxy: {kind: caddy, container: <Caddy's"
+                + " container>, admin: \"" + ProxyConfig.DEFAULT_ADMIN + "\"} to rollback.yml");
+        }
+        if (config.health().checks().isEmpty()) {
+            throw RollbackException.usage("blue-green confirms each switch through the proxy: add a health.checks entry"
+                + " whose URL goes through Caddy");
+        }
+        return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings(config, proxy), tools(session)));
+    }
+
+    private BlueGreenInputs.Stack stack(Config config) {
+        Path workdir = config.workdir();
+        StackFiles files = new StackFiles(workdir, config.stack().composeFile(), config.stack().envFile());
+        return new BlueGreenInputs.Stack(config.stack().name(), files,
+            workdir.resolve(config.stack().composeFile()).getParent(), git(workdir), to,
+            config.stack().appServices(), config.stack().statefulServices());
+    }
+
+    private BlueGreenInputs.Settings settings(Config config, ProxyConfig proxy) {
+        int offset = portOffset != null ? portOffset : config.blueGreen().portOffset();
+        if (offset < 1 || offset > MAX_OFFSET) {
+            throw RollbackException.usage("--port-offset must be between 1 and " + MAX_OFFSET + ", got " + offset);
+        }
+        return new BlueGreenInputs.Settings(offset, drain(config), config.blueGreen().healthPath(), !noPull,
+            config.stateDirPath().resolve("blue-green"), proxy.container(), config.docker().helperImage());
+    }
+
+    private Duration drain(Config config) {
+        if (drain == null) {
+            return config.blueGreen().drain();
+        }
+        try {
+            return DurationText.parse(drain);
+        } catch (IllegalArgumentException e) {
+            throw RollbackException.usage("--drain: " + e.getMessage());
+        }
+    }
+
+    private BlueGreenInputs.Tools tools(Session session) {
+        Config config = session.config();
+        return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.compose(),
+            project -> app.adapters().compose(project), session.proxy(), session.httpChecks(), session.healthGate(),
+            new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested);
+    }
+
+    /** Opened once, on first use (the check phase), and shared by the steps that read REV. */
+    private static Supplier<GitCheckout> git(Path workdir) {
+        GitCheckout[] opened = new GitCheckout[1];
+        return () -> {
+            if (opened[0] == null) {
+                opened[0] = GitCheckout.around(workdir);
+            }
+            return opened[0];
+        };
+    }
+
+    /** The commands and the green file in full, one per line; the rest as key: value lines. */
+    @Override
+    protected void printResult(Report report, PrintWriter out) {
+        report.result().forEach((key, value) -> {
+            if ("greenFile".equals(key)) {
+                out.println("green compose file:");
+                value.toString().lines().forEach(line -> out.println("  | " + line));
+            } else if ("commands".equals(key) && value instanceof java.util.List<?> commands) {
+                out.println("commands:");
+                commands.forEach(command -> out.println("  $ " + command));
+            } else {
+                out.println(key + ": " + value);
+            }
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package dev.rollback.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Continuous GET traffic at a fixed rate, like the users of a stack during a rollback: one shared
+ * HTTP/1.1 client (keep-alive, as browsers do), the URLs taken in turn, every answer counted. A
+ * failure is any non-2xx answer or I/O error, kept with its reason and when it happened. Bounded:
+ * it stops at {@code maxRequests} whatever happens.
+ *
+ * <p>Also a command for the benchmark: {@code LoadGenerator RATE MIN_REQUESTS STOP_FILE URL...}
+ * sends at RATE per second until it sent MIN_REQUESTS and STOP_FILE exists, then prints a summary.
+ */
+public final class LoadGenerator {
+    /** One failed request: when (ms since start), which URL, and why. */
+    public record Failure(long atMs, String url, String reason) {
+    }
+
+    /** What the traffic saw; {@code bodies}: answer body (trimmed, first 40 chars) → count. */
+    public record Result(int sent, int succeeded, List<Failure> failures, Map<String, Integer> bodies, long durationMs) {
+        public int failed() {
+            return failures.size();
+        }
+
+        public String summary() {
+            return "sent " + sent + " requests in " + durationMs + " ms, " + failed() + " failed, answers " + bodies
+                + (failures.isEmpty() ? "" : "; first failures: " + failures.subList(0, Math.min(10, failures.size())));
+        }
+    }
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_REQUESTS = 100_000;
+
+    private final List<URI> urls;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "load");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final long startNanos = System.nanoTime();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger succeeded = new AtomicInteger();
+    private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> bodies = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+
+    private LoadGenerator(List<URI> urls) {
+        this.urls = List.copyOf(urls);
+    }
+
+    /** Starts sending {@code perSecond} requests a second, round-robin over {@code urls}. */
+    public static LoadGenerator start(List<URI> urls, int perSecond) {
+        LoadGenerator load = new LoadGenerator(urls);
+        load.ticker.scheduleAtFixedRate(load::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        return load;
+    }
+
+    public int sent() {
+        return sent.get();
+    }
+
+    private void send() {
+        int n = sent.get();
+        if (n >= MAX_REQUESTS) {
+            return;
+        }
+        sent.incrementAndGet();
+        URI url = urls.get(n % urls.size());
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
+        CompletableFuture<?> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            .whenComplete((response, error) -> record(url, response, error));
+        inFlight.add(answer);
+        inFlight.removeIf(CompletableFuture::isDone);
+    }
+
+    private void record(URI url, HttpResponse<String> response, Throwable error) {
+        long at = (System.nanoTime() - startNanos) / 1_000_000;
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            failures.add(new Failure(at, url.getPath(), cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        } else if (response.statusCode() / 100 != 2) {
+            failures.add(new Failure(at, url.getPath(), "HTTP " + response.statusCode()));
+        } else {
+            succeeded.incrementAndGet();
+            String body = response.body().strip();
+            bodies.merge(body.length() > 40 ? body.substring(0, 40) : body, 1, Integer::sum);
+        }
+    }
+
+    /** Keeps sending until at least {@code minRequests} went out, then stops and waits for the answers. */
+    public Result stopAfter(int minRequests) throws InterruptedException {
+        while (sent.get() < minRequests) {
+            Thread.sleep(20);
+        }
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        List<CompletableFuture<?>> pending;
+        synchronized (inFlight) {
+            pending = new ArrayList<>(inFlight);
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // each failure is recorded by its own future
+        }
+        List<Failure> seen;
+        synchronized (failures) {
+            seen = List.copyOf(failures);
+        }
+        return new Result(sent.get(), succeeded.get(), seen, new TreeMap<>(bodies),
+            (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length < 4) {
+            System.err.println("usage: LoadGenerator RATE MIN_REQUESTS STOP_FILE URL...");
+            System.exit(2);
+        }
+        int rate = Integer.parseInt(args[0]);
+        int min = Integer.parseInt(args[1]);
+        Path stop = Path.of(args[2]);
+        List<URI> urls = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            urls.add(URI.create(args[i]));
+        }
+        LoadGenerator load = start(urls, rate);
+        while (!Files.exists(stop) && load.sent() < MAX_REQUESTS) {
+            Thread.sleep(50);
+        }
+        Result result = load.stopAfter(min);
+        System.out.println("requests=" + result.sent() + " failed=" + result.failed() + " durationMs=" + result.durationMs());
+        result.failures().forEach(f -> System.out.println("failure at " + f.atMs() + " ms " + f.url() + ": " + f.reason()));
+        System.out.println("answers=" + result.bodies());
+    }
+}
