@@ -8,6 +8,8 @@ import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.release.Ledger;
+import dev.rollback.release.RollbackTarget;
 import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.StackFiles;
 import java.nio.file.Path;
@@ -26,10 +28,12 @@ public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
      * @param name             blue's compose project; green is {@code <name>-green}
      * @param files            the compose file and env file in the workdir
      * @param projectDirectory the directory compose resolves the file's relative paths against
-     * @param revision         the git revision to roll back to, as the operator wrote it
+     * @param wanted           {@code --to} as the operator wrote it: a git revision, a release id, or
+     *                         null for the previous release in the ledger ({@link RollbackTarget})
+     * @param ledger           the release ledger, for release targets
      */
     public record Stack(String name, StackFiles files, Path projectDirectory, Supplier<GitCheckout> git,
-                        String revision, List<String> appServices, List<String> statefulServices) {
+                        String wanted, Ledger ledger, List<String> appServices, List<String> statefulServices) {
         public Stack {
             appServices = List.copyOf(appServices);
             statefulServices = List.copyOf(statefulServices);

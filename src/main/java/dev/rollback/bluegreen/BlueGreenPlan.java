@@ -35,7 +35,8 @@ public final class BlueGreenPlan {
             .step(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()))
             .step(ComposeStep.stopBlue(in, run))
             .step(new SnapshotFilesStep(in.stack().files(), in.tools().backups(), in.stack().name(), () -> imageLines(in)))
-            .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> in.stack().revision()))
+            .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> run.rollbackTarget.revision()))
+            .step(new ReleaseImagesStep(in, run))
             .step(ComposeStep.startPrimary(in, run))
             .step(new AwaitSideStep("await-primary", "the primary project", in.tools().gate(),
                 () -> SideChecks.primary(in, run), run))

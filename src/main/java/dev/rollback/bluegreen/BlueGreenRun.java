@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.core.StepContext;
+import dev.rollback.release.RollbackTarget;
 import dev.rollback.workdir.FilesAtRevision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * decides what a failure may remove (green is never removed while the proxy routes to it).
  */
 final class BlueGreenRun {
+    RollbackTarget rollbackTarget;
     FilesAtRevision target;
     GreenComposeFile greenFile;
     Path greenFilePath;

@@ -39,8 +39,8 @@ final class ComposeStep implements Step {
     static ComposeStep startPrimary(BlueGreenInputs in, BlueGreenRun run) {
         List<String> apps = in.stack().appServices();
         return new ComposeStep("start-primary", "start " + String.join(", ", apps) + " of project " + in.stack().name()
-            + " on the revision, on the original ports", GreenStack.concat(List.of("up", "-d", "--no-build", "--no-deps"),
-            apps), c -> c.up(apps, new Compose.UpOptions(false, true)), false, in.tools().primary(), run);
+            + " on the revision, on the original ports", GreenStack.concat(List.of("up", "-d", "--no-build", "--no-deps",
+            "--force-recreate"), apps), c -> c.up(apps, new Compose.UpOptions(true, true)), false, in.tools().primary(), run);
     }
 
     @Override

@@ -50,6 +50,16 @@ public final class GreenComposeFile {
      * @param offset      added to every published host port of the app services
      */
     public static GreenComposeFile derive(byte[] compose, String stack, List<String> appServices, int offset) {
+        return derive(compose, stack, appServices, offset, Map.of());
+    }
+
+    /**
+     * As {@link #derive(byte[], String, List, int)}, with some app services' images replaced.
+     *
+     * @param images service → the image reference green runs instead of the file's (a release's protective tag)
+     */
+    public static GreenComposeFile derive(byte[] compose, String stack, List<String> appServices, int offset,
+                                          Map<String, String> images) {
         Map<String, Object> file = load(compose);
         List<PublishedPort> ports = new ArrayList<>();
         List<String> changes = new ArrayList<>();
@@ -61,6 +71,10 @@ public final class GreenComposeFile {
             }
             Map<String, Object> service = mapAt(services, name, "services");
             new GreenService(name, service, offset, changes).apply(ports, networks);
+            if (images.containsKey(name)) {
+                service.put("image", images.get(name));
+                changes.add(name + ": image " + images.get(name) + " (the release's)");
+            }
         }
         shareVolumes(file, stack, changes);
         return new GreenComposeFile(dump(file), dump(SecretMask.masked(file)), ports, changes);

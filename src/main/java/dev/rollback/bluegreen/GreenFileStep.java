@@ -40,13 +40,29 @@ final class GreenFileStep implements Step {
     public void check(StepContext context) {
         byte[] compose = run.target.files().get(in.stack().files().composeFile()).orElseThrow();
         run.greenFile = GreenComposeFile.derive(compose, in.stack().name(), in.stack().appServices(),
-            in.settings().portOffset());
+            in.settings().portOffset(), releaseImages());
         for (PublishedPort port : run.greenFile.ports()) {
             requireFree(port);
         }
         context.detail("path", run.greenFilePath.toString()).detail("changes", run.greenFile.changes())
             .detail("file", run.greenFile.shown())
             .result("greenFile", run.greenFile.shown());
+    }
+
+    /**
+     * For a release target, the app services run its images by their protective tags: a mutable
+     * reference ({@code :current}) names whatever was deployed last, not the release.
+     */
+    private java.util.Map<String, String> releaseImages() {
+        java.util.Map<String, String> images = new java.util.TreeMap<>();
+        if (run.rollbackTarget.release() != null) {
+            run.rollbackTarget.release().services().forEach((service, image) -> {
+                if (in.stack().appServices().contains(service)) {
+                    images.put(service, image.protectTag());
+                }
+            });
+        }
+        return images;
     }
 
     /** Best effort, on this machine: a port docker-proxy could not bind would fail green's start later. */

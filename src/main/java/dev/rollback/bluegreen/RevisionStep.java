@@ -2,9 +2,15 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.release.RollbackTarget;
+import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.FilesAtRevision;
 
-/** Resolves the revision and reads its stack files from git (HEAD does not move). */
+/**
+ * Resolves {@code --to} (a git revision, a release id, or the previous release: {@link RollbackTarget})
+ * and reads the stack files at its commit from git (HEAD does not move). A release's images must
+ * still be here: green runs them by their protective tags.
+ */
 final class RevisionStep implements Step {
     private final BlueGreenInputs in;
     private final BlueGreenRun run;
@@ -21,15 +27,23 @@ final class RevisionStep implements Step {
 
     @Override
     public String description() {
-        return "read " + in.stack().files().composeFile() + " at " + in.stack().revision() + " from git";
+        return "read " + in.stack().files().composeFile() + " at " + (in.stack().wanted() != null ? in.stack().wanted()
+            : "the previous release's commit") + " from git";
     }
 
     @Override
     public void check(StepContext context) {
-        run.target = FilesAtRevision.read(in.stack().git().get(), in.stack().files(), in.stack().revision());
+        run.rollbackTarget = RollbackTarget.resolve(in.stack().ledger(),
+            () -> RunningStack.imageIds(RunningStack.compose(in.tools().docker(), in.stack().name())), in.stack().wanted());
+        run.rollbackTarget.requireImages(in.tools().docker());
+        run.target = FilesAtRevision.read(in.stack().git().get(), in.stack().files(), run.rollbackTarget.revision());
+        if (run.rollbackTarget.release() != null) {
+            context.detail("release", run.rollbackTarget.release().id());
+        }
         context.detail("commit", run.target.shortCommit())
             .detail("subject", in.stack().git().get().git().subject(run.target.commit()))
-            .result("revision", in.stack().revision())
+            .result("target", run.rollbackTarget.label())
+            .result("revision", run.rollbackTarget.revision())
             .result("commit", run.target.commit());
     }
 

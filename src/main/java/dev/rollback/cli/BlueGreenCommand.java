@@ -9,6 +9,7 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.DurationText;
 import dev.rollback.core.config.ProxyConfig;
+import dev.rollback.release.Ledger;
 import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.StackFiles;
 import java.io.PrintWriter;
@@ -20,14 +21,15 @@ import picocli.CommandLine.Option;
 
 /** {@code blue-green}: seed 004's zero-downtime strategy, behind Caddy. */
 @Command(name = "blue-green", mixinStandardHelpOptions = true,
-    description = {"Strategy: start --to REV as project <stack>-green on shifted ports, verify it as Caddy will reach",
+    description = {"Strategy: start --to REV (default: the previous release) as project <stack>-green on shifted ports, verify it as Caddy will reach",
         "it, switch Caddy to it, drain and stop blue, bring REV up as the primary on the original ports, switch",
         "back and remove green. Before the switch any failure removes green and blue keeps serving."})
 final class BlueGreenCommand extends PlanCommand {
     private static final int MAX_OFFSET = 60000;
 
-    @Option(names = "--to", required = true, paramLabel = "REV",
-        description = "The git revision to roll back to (commit, tag, branch, HEAD~1).")
+    @Option(names = "--to", paramLabel = "REV",
+        description = "A git revision (commit, tag, HEAD~1), or a release id (its commit and images);"
+            + " default: the previous release.")
     String to;
 
     @Option(names = "--port-offset", paramLabel = "N",
@@ -69,7 +71,7 @@ final class BlueGreenCommand extends PlanCommand {
         StackFiles files = new StackFiles(workdir, config.stack().composeFile(), config.stack().envFile());
         return new BlueGreenInputs.Stack(config.stack().name(), files,
             workdir.resolve(config.stack().composeFile()).getParent(), git(workdir), to,
-            config.stack().appServices(), config.stack().statefulServices());
+            new Ledger(config.stateDirPath()), config.stack().appServices(), config.stack().statefulServices());
     }
 
     private BlueGreenInputs.Settings settings(Config config, ProxyConfig proxy) {

@@ -5,16 +5,13 @@ import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
-import dev.rollback.release.ImageRef;
-import dev.rollback.release.ServiceImage;
+import dev.rollback.release.ImageTags;
 import dev.rollback.workdir.CheckoutFilesStep;
 import dev.rollback.workdir.ComposeImages;
 import dev.rollback.workdir.FilesAtRevision;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +27,7 @@ final class PrepareImagesStep implements Step {
     private final CheckoutFilesStep checkout;
     private final RecreateRun run;
     private final boolean pull;
-    private final Map<String, Optional<String>> retagged = new LinkedHashMap<>();
+    private final ImageTags tags;
 
     PrepareImagesStep(Docker docker, Compose compose, CheckoutFilesStep checkout, RecreateRun run, boolean pull) {
         this.docker = docker;
@@ -38,6 +35,7 @@ final class PrepareImagesStep implements Step {
         this.checkout = checkout;
         this.run = run;
         this.pull = pull;
+        this.tags = new ImageTags(docker);
     }
 
     @Override
@@ -68,11 +66,7 @@ final class PrepareImagesStep implements Step {
     @Override
     public void apply(StepContext context) {
         if (run.target.release() != null) {
-            for (ServiceImage image : run.target.release().services().values()) {
-                retagged.putIfAbsent(image.image(), docker.imageId(image.image()));
-                retag(image.image(), image.imageId());
-            }
-            context.detail("retagged", List.copyOf(retagged.keySet()));
+            context.detail("retagged", tags.pointAt(run.target.release()));
         }
         ComposeImages written = targetImages();
         // Only references with ${VARIABLES} need compose to resolve them (a second or so).
@@ -120,11 +114,6 @@ final class PrepareImagesStep implements Step {
             .filter(image -> !recorded.containsKey(image) && docker.imageId(image).isEmpty()).toList();
     }
 
-    private void retag(String reference, String imageId) {
-        ImageRef ref = ImageRef.parse(reference);
-        docker.tag(imageId, ref.repository(), ref.tag());
-    }
-
     @Override
     public boolean undoable() {
         return true;
@@ -132,13 +121,6 @@ final class PrepareImagesStep implements Step {
 
     @Override
     public void undo(StepContext context) {
-        List<String> restored = new ArrayList<>();
-        retagged.forEach((reference, imageId) -> {
-            if (imageId.isPresent()) {
-                retag(reference, imageId.get());
-                restored.add(reference);
-            }
-        });
-        context.detail("restored", restored);
+        context.detail("restored", tags.restore());
     }
 }

@@ -2,6 +2,7 @@ package dev.rollback.recreate;
 
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.gate.DowntimeMonitor;
+import dev.rollback.release.RollbackTarget;
 import dev.rollback.release.RunningStack;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
 final class RecreateRun {
     private static final Duration MONITOR_INTERVAL = Duration.ofMillis(100);
 
-    RecreateTarget target;
+    RollbackTarget target;
     Map<String, RunningStack.Service> before = Map.of();
     private DowntimeMonitor monitor;
     private long startedNanos;

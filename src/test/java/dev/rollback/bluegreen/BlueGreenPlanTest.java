@@ -58,6 +58,7 @@ class BlueGreenPlanTest {
             null), images);
         BlueGreenInputs in = new BlueGreenInputs(
             new BlueGreenInputs.Stack(FakeWorld.STACK, files, files.workdir(), () -> new dev.rollback.workdir.GitCheckout(git(), ""), "HEAD~1",
+                new dev.rollback.release.Ledger(dir.resolve("state")),
                 List.of("backend", "web"), List.of("postgres")),
             new BlueGreenInputs.Settings(10000, Duration.ZERO, "/health", true, dir.resolve("state/blue-green"),
                 FakeWorld.CADDY, "busybox"),
@@ -100,7 +101,7 @@ class BlueGreenPlanTest {
         assertThat(report.result()).containsEntry("serving", "primary").containsEntry("commit", "a".repeat(40));
         assertThat(report.steps()).extracting(StepReport::id).containsExactly("proxy-reachable", "resolve-revision",
             "blue-running", "proxy-routes", "generate-green-file", "green-images", "start-green", "await-green",
-            "switch-to-green", "drain-blue", "stop-blue", "backup-config", "checkout-config", "start-primary",
+            "switch-to-green", "drain-blue", "stop-blue", "backup-config", "checkout-config", "release-images", "start-primary",
             "await-primary", "switch-to-primary", "drain-green", "remove-green");
         assertThat(world.loaded).hasSize(2);
         assertThat(world.loaded.get(0).dials()).allMatch(dial -> dial.startsWith("10.0.0."));

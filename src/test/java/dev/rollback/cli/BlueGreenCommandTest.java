@@ -38,11 +38,11 @@ class BlueGreenCommandTest {
     }
 
     @Test
-    void needsARevision() throws Exception {
-        CliRunner.Result result = run(STACK + PROXY);
+    void toIsOptionalAndSaysItsDefault() throws Exception {
+        CliRunner.Result result = run(STACK + PROXY, "--help");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing required option: '--to=REV'");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("--to=REV").contains("default: the previous release");
     }
 
     @Test

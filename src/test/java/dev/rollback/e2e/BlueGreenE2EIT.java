@@ -85,6 +85,39 @@ class BlueGreenE2EIT {
     }
 
     @Test
+    void withoutToTheStackGoesBackToThePreviousReleaseOnMutableTags() throws Exception {
+        String onCurrent = stack.commit("current", "the pipeline moves :current");
+        for (String service : List.of("backend", "web")) {
+            BlueGreenStack.docker("tag", "rollback-fixture/app:v1", stack.project + "/" + service + ":current");
+        }
+        stack.deploy(onCurrent);
+        stack.awaitHealthy();
+        RollbackCli.Run record = stack.rollback(Map.of(), "release", "record", "-o", "json");
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        for (String service : List.of("backend", "web")) {
+            BlueGreenStack.docker("tag", "rollback-fixture/app:broken", stack.project + "/" + service + ":current");
+        }
+        stack.deploy(onCurrent);
+        assertThat(stack.get("/version")).isEqualTo("broken");
+
+        LoadGenerator load = load();
+        Thread.sleep(1000);
+        RollbackCli.Run run = stack.rollback(Map.of(), "blue-green", "--yes", "-o", "json");
+        LoadGenerator.Result traffic = load.stopAfter(Math.max(MIN_REQUESTS, load.sent() + RATE));
+
+        System.out.printf("blue-green to the previous release: exit %d in %d ms; %s%n", run.exitCode(), run.millis(),
+            traffic.summary());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().path("result").path("target").asText())
+            .startsWith("release " + record.json().path("result").path("release").asText());
+        assertThat(traffic.failures()).as(traffic.summary()).isEmpty();
+        assertThat(stack.get("/version")).isEqualTo("v1");
+        assertThat(stack.imageId(stack.project + "/backend:current")).isEqualTo(stack.imageId("rollback-fixture/app:v1"));
+        assertThat(stack.runningImageId("backend")).isEqualTo(stack.imageId("rollback-fixture/app:v1"));
+        assertGreenIsGone();
+    }
+
+    @Test
     void greenThatNeverGetsHealthyIsRemovedAndBlueServesOn() throws Exception {
         stack.deploy(stack.commitA);
         String caddyBefore = stack.caddyConfig();

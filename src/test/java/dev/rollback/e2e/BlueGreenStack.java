@@ -86,7 +86,8 @@ final class BlueGreenStack implements AutoCloseable {
             """.formatted(project, version, backendPort, webPort, caddyPort, adminPort);
     }
 
-    private String commit(String version, String message) throws IOException {
+    /** Commits the compose file with the app images at {@code version} (a tag); answers the commit. */
+    String commit(String version, String message) throws IOException {
         Files.writeString(workdir.resolve("docker-compose.yml"), compose(version));
         git("add", "docker-compose.yml", "caddy/Caddyfile", ".gitignore");
         git("commit", "-q", "-m", message);
@@ -157,6 +158,20 @@ final class BlueGreenStack implements AutoCloseable {
             TestStack.sleep(200);
         }
         throw new IllegalStateException("Caddy of " + project + " does not answer /version");
+    }
+
+    /** Waits until the containers' healthchecks say healthy (a release is recorded only then). */
+    void awaitHealthy() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (String service : List.of("postgres", "backend", "web")) {
+            while (!docker("inspect", "-f", "{{.State.Health.Status}}", project + "_" + service + "_1").strip()
+                .equals("healthy")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service + " of " + project + " never became healthy");
+                }
+                TestStack.sleep(200);
+            }
+        }
     }
 
     /** Container ids by name, of a project's containers (any state). */
