@@ -79,4 +79,19 @@ printf 'rollback recreate: back to %s; the health URL was down %s ms (compose do
   "$(json_field stopToHealthyMs < .rollback/recreate-report.json)"
 printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
+step "and once more with seed 004's blue-green strategy: zero downtime behind Caddy"
+./deploy.sh broken
+# An outside probe through Caddy, about 20 requests a second, for the whole switch.
+(while [ ! -f .rollback/probe.stop ]; do
+   curl -s -o /dev/null --max-time 2 -w '%{http_code}\n' http://127.0.0.1:18080/api/version || echo 000
+   sleep 0.05
+ done) > .rollback/probe.txt &
+probe=$!
+rollback blue-green --yes -o json > .rollback/blue-green-report.json || { cat .rollback/blue-green-report.json; exit 1; }
+touch .rollback/probe.stop; wait "$probe"; rm -f .rollback/probe.stop
+printf 'rollback blue-green: back to %s; %s requests through Caddy during the run, %s failed\n' \
+  "$(json_field target < .rollback/blue-green-report.json)" "$(wc -l < .rollback/probe.txt)" \
+  "$(grep -vc '^200$' .rollback/probe.txt || true)"
+printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
+
 printf '\nThe demo stack keeps running (http://127.0.0.1:18080/). Stop it with:\n  (cd demo && docker-compose -p merq down -v)\n'

@@ -116,7 +116,8 @@ class VerifyE2EIT {
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.json().path("error").path("message").asText()).contains("unix:///tmp/no-such-docker.sock");
-        assertThat(run.millis()).isLessThan(8_000);   // JVM start included; the daemon check itself is < 5 s
+        // Fails fast rather than hanging on a timeout (minutes); speed itself is measured in bench/.
+        assertThat(run.millis()).isLessThan(30_000);
     }
 
     @Test
