@@ -90,7 +90,10 @@ final class ProgressLine implements Consumer<String> {
             return;
         }
         String awaited = running.awaited() == null ? "" : " · " + running.awaited();
-        String text = fit(running.header() + " · " + elapsedMs() / 1000 + " s" + awaited);
+        String suffix = " · " + elapsedMs() / 1000 + " s" + awaited;
+        // A long header gives way first: the elapsed time is what shows the step is alive.
+        int room = terminal.columns() - 1 - suffix.length();
+        String text = room >= 20 ? cut(running.header(), room) + suffix : fit(running.header() + suffix);
         err.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));
         err.flush();
         drawn = text.length();
@@ -105,7 +108,10 @@ final class ProgressLine implements Consumer<String> {
 
     /** Cut to the terminal's width: a wrapped line could not be redrawn in place. */
     private String fit(String text) {
-        int max = terminal.columns() - 1;
+        return cut(text, terminal.columns() - 1);
+    }
+
+    private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 

@@ -62,11 +62,13 @@ class ProgressLineTest {
     }
 
     @Test
-    void aLiveLineIsCutToTheTerminalWidthSoItCanBeRedrawnInPlace() {
-        ProgressLine progress = line(new Terminal(true, true, 30), Palette.NONE);
+    void aLiveLineIsCutToTheTerminalWidthKeepingTheElapsedTime() {
+        ProgressLine progress = line(new Terminal(true, true, 40), Palette.NONE);
         progress.accept("[1/1] restore the dump into a scratch database and check it");
+        now.addAndGet(12 * SECOND);
+        progress.tick();
 
-        assertThat(lastDrawn(err.toString())).hasSize(29).endsWith("…");
+        assertThat(lastDrawn(err.toString())).hasSize(39).endsWith("… · 12 s");
     }
 
     @Test
