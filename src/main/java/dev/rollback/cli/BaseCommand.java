@@ -26,7 +26,12 @@ abstract class BaseCommand implements Callable<Integer> {
         RollbackCommand options = (RollbackCommand) spec.root().userObject();
         Logging.configure(options.verbosity());
         Config config = ConfigLoader.load(ConfigLoader.locate(options.config, app.env()), app.env());
-        return run(new Session(app, options, config));
+        Session session = new Session(app, options, config);
+        try {
+            return run(session);
+        } finally {
+            session.endProgress();
+        }
     }
 
     protected abstract int run(Session session);

@@ -37,7 +37,7 @@ final class DecideCommand extends BaseCommand {
     @Override
     protected int run(Session session) {
         DecisionPlan.Run decision = DecisionPlan.build(inputs(session));
-        Report advice = session.executor().run(decision.plan(), session.runOptions());
+        Report advice = session.execute(decision.plan());
         Report report = advice;
         if (execute && advice.error() == null) {
             Report executed;
@@ -51,7 +51,7 @@ final class DecideCommand extends BaseCommand {
                 report = ExecutedPlan.combine(advice, executed);
             }
         }
-        ReportPrinter.print(report, session.options().json(), app.out(), PlanText::print);
+        ReportPrinter.print(report, session.options().json(), app.out(), session.reportPalette(), PlanText::print);
         if (report.error() != null) {
             app.err().println("rollback: " + report.error().message());
         }

@@ -18,7 +18,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Interruption interruption = Interruption.fromSignals(line -> err.println("rollback: " + line));
         AppContext context = new AppContext(System.getenv(), out, err, new TerminalConfirmer(),
-            interruption, new LiveAdapters(), Clock.systemUTC());
+            interruption, new LiveAdapters(), Clock.systemUTC(), Terminal.detect(System.getenv()));
         int code = Cli.run(context, args);
         out.flush();
         err.flush();

@@ -16,8 +16,8 @@ abstract class PlanCommand extends BaseCommand {
     @Override
     protected final int run(Session session) {
         Plan plan = plan(session);
-        Report report = session.executor().run(plan, session.runOptions());
-        ReportPrinter.print(report, session.options().json(), app.out(), this::printResult);
+        Report report = session.execute(plan);
+        ReportPrinter.print(report, session.options().json(), app.out(), session.reportPalette(), this::printResult);
         if (report.error() != null) {
             app.err().println("rollback: " + report.error().message());
         }

@@ -38,6 +38,6 @@ final class RecommendedRun {
         }
         Plan plan = command.plan(session);
         session.progress().accept("plan --execute: " + recommendation.commandLine());
-        return session.executor().run(plan, session.runOptions());
+        return session.execute(plan);
     }
 }

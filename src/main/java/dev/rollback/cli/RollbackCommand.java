@@ -40,6 +40,10 @@ public final class RollbackCommand implements Runnable {
         description = "Only errors on stderr.")
     boolean quiet;
 
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+        description = "No ANSI colour (also when NO_COLOR is set; colour is only ever used on a terminal).")
+    boolean noColor;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

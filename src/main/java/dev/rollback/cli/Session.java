@@ -21,6 +21,8 @@ import dev.rollback.verify.VerifyPlan;
 import dev.rollback.release.Ledger;
 import java.util.List;
 import dev.rollback.core.Executor;
+import dev.rollback.core.Plan;
+import dev.rollback.core.Report;
 import dev.rollback.core.config.Config;
 import dev.rollback.incident.IncidentSources;
 import dev.rollback.workdir.GitCheckout;
@@ -43,6 +45,7 @@ final class Session {
     private Dokploy dokploy;
     private Networks networks;
     private Proxy proxy;
+    private ProgressLine progress;
 
     Session(AppContext app, RollbackCommand options, Config config) {
         this.app = app;
@@ -172,9 +175,41 @@ final class Session {
             : ContainerHealthCheck.service(docker(), project, service)).toList();
     }
 
-    /** Progress lines for the operator on stderr; silent under --quiet. */
+    /**
+     * Progress for the operator on stderr: one updating line per step on a terminal, plain lines
+     * otherwise; silent under --quiet.
+     */
     Consumer<String> progress() {
-        return options.verbosity() < 0 ? line -> { } : line -> app.err().println(line);
+        if (options.verbosity() < 0) {
+            return line -> { };
+        }
+        if (progress == null) {
+            Palette palette = Palette.forStream(app.terminal().stderr(), options.noColor, app.env());
+            progress = new ProgressLine(app.err(), app.terminal(), palette, System::nanoTime);
+        }
+        return progress;
+    }
+
+    /** Colour for the report on stdout: only on a terminal, never for JSON or with --no-color/NO_COLOR. */
+    Palette reportPalette() {
+        return Palette.forStream(app.terminal().stdout() && !options.json(), options.noColor, app.env());
+    }
+
+    /** Runs a plan, a live progress line ticking meanwhile, and ends that line before the report is printed. */
+    Report execute(Plan plan) {
+        progress();
+        try (ProgressTicker ticker = ProgressTicker.start(progress)) {
+            return executor().run(plan, runOptions());
+        } finally {
+            endProgress();
+        }
+    }
+
+    /** Ends a live progress line (the report or an error line comes next). */
+    void endProgress() {
+        if (progress != null) {
+            progress.finish();
+        }
     }
 
     Executor executor() {
