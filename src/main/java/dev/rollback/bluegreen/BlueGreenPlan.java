@@ -1,6 +1,7 @@
 package dev.rollback.bluegreen;
 
 import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
 import dev.rollback.workdir.CheckoutFilesStep;
 import dev.rollback.workdir.SnapshotFilesStep;
 import java.util.List;
@@ -19,6 +20,14 @@ public final class BlueGreenPlan {
     }
 
     public static Plan build(BlueGreenInputs in) {
+        return build(in, List.of());
+    }
+
+    /**
+     * @param volumeBackups steps that archive the stack's volumes before green starts: green shares
+     *                      them with blue, and the revision may change what is in them
+     */
+    public static Plan build(BlueGreenInputs in, List<Step> volumeBackups) {
         BlueGreenRun run = new BlueGreenRun();
         GreenStack green = new GreenStack(in, run);
         ProxySwitch proxySwitch = new ProxySwitch(in.tools().proxy(), in.tools().proxyChecks(), in.tools().gate());
@@ -29,6 +38,7 @@ public final class BlueGreenPlan {
             .step(new ProxyRoutesStep(in, run))
             .step(new GreenFileStep(in, run))
             .step(new GreenImagesStep(in, run, green))
+            .steps(volumeBackups)
             .step(new StartGreenStep(run, green))
             .step(new AwaitSideStep("await-green", "green", in.tools().gate(), () -> SideChecks.green(in, run), run))
             .step(new SwitchToGreenStep(in, run, proxySwitch))

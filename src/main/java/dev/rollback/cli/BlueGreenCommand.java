@@ -5,16 +5,19 @@ import dev.rollback.bluegreen.BlueGreenInputs;
 import dev.rollback.bluegreen.BlueGreenPlan;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
+import dev.rollback.core.Step;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.DurationText;
 import dev.rollback.core.config.ProxyConfig;
 import dev.rollback.release.Ledger;
+import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.GitCheckout;
 import dev.rollback.workdir.StackFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +43,9 @@ final class BlueGreenCommand extends PlanCommand {
         description = "How long the side the proxy left finishes its requests (default: blue-green.drain, 10s).")
     String drain;
 
+    @Option(names = "--no-volume-backup", description = "Do not archive the stack's volumes before green starts.")
+    boolean noVolumeBackup;
+
     @Option(names = "--no-pull", description = "Refuse instead of pulling images of REV that are not here.")
     boolean noPull;
 
@@ -63,7 +69,11 @@ final class BlueGreenCommand extends PlanCommand {
             throw RollbackException.usage("blue-green confirms each switch through the proxy: add a health.checks entry"
                 + " whose URL goes through Caddy");
         }
-        return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings(config, proxy), tools(session)));
+        List<Step> volumeBackups = noVolumeBackup ? List.of()
+            : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
+                config.stack().name());
+        return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings(config, proxy), tools(session)),
+            volumeBackups);
     }
 
     private BlueGreenInputs.Stack stack(Config config) {

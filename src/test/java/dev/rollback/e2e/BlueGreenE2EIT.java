@@ -47,7 +47,8 @@ class BlueGreenE2EIT {
         assertThat(stack.containers(green)).isEmpty();
         assertThat(stack.networksAndVolumes(green)).isEmpty();
         assertThat(dir.resolve(".rollback/blue-green/" + green + ".yml")).doesNotExist();
-        assertThat(BlueGreenStack.docker("ps", "-aq", "--filter", "name=rollback-probe")).isBlank();
+        assertThat(BlueGreenStack.docker("ps", "-aq", "--filter",
+            "label=dev.rollback.network-of=" + stack.caddyContainer())).isBlank();
     }
 
     @Test

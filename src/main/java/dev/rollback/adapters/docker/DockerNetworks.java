@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class DockerNetworks implements Networks {
     private static final Logger LOG = LoggerFactory.getLogger(DockerNetworks.class);
     static final String HELPER_LABEL = "dev.rollback.helper";
+    /** On a probe: the container whose network namespace it shares, so a leftover can be traced. */
+    static final String NETWORK_OF_LABEL = "dev.rollback.network-of";
     private static final int OUTPUT_LINES = 5;
 
     private final DockerClient client;
@@ -82,7 +84,7 @@ final class DockerNetworks implements Networks {
         LOG.debug("running {} in the network of {} as {}", String.join(" ", command), container, name);
         String id = errors.call("create helper container from", "image " + image, () ->
             client.createContainerCmd(image).withName(name).withCmd(command)
-                .withLabels(Map.of(HELPER_LABEL, "probe"))
+                .withLabels(Map.of(HELPER_LABEL, "probe", NETWORK_OF_LABEL, container))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + container))
                 .exec().getId());
         try {
