@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class BadInputRules {
     private static final String STACK_FRAME = "\tat ";
+    private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile("^(\\[\\d+/\\d+\\] |    failed: |undo )");
 
     private BadInputRules() {
     }
@@ -31,6 +32,16 @@ final class BadInputRules {
         assertThat(line.length()).as("one readable line").isBetween(20, 400);
         assertThat(err + out).as("no stack trace anywhere").doesNotContain(STACK_FRAME).doesNotContain("Caused by:");
         return line;
+    }
+
+    /**
+     * As {@link #oneClearLine}, for a run that got past its checks: the executor's progress lines
+     * ({@code [2/4] step}, {@code     failed: ...}, {@code undo step}) come first, then the one line.
+     */
+    static String oneClearLineAfterProgress(String err, String out) {
+        String rest = err.lines().filter(line -> !PROGRESS.matcher(line).find())
+            .map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        return oneClearLine(rest, out + err);
     }
 
     /** Nothing under the tree changed, the journal aside (see {@link #journalGrewByARefusalAtMost}). */
