@@ -35,6 +35,10 @@ final class GeneratedTable {
         rows.add(sortKey + "\t| " + String.join(" | ", escaped) + " |");
     }
 
+    synchronized int size() {
+        return rows.size();
+    }
+
     /** A code span that may itself hold backticks. */
     static String code(String text) {
         return "`` " + text + " ``";
