@@ -33,7 +33,7 @@ class BadInputCatalogueTest {
     Path dir;
 
     @BeforeEach
-    void stack() throws IOException {
+    void writeConfig() throws IOException {
         Files.createDirectories(dir.resolve("state"));
         Files.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
@@ -72,6 +72,8 @@ class BadInputCatalogueTest {
             offline(2, "db-restore without --backup", "db-restore", "--yes"),
             offline(2, "contradictory flags", "db-restore", "--backup", "latest", "--in-place", "--no-pre-backup", "--yes"),
             offline(2, "--jobs 0", "db-restore", "--backup", "latest", "--jobs", "0"),
+            offline(2, "recreate unknown option", "recreate", "--to", "v1", "--force"),
+            live(4, "recreate, docker.host unreachable", "recreate", "--to", "v1", "--yes"),
             offline(2, "service name with ; and spaces", "redeploy", "--service", "web; rm -rf /", "--yes"),
             offline(2, "branch name with shell characters", "revert", "--branch", "main;reboot", "--yes"),
             offline(2, "--mainline 0", "revert", "--mainline", "0", "--yes"),

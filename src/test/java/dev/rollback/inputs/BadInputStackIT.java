@@ -32,6 +32,7 @@ class BadInputStackIT {
     static void share(TestStack shared) throws IOException {
         stack = shared;
         Files.createDirectories(stack.stateDir);
+        StackCheckout.ensure(stack);
         stack.awaitHealthy();
         for (String[] args : List.of(new String[] {"release", "record", "--yes"}, new String[] {"backup", "--yes"})) {
             RollbackCli.Run run = stack.rollback(args);
@@ -83,6 +84,13 @@ class BadInputStackIT {
             + "CREATE TABLE users (id integer);\nCOPY users (id) FROM stdin;\n1\n");
         expect(3, "truncated backup, live database", Map.of(), "db-restore", "--backup",
             dir.resolve("merq_20000101_000000.sql").toString(), "--yes");
+    }
+
+    @Test
+    void revisionThatIsAnOption() {
+        // JGit resolves revisions in-process; no git command line exists for it to inject into.
+        assertThat(expect(3, "revision that is an option", Map.of(), "recreate",
+            "--to=--upload-pack=touch " + stack.dir.resolve("pwned"), "--no-volume-backup", "--yes")).contains("--upload-pack");
     }
 
     @Test

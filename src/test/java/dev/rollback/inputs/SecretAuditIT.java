@@ -7,7 +7,6 @@ import dev.rollback.e2e.RollbackCli;
 import dev.rollback.e2e.Shell;
 import dev.rollback.e2e.TestStack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,17 +32,15 @@ class SecretAuditIT {
         "command", "exit", "places checked", "result");
     private static final Sentinels SENTINELS = new Sentinels();
     private static TestStack stack;
+    private static long startedNanos;
     private final List<String> failures = new ArrayList<>();
 
     @BeforeAll
     static void checkout(TestStack shared) throws IOException {
         stack = shared;
+        startedNanos = System.nanoTime();
         stack.writeConfig("docker: { helper-image: \"rollback-fixture/busybox:latest\" }\n");
-        Files.writeString(stack.dir.resolve(".gitignore"), ".env\nrollback.yml\nbackups/\n.rollback/\nfull-disk/\nelsewhere/\n");
-        for (String[] git : List.of(new String[] {"git", "init", "-q", "-b", "main"}, new String[] {"git", "add", "-A"},
-            new String[] {"git", "-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "stack"})) {
-            Shell.ok(stack.dir, Map.of(), git);
-        }
+        StackCheckout.ensure(stack);
         stack.awaitHealthy();
     }
 
@@ -60,14 +57,17 @@ class SecretAuditIT {
         audit("backup (pg_dump in the database container)", 0, Map.of("ROLLBACK_DATABASE_TOOLS", "container"),
             "backup", "--yes");
         audit("backups", 0, Map.of(), "backups");
-        auditText("backups (text listing)", 0, "backups");
-        audit("verify", 0, Map.of(), "verify");
+        // Log lines of this audit only: the bad-input cases on the shared stack leave FATAL lines
+        // (a wrong password, a database that does not exist) in PostgreSQL's log on purpose.
+        audit("verify", 0, Map.of(), "verify", "--logs-since", (System.nanoTime() - startedNanos) / 1_000_000 + "ms");
         audit("plan", 0, Map.of(), "plan", "--severity", "minor");
         audit("check-migrations", 0, Map.of(), "check-migrations", "--from", "HEAD", "--to", "HEAD");
         newRelease("v2");
         audit("redeploy", 0, Map.of(), "redeploy", "--yes");
         audit("db-restore", 0, Map.of(), "db-restore", "--backup", "latest", "--yes");
-        audit("recreate", 0, Map.of(), "recreate", "--to", "HEAD", "--yes");
+        // Without its volume archives: backup --volumes above ran the same helpers, and archiving
+        // the database's files again would cost more time than it adds to the audit.
+        audit("recreate", 0, Map.of(), "recreate", "--to", "HEAD", "--no-volume-backup", "--yes");
         JsonNode incident = audit("incident", 0, Map.of(), "incident");
         bundleMembers(incident.path("result").path("incidentBundle").asText());
         audit("history", 0, Map.of(), "history");
@@ -101,10 +101,6 @@ class SecretAuditIT {
         return exit == 0 || run.out().startsWith("{") ? run.json() : null;
     }
 
-    private void auditText(String name, int exit, String... args) {
-        run(name, exit, Map.of(), args, "stdout (text)");
-    }
-
     private RollbackCli.Run run(String name, int exit, Map<String, String> env, String[] args, String stdout) {
         Map<String, String> environment = new HashMap<>(stack.env());
         environment.putAll(SENTINELS.environment());
@@ -121,6 +117,7 @@ class SecretAuditIT {
             containers = helpers.inspected();
             gone = helpers.missed();
         }
+        System.out.printf("secret audit: %s took %d ms%n", name, run.millis());
         List<String> leaks = new ArrayList<>();
         SENTINELS.find(run.out()).forEach(secret -> leaks.add(secret + " in stdout"));
         SENTINELS.find(run.err()).forEach(secret -> leaks.add(secret + " in stderr: " + SENTINELS.firstLineWithSecret(run.err())));

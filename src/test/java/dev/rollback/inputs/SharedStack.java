@@ -33,7 +33,7 @@ final class SharedStack implements ParameterResolver {
     }
 
     /** The stack and its directory; closed (compose down -v, directory removed) at the end of the run. */
-    record Running(TestStack stack, Path dir) implements ExtensionContext.Store.CloseableResource {
+    record Running(TestStack stack, Path dir) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static Running start() {
             try {
                 Path dir = Files.createTempDirectory("rollback-inputs-");
