@@ -34,6 +34,8 @@ class SecretAuditIT {
     private static TestStack stack;
     private static long startedNanos;
     private final List<String> failures = new ArrayList<>();
+    /** The argv sampled during the last run: to show the sampler does see the children that matter. */
+    private List<String> lastArgvs = List.of();
 
     @BeforeAll
     static void checkout(TestStack shared) throws IOException {
@@ -54,8 +56,11 @@ class SecretAuditIT {
         audit("release record", 0, Map.of(), "release", "record", "--yes");
         audit("release list", 0, Map.of(), "release", "list");
         audit("backup --volumes --config-files", 0, Map.of(), "backup", "--volumes", "--config-files", "--yes");
+        assertThat(lastArgvs).as("the helpers' tar, inside their containers, is sampled").anyMatch(argv -> argv.contains("tar "));
         audit("backup (pg_dump in the database container)", 0, Map.of("ROLLBACK_DATABASE_TOOLS", "container"),
             "backup", "--yes");
+        assertThat(lastArgvs).as("docker exec and pg_dump in the container are sampled")
+            .anyMatch(argv -> argv.startsWith("docker exec")).anyMatch(argv -> argv.startsWith("pg_dump"));
         audit("backups", 0, Map.of(), "backups");
         // Log lines of this audit only: the bad-input cases on the shared stack leave FATAL lines
         // (a wrong password, a database that does not exist) in PostgreSQL's log on purpose.
@@ -114,6 +119,7 @@ class SecretAuditIT {
             sampler.close();
             helpers.close();
             argvs = sampler.argvs();
+            lastArgvs = argvs;
             containers = helpers.inspected();
             gone = helpers.missed();
         }
