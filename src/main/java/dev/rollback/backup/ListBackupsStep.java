@@ -51,6 +51,13 @@ final class ListBackupsStep implements Step {
         row.put("label", backup.label());
         row.put("takenAt", backup.takenAt().toString());
         row.put("sizeBytes", backup.sizeBytes());
+        if (backup.name().indexOf('\uFFFD') >= 0) {
+            // Its bytes cannot survive a round trip through a Java string (nor an argv): say so
+            // instead of a misleading "no such file" from the tools.
+            row.put("format", "unknown");
+            incomplete(row, "the file name is not valid UTF-8; rename it to restore from it");
+            return row;
+        }
         try {
             BackupFormat format = BackupFormat.detect(backup.path());
             row.put("format", format.wire());

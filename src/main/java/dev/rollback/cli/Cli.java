@@ -64,8 +64,9 @@ public final class Cli {
             context.out().println(ErrorDocument.of(e.getCommandLine().getCommandName(),
                 RollbackException.usage(e.getMessage()), context.clock()));
         }
-        context.err().println("rollback: " + e.getMessage());
-        context.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        // One line, the hint included: scripts and operators read the first line of stderr.
+        context.err().println("rollback: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+            + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         return ExitCode.USAGE;
     }
 

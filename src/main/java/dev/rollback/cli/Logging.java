@@ -17,6 +17,10 @@ final class Logging {
             default -> Level.DEBUG;
         };
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
+        // Never, at any level: HttpClient's wire and header logs carry whole Engine API responses,
+        // and a container's inspect holds its environment (POSTGRES_PASSWORD, tokens).
+        ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.wire")).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers")).setLevel(Level.INFO);
         if (verbosity < 2) {
             // docker-java and the HTTP client are chatty at INFO; keep them for -vv.
             ((Logger) LoggerFactory.getLogger("com.github.dockerjava")).setLevel(Level.WARN);

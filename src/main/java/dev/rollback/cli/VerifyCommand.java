@@ -25,7 +25,8 @@ final class VerifyCommand extends PlanCommand {
 
     @Override
     protected Plan plan(Session session) {
-        return VerifyPlan.build(session.verifyInputs(session.compose().services(), logWindow(session)));
+        Instant logsFrom = logWindow(session);   // a bad --logs-since is a usage error, whatever Docker's state
+        return VerifyPlan.build(session.verifyInputs(session.compose().services(), logsFrom));
     }
 
     private Instant logWindow(Session session) {

@@ -70,11 +70,13 @@ public final class Executor {
                 }
                 interruption.onForce(this::abortNow);
                 Report report = checkThenApply();
-                journal(report);
+                journal(report, false);
                 return report;
             } catch (RollbackException refused) {
                 Report report = finish(statusFor(refused), refused.exitCode(), refused.getMessage());
-                journal(report);
+                // Without the lock, its message is the one line; when the state dir cannot be
+                // written, a warning that the journal cannot be written either adds nothing.
+                journal(report, locking && lock == null);
                 return report;
             } finally {
                 if (lock != null) {
@@ -214,18 +216,21 @@ public final class Executor {
         private void abortNow() {
             Report report = finish(RunStatus.INTERRUPTED, ExitCode.INTERRUPTED,
                 "interrupted during a step; the stack may be between states, see the steps");
-            journal(report);
+            journal(report, false);
             progress.accept("stopped at once; journal written");
             Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
         }
 
-        private void journal(Report report) {
+        private void journal(Report report, boolean quietOnFailure) {
             if (options.dryRun() || !plan.journaled()) {
                 return;
             }
             try {
                 new Journal(stateDir).append(report);
             } catch (IOException e) {
+                if (quietOnFailure) {
+                    return;
+                }
                 progress.accept("warning: could not write the journal in " + stateDir + ": " + e.getMessage());
             }
         }

@@ -50,9 +50,20 @@ public final class StateLock implements AutoCloseable {
             }
         } catch (IOException e) {
             throw RollbackException.refused("cannot take the lock in state dir " + stateDir
-                + ": " + e.getMessage() + "; check that it exists and is writable");
+                + ": " + reason(e) + "; check that it exists and is writable");
         }
         return new StateLock(file, Identity.pid());
+    }
+
+    /** "Read-only file system", "permission denied": not the name of a temporary file. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage();
     }
 
     private static boolean tryLink(Path file, Path temp) throws IOException {

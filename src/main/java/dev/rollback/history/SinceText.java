@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code history --since}: a date ({@code 2026-11-21}, midnight UTC, as the journal's times are
@@ -31,7 +30,7 @@ public final class SinceText {
                 return clock.instant().minus(Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1))));
             }
             return clock.instant().minus(DurationText.parse(value));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (java.time.DateTimeException | ArithmeticException | IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a date, an instant or a period"
                 + " (examples: 2026-11-21, 2026-11-21T10:00:00Z, 7d, 36h)");
         }

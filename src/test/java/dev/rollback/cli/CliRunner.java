@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the real command line in-process with captured streams, as a user would see it. */
-final class CliRunner {
-    record Result(int exitCode, String out, String err) {
+public final class CliRunner {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private final Map<String, String> env = new HashMap<>();
@@ -19,22 +19,22 @@ final class CliRunner {
         throw dev.rollback.core.RollbackException.refused("no terminal in tests; re-run with --yes");
     };
 
-    CliRunner env(String key, String value) {
+    public CliRunner env(String key, String value) {
         env.put(key, value);
         return this;
     }
 
-    CliRunner adapters(Adapters adapters) {
+    public CliRunner adapters(Adapters adapters) {
         this.adapters = adapters;
         return this;
     }
 
-    CliRunner confirmer(Confirmer confirmer) {
+    public CliRunner confirmer(Confirmer confirmer) {
         this.confirmer = confirmer;
         return this;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AppContext context = new AppContext(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true),
@@ -47,7 +47,7 @@ final class CliRunner {
      * Adapters that must not be reached: for tests where the run has to stop before any I/O. Every
      * method (present and future) fails the test.
      */
-    static Adapters unreachable() {
+    public static Adapters unreachable() {
         return (Adapters) java.lang.reflect.Proxy.newProxyInstance(Adapters.class.getClassLoader(),
             new Class<?>[] {Adapters.class}, (proxy, method, args) -> {
                 throw new AssertionError(method.getName() + " must not be used");

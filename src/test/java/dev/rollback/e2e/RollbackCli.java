@@ -12,9 +12,9 @@ import java.util.Map;
  * Runs the built jar the way a user does, in a new session without a controlling terminal
  * ({@code setsid}), so a confirmation can never hang a test on a prompt.
  */
-final class RollbackCli {
-    record Run(int exitCode, String out, String err, long millis) {
-        JsonNode json() {
+public final class RollbackCli {
+    public record Run(int exitCode, String out, String err, long millis) {
+        public JsonNode json() {
             try {
                 return Json.MAPPER.readTree(out);
             } catch (Exception e) {
@@ -40,7 +40,7 @@ final class RollbackCli {
         return argv;
     }
 
-    static Path jar() {
+    public static Path jar() {
         String jar = System.getProperty("rollback.jar", "target/rollback.jar");
         return Path.of(jar).toAbsolutePath();
     }
@@ -52,7 +52,7 @@ final class RollbackCli {
         return run(workdir, env, argv.toArray(String[]::new));
     }
 
-    static Run run(Path workdir, Map<String, String> env, String... args) {
+    public static Run run(Path workdir, Map<String, String> env, String... args) {
         List<String> argv = command(List.of());
         argv.addAll(List.of(args));
         Map<String, String> environment = new HashMap<>(env);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +48,13 @@ public final class ConfigLoader {
     }
 
     public static Config load(Path file, Map<String, String> env) {
+        if (file.toString().indexOf('\uFFFD') >= 0) {
+            throw RollbackException.usage("config file name " + file + " is not valid UTF-8, so this JVM cannot open it;"
+                + " rename the file or link it under a plain name");
+        }
+        if (Files.isDirectory(file)) {
+            throw RollbackException.usage("config file " + file + " is a directory; pass the rollback.yml in it");
+        }
         if (!Files.isRegularFile(file)) {
             throw RollbackException.usage("config file " + file + " not found; pass --config FILE or set ROLLBACK_CONFIG");
         }
@@ -63,18 +72,18 @@ public final class ConfigLoader {
         }
         Map<String, String> overrides = EnvOverrides.find(env);
         if (!overrides.isEmpty()) {
-            config = applyOverrides(file, overrides);
+            config = applyOverrides(file, overrides, env);
         }
         return config.withBaseDir(file.toAbsolutePath().getParent());
     }
 
-    private static Config applyOverrides(Path file, Map<String, String> overrides) {
+    private static Config applyOverrides(Path file, Map<String, String> overrides, Map<String, String> env) {
         try {
             ObjectNode tree = (ObjectNode) YAML.readTree(file.toFile());
             overrides.forEach((path, value) -> EnvOverrides.set(tree, path, value));
             return YAML.treeToValue(tree, Config.class);
         } catch (IOException | ConfigException e) {
-            String vars = String.join(", ", overrides.keySet().stream().map(EnvOverrides::variableFor)
+            String vars = String.join(", ", overrides.keySet().stream().map(path -> EnvOverrides.variableFor(path, env))
                 .collect(Collectors.toList()));
             throw RollbackException.usage("environment overrides (" + vars + "): "
                 + (e instanceof JsonProcessingException j ? describe(j, null).replaceFirst("^: ", "") : e.getMessage()));
@@ -89,7 +98,11 @@ public final class ConfigLoader {
         if (!(e instanceof JsonMappingException mapping)) {
             JsonLocation location = json.getLocation();
             String line = location != null && location.getLineNr() > 0 ? " line " + location.getLineNr() : "";
-            return line + ": not valid YAML (" + firstLine(json.getOriginalMessage()) + ")";
+            String why = firstLine(json.getOriginalMessage());
+            if (why.contains("CharConversionException") || json.getCause() instanceof java.io.CharConversionException) {
+                return line + ": not valid UTF-8 text; save the file as UTF-8";
+            }
+            return line + ": not valid YAML (" + why.replaceFirst("^[\\w.$]+(Exception|Error): ", "") + ")";
         }
         String line = file == null ? "" : YamlLocator.lineOf(file, pathOf(mapping)).stream()
             .mapToObj(n -> " line " + n).findFirst().orElse("");
@@ -105,8 +118,28 @@ public final class ConfigLoader {
             return line + ": " + cause.getMessage();
         }
         String key = keyPath(mapping, 0);
-        return line + ": " + (key.isEmpty() ? "" : key + ": ") + "wrong type or value ("
-            + firstLine(mapping.getOriginalMessage()) + ")";
+        return line + ": " + (key.isEmpty() ? "" : key + ": ") + "wrong type or value (" + expected(mapping) + ")";
+    }
+
+    /** What the key wants, in the file's terms rather than Java's ("expected a list", not "ArrayList"). */
+    private static String expected(JsonMappingException e) {
+        if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+            return firstLine(e.getOriginalMessage()).replaceAll("`[\\w.$]+\\.(\\w+)`", "$1");
+        }
+        Class<?> type = mismatch.getTargetType();
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "expected a list, e.g. [a, b]";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "expected true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "expected a number";
+        }
+        if (type == String.class || type == Path.class) {
+            return "expected a single value";
+        }
+        return "expected a section of key: value pairs";
     }
 
     private static List<Object> pathOf(JsonMappingException e) {

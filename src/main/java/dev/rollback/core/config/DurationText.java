@@ -17,19 +17,28 @@ public final class DurationText {
         Duration total = Duration.ZERO;
         int end = 0;
         while (matcher.find() && matcher.start() == end) {
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
+            total = plus(total, matcher.group(1), matcher.group(2), text);
             end = matcher.end();
         }
         if (value.isEmpty() || end != value.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 90s, 2m, 1h30m)");
         }
         return total;
+    }
+
+    /** Adds one part; an amount no clock can hold is a bad value, not an arithmetic crash. */
+    private static Duration plus(Duration total, String digits, String unit, String text) {
+        try {
+            long amount = Long.parseLong(digits);
+            return total.plus(switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            });
+        } catch (ArithmeticException | NumberFormatException tooLong) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration (examples: 500ms, 90s, 2m, 1h30m)");
+        }
     }
 
     public static String format(Duration duration) {

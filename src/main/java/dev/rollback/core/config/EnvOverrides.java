@@ -39,6 +39,16 @@ final class EnvOverrides {
         return found;
     }
 
+    /** The variable that set {@code path}: the ROLLBACK_ form when present, else the seed's short form. */
+    static String variableFor(String path, Map<String, String> env) {
+        String variable = variableFor(path);
+        if (env.get(variable) == null || env.get(variable).isBlank()) {
+            return SEED_ALIASES.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey)
+                .findFirst().orElse(variable);
+        }
+        return variable;
+    }
+
     static String variableFor(String path) {
         return VARIABLES.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey)
             .findFirst().orElse(path);
