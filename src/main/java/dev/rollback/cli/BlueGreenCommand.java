@@ -69,11 +69,11 @@ final class BlueGreenCommand extends PlanCommand {
             throw RollbackException.usage("blue-green confirms each switch through the proxy: add a health.checks entry"
                 + " whose URL goes through Caddy");
         }
+        BlueGreenInputs.Settings settings = settings(config, proxy);
         List<Step> volumeBackups = noVolumeBackup ? List.of()
             : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
                 config.stack().name());
-        return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings(config, proxy), tools(session)),
-            volumeBackups);
+        return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings, tools(session)), volumeBackups);
     }
 
     private BlueGreenInputs.Stack stack(Config config) {

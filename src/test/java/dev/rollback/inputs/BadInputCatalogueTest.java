@@ -116,7 +116,7 @@ class BadInputCatalogueTest {
 
     @Test
     void missingRequiredOption() {
-        assertThat(expect(2, "missing required option", "blue-green")).contains("--to");
+        assertThat(expect(2, "missing required option", "plan")).contains("--severity");
     }
 
     @Test
