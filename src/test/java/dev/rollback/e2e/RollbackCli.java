@@ -12,9 +12,9 @@ import java.util.Map;
  * Runs the built jar the way a user does, in a new session without a controlling terminal
  * ({@code setsid}), so a confirmation can never hang a test on a prompt.
  */
-final class RollbackCli {
-    record Run(int exitCode, String out, String err, long millis) {
-        JsonNode json() {
+public final class RollbackCli {
+    public record Run(int exitCode, String out, String err, long millis) {
+        public JsonNode json() {
             try {
                 return Json.MAPPER.readTree(out);
             } catch (Exception e) {
@@ -22,7 +22,7 @@ final class RollbackCli {
             }
         }
 
-        JsonNode step(String id) {
+        public JsonNode step(String id) {
             for (JsonNode step : json().path("steps")) {
                 if (step.path("id").asText().equals(id)) {
                     return step;
@@ -33,26 +33,26 @@ final class RollbackCli {
     }
 
     /** The java command line up to the jar, with extra JVM options (e.g. the fault seam's property). */
-    static List<String> command(List<String> jvmOptions) {
+    public static List<String> command(List<String> jvmOptions) {
         List<String> argv = new ArrayList<>(List.of("setsid", "-w", "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         argv.addAll(jvmOptions);
         argv.addAll(List.of("-jar", jar().toString()));
         return argv;
     }
 
-    static Path jar() {
+    public static Path jar() {
         String jar = System.getProperty("rollback.jar", "target/rollback.jar");
         return Path.of(jar).toAbsolutePath();
     }
 
     /** {@code rollback --config <workdir>/rollback.yml ARGS}, run in {@code workdir}. */
-    static Run withConfigIn(Path workdir, Map<String, String> env, String... args) {
+    public static Run withConfigIn(Path workdir, Map<String, String> env, String... args) {
         List<String> argv = new ArrayList<>(List.of("--config", workdir.resolve("rollback.yml").toString()));
         argv.addAll(List.of(args));
         return run(workdir, env, argv.toArray(String[]::new));
     }
 
-    static Run run(Path workdir, Map<String, String> env, String... args) {
+    public static Run run(Path workdir, Map<String, String> env, String... args) {
         List<String> argv = command(List.of());
         argv.addAll(List.of(args));
         Map<String, String> environment = new HashMap<>(env);

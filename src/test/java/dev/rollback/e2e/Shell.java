@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the commands a person would type (docker, psql), for setting up and inspecting stacks in tests. */
-final class Shell {
-    record Result(int exitCode, String out, String err) {
-        Result requireSuccess(List<String> argv) {
+public final class Shell {
+    public record Result(int exitCode, String out, String err) {
+        public Result requireSuccess(List<String> argv) {
             if (exitCode != 0) {
                 throw new IllegalStateException(String.join(" ", argv) + " failed (" + exitCode + "): " + err + out);
             }
@@ -22,11 +22,11 @@ final class Shell {
     private Shell() {
     }
 
-    static Result run(Path dir, Map<String, String> env, String... argv) {
+    public static Result run(Path dir, Map<String, String> env, String... argv) {
         return run(dir, env, 300, List.of(argv));
     }
 
-    static Result run(Path dir, Map<String, String> env, int timeoutSeconds, List<String> argv) {
+    public static Result run(Path dir, Map<String, String> env, int timeoutSeconds, List<String> argv) {
         try {
             ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             if (dir != null) {
@@ -62,16 +62,16 @@ final class Shell {
         }
     }
 
-    static Result ok(Path dir, Map<String, String> env, String... argv) {
+    public static Result ok(Path dir, Map<String, String> env, String... argv) {
         return run(dir, env, argv).requireSuccess(List.of(argv));
     }
 
-    static List<String> compose() {
+    public static List<String> compose() {
         Result v2 = run(null, Map.of(), "docker", "compose", "version");
         return v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
     }
 
-    static List<String> concat(List<String> head, String... tail) {
+    public static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all;

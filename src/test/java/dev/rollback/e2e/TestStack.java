@@ -15,16 +15,16 @@ import java.util.UUID;
  * to a temporary directory with its {@code rollback.yml}; {@link #close} removes every container,
  * network and volume it created.
  */
-final class TestStack implements AutoCloseable {
-    static final String PASSWORD = "s3ntinel-" + UUID.randomUUID().toString().substring(0, 8);
+public final class TestStack implements AutoCloseable {
+    public static final String PASSWORD = "s3ntinel-" + UUID.randomUUID().toString().substring(0, 8);
 
-    final Path dir;
-    final String project;
-    final int pgPort;
-    final int backendPort;
-    final int webPort;
-    final Path backups;
-    final Path stateDir;
+    public final Path dir;
+    public final String project;
+    public final int pgPort;
+    public final int backendPort;
+    public final int webPort;
+    public final Path backups;
+    public final Path stateDir;
 
     private TestStack(Path dir) throws IOException {
         this.dir = dir;
@@ -37,7 +37,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** Writes the stack and brings it up with the given app version; seeds {@code users} with {@code rows} rows. */
-    static TestStack up(Path dir, String version, int rows) throws IOException {
+    public static TestStack up(Path dir, String version, int rows) throws IOException {
         return up(dir, version, rows, false);
     }
 
@@ -46,7 +46,7 @@ final class TestStack implements AutoCloseable {
      * named volume {@code pgdata} and web serves {@code /www/uploads} from the named volume {@code uploads},
      * as a real stack's data would live.
      */
-    static TestStack up(Path dir, String version, int rows, boolean namedVolumes) throws IOException {
+    public static TestStack up(Path dir, String version, int rows, boolean namedVolumes) throws IOException {
         TestStack stack = new TestStack(dir);
         try {
             stack.writeFiles(namedVolumes);
@@ -66,7 +66,7 @@ final class TestStack implements AutoCloseable {
      * What a deploy pipeline does: point {@code <project>/<service>:current} at a fixture version
      * and bring those services up.
      */
-    void deploy(String version, String... services) {
+    public void deploy(String version, String... services) {
         String[] targets = services.length > 0 ? services : new String[] {"backend", "web"};
         tagVersion(version, targets);
         String[] args = new String[targets.length + 3];
@@ -84,21 +84,21 @@ final class TestStack implements AutoCloseable {
     }
 
     /** The mutable reference a service runs under: {@code <project>/<service>:current}. */
-    String image(String service) {
+    public String image(String service) {
         return project + "/" + service + ":current";
     }
 
     /** The image ID a fixture version has. */
-    String imageIdOf(String reference) {
+    public String imageIdOf(String reference) {
         return docker("image", "inspect", "-f", "{{.Id}}", reference).out().strip();
     }
 
     /** service → the image ID its container runs. */
-    String runningImageId(String service) {
+    public String runningImageId(String service) {
         return docker("inspect", "-f", "{{.Image}}", containerName(service)).out().strip();
     }
 
-    String containerId(String service) {
+    public String containerId(String service) {
         return docker("inspect", "-f", "{{.Id}}", containerName(service)).out().strip();
     }
 
@@ -129,7 +129,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** rollback.yml for this stack; {@code extra} is appended (more keys for a test). */
-    void writeConfig(String extra) throws IOException {
+    public void writeConfig(String extra) throws IOException {
         Files.writeString(dir.resolve("rollback.yml"), """
             stack:
               name: %s
@@ -157,14 +157,14 @@ final class TestStack implements AutoCloseable {
     }
 
     /** The environment a user would have: the password variable the config names. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("DB_PASSWORD", PASSWORD);
         return env;
     }
 
     /** Waits until the app services' healthchecks say healthy: `release record` refuses a stack still starting. */
-    void awaitHealthy(String... services) {
+    public void awaitHealthy(String... services) {
         String[] targets = services.length > 0 ? services : new String[] {"backend", "web"};
         long deadline = System.nanoTime() + 30_000_000_000L;
         for (String service : targets) {
@@ -178,21 +178,21 @@ final class TestStack implements AutoCloseable {
         }
     }
 
-    String postgresContainer() {
+    public String postgresContainer() {
         return containerName("postgres");
     }
 
     /** The container name compose gives a service (v1: project_service_1, v2: project-service-1). */
-    String containerName(String service) {
+    public String containerName(String service) {
         String separator = Shell.compose().size() == 2 ? "-" : "_";
         return project + separator + service + separator + "1";
     }
 
-    RollbackCli.Run rollback(String... args) {
+    public RollbackCli.Run rollback(String... args) {
         return rollback(env(), args);
     }
 
-    RollbackCli.Run rollback(Map<String, String> env, String... args) {
+    public RollbackCli.Run rollback(Map<String, String> env, String... args) {
         String[] withConfig = new String[args.length + 2];
         withConfig[0] = "--config";
         withConfig[1] = dir.resolve("rollback.yml").toString();
@@ -200,28 +200,28 @@ final class TestStack implements AutoCloseable {
         return RollbackCli.run(dir, env, withConfig);
     }
 
-    Shell.Result compose(String... args) {
+    public Shell.Result compose(String... args) {
         List<String> argv = Shell.concat(Shell.compose(), "-p", project, "-f", "docker-compose.yml", "--env-file", ".env");
         argv.addAll(List.of(args));
         return Shell.run(dir, env(), 300, argv).requireSuccess(argv);
     }
 
-    Shell.Result docker(String... args) {
+    public Shell.Result docker(String... args) {
         List<String> argv = Shell.concat(List.of("docker"), args);
         return Shell.run(dir, Map.of(), 120, argv).requireSuccess(argv);
     }
 
     /** psql on the host against the stack's database. */
-    String psql(String sql) {
+    public String psql(String sql) {
         return psql("merq", sql);
     }
 
-    String psql(String database, String sql) {
+    public String psql(String database, String sql) {
         return Shell.ok(dir, pgEnv(), "psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
             "-p", String.valueOf(pgPort), "-U", "merq", "-d", database, "-c", sql).out().strip();
     }
 
-    Map<String, String> pgEnv() {
+    public Map<String, String> pgEnv() {
         return Map.of("PGPASSWORD", PASSWORD);
     }
 
@@ -249,13 +249,13 @@ final class TestStack implements AutoCloseable {
         tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
