@@ -2,6 +2,10 @@ package dev.rollback.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.e2e.Shell;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FaultMatrixTest implements FaultSubject {
-    /** The stack's directory: its compose file or checkout, rollback.yml, backups, state dir. */
-    @TempDir
-    Path dir;
+    /**
+     * The stack's directory: its compose file or checkout, rollback.yml, backups, state dir. Made
+     * here, not by {@code @TempDir}: an instance one comes too late for {@code @BeforeAll}, and a
+     * static one would be shared by the matrices running side by side.
+     */
+    final Path dir;
 
     private final String command;
     private final List<String> steps;
@@ -50,6 +56,11 @@ abstract class FaultMatrixTest implements FaultSubject {
         this.folded = folded;
         this.oldVersion = oldVersion;
         this.targetVersion = targetVersion;
+        try {
+            this.dir = Files.createTempDirectory("rollback-faults-" + command + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The command's options after its name; {@code --yes -o json} follow. */
@@ -71,6 +82,7 @@ abstract class FaultMatrixTest implements FaultSubject {
         if (stack != null) {
             stack.close();
         }
+        Shell.run(null, Map.of(), "rm", "-rf", dir.toString());
     }
 
     @Override
