@@ -5,6 +5,8 @@ import dev.rollback.backup.BackupFormat;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Restores into a scratch database ({@code <db>_restore_<ts>}), never into the live one: if the
@@ -15,6 +17,7 @@ final class RestoreScratchStep implements Step {
     private final Postgres postgres;
     private final RestoreState state;
     private final int jobs;
+    private List<String> leftovers = List.of();
 
     RestoreScratchStep(Postgres postgres, RestoreState state, int jobs) {
         this.postgres = postgres;
@@ -38,10 +41,22 @@ final class RestoreScratchStep implements Step {
         if (!state.inPlace && postgres.databaseExists(state.scratch)) {
             throw RollbackException.refused("database " + state.scratch + " already exists; run again in a second");
         }
+        // A run killed during the restore leaves its scratch copy; the lock says no other run is
+        // using it, and nothing ever went live from it, so this run names it and drops it.
+        Pattern scratch = Pattern.compile(Pattern.quote(state.live + "_restore_") + "\\d{8}_\\d{6}");
+        leftovers = postgres.databases().stream()
+            .filter(name -> scratch.matcher(name).matches() && !name.equals(state.scratch)).toList();
+        if (!leftovers.isEmpty()) {
+            context.detail("leftoverScratch", leftovers);
+        }
     }
 
     @Override
     public void apply(StepContext context) {
+        for (String leftover : leftovers) {
+            context.progress("    dropping " + leftover + ", the scratch copy of an earlier restore that did not finish");
+            postgres.dropDatabase(leftover);
+        }
         if (!state.inPlace) {
             postgres.createDatabase(state.scratch);
         }

@@ -4,6 +4,7 @@ import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.util.List;
 
 /**
  * The switch: live → {@code <db>_pre_restore_<ts>} (kept for an undo), restored copy → live, both
@@ -40,6 +41,13 @@ final class SwapStep implements Step {
     public void check(StepContext context) {
         if (postgres.databaseExists(state.keptOld)) {
             throw RollbackException.refused("database " + state.keptOld + " already exists; run again in a second");
+        }
+        // Kept by earlier restores, including one killed after its swap, whose report was never
+        // written: named here so that this run's report and journal say where older data is.
+        List<String> kept = postgres.databases().stream()
+            .filter(name -> name.startsWith(state.live + "_pre_restore_")).sorted().toList();
+        if (!kept.isEmpty()) {
+            context.detail("keptByEarlierRestores", kept);
         }
     }
 

@@ -20,19 +20,19 @@ import java.util.UUID;
  * {@code <project>/<svc>:broken} (tags of the fixture images). Unique names and free ports;
  * {@link #close} removes everything, green included.
  */
-final class BlueGreenStack implements AutoCloseable {
-    final Path dir;
-    final Path workdir;
-    final String project = "rbg" + UUID.randomUUID().toString().substring(0, 8);
-    final int caddyPort;
-    final int adminPort;
-    final int backendPort;
-    final int webPort;
-    final int offset;
-    final String commitA;
-    final String commitB;
+public final class BlueGreenStack implements AutoCloseable {
+    public final Path dir;
+    public final Path workdir;
+    public final String project = "rbg" + UUID.randomUUID().toString().substring(0, 8);
+    public final int caddyPort;
+    public final int adminPort;
+    public final int backendPort;
+    public final int webPort;
+    public final int offset;
+    public final String commitA;
+    public final String commitB;
 
-    BlueGreenStack(Path dir) throws IOException {
+    public BlueGreenStack(Path dir) throws IOException {
         this.dir = dir;
         this.workdir = Files.createDirectories(dir.resolve("work"));
         caddyPort = TestStack.freePort();
@@ -58,7 +58,7 @@ final class BlueGreenStack implements AutoCloseable {
         writeConfig();
     }
 
-    String compose(String version) {
+    public String compose(String version) {
         return """
             version: "3.8"
             services:
@@ -118,34 +118,34 @@ final class BlueGreenStack implements AutoCloseable {
     }
 
     /** Brings up the stack as commit {@code rev} has it (the workdir file becomes that commit's). */
-    void deploy(String rev) throws IOException {
+    public void deploy(String rev) throws IOException {
         Files.writeString(workdir.resolve("docker-compose.yml"), fileAt(rev));
         composeCli("up", "-d", "--no-build");
         awaitThroughCaddy();
     }
 
-    String fileAt(String rev) {
+    public String fileAt(String rev) {
         return git("show", rev + ":docker-compose.yml");
     }
 
-    String workdirFile() throws IOException {
+    public String workdirFile() throws IOException {
         return Files.readString(workdir.resolve("docker-compose.yml"));
     }
 
-    String caddyContainer() {
+    public String caddyContainer() {
         return project + "_caddy_1";
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + caddyPort + path);
     }
 
     /** What Caddy answers on a path (status and body), as a user sees it. */
-    String get(String path) {
+    public String get(String path) {
         return Shell.run(dir, Map.of(), "curl", "-s", "-m", "5", url(path).toString()).out().strip();
     }
 
-    String caddyConfig() {
+    public String caddyConfig() {
         return Shell.run(dir, Map.of(), "curl", "-s", "-m", "5", "http://127.0.0.1:" + adminPort + "/config/").out();
     }
 
@@ -175,27 +175,27 @@ final class BlueGreenStack implements AutoCloseable {
     }
 
     /** Container ids by name, of a project's containers (any state). */
-    List<String> containers(String project) {
+    public List<String> containers(String project) {
         return docker("ps", "-a", "--format", "{{.Names}}", "--filter", "label=com.docker.compose.project=" + project)
             .lines().filter(l -> !l.isBlank()).sorted().toList();
     }
 
     /** Names of networks and volumes whose name starts with {@code prefix}. */
-    List<String> networksAndVolumes(String prefix) {
+    public List<String> networksAndVolumes(String prefix) {
         String networks = docker("network", "ls", "--format", "{{.Name}}");
         String volumes = docker("volume", "ls", "--format", "{{.Name}}");
         return (networks + "\n" + volumes).lines().filter(n -> n.startsWith(prefix)).toList();
     }
 
-    String runningImageId(String service) {
+    public String runningImageId(String service) {
         return docker("inspect", "-f", "{{.Image}}", project + "_" + service + "_1").strip();
     }
 
-    String imageId(String reference) {
+    public String imageId(String reference) {
         return docker("image", "inspect", "-f", "{{.Id}}", reference).strip();
     }
 
-    RollbackCli.Run rollback(Map<String, String> extraEnv, String... args) {
+    public RollbackCli.Run rollback(Map<String, String> extraEnv, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = dir.resolve("rollback.yml").toString();
@@ -206,17 +206,17 @@ final class BlueGreenStack implements AutoCloseable {
         return RollbackCli.run(dir, env, all);
     }
 
-    Shell.Result composeCli(String... args) {
+    public Shell.Result composeCli(String... args) {
         List<String> argv = Shell.concat(Shell.compose(), "-p", project, "-f", "docker-compose.yml", "--env-file", ".env");
         argv.addAll(List.of(args));
         return Shell.run(workdir, Map.of("DB_PASSWORD", TestStack.PASSWORD), 300, argv).requireSuccess(argv);
     }
 
-    String git(String... args) {
+    public String git(String... args) {
         return GitStack.git(workdir, args);
     }
 
-    static String docker(String... args) {
+    public static String docker(String... args) {
         List<String> argv = Shell.concat(List.of("docker"), args);
         return Shell.run(null, Map.of(), 120, argv).requireSuccess(argv).out();
     }

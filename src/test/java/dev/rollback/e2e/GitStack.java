@@ -17,11 +17,11 @@ import java.util.Map;
  * {@code /version} answers the commit at the head of the remote's main and whose {@code /health}
  * answers 200 only when that commit's {@code health.txt} says "ok" (a bad commit makes it "broken").
  */
-final class GitStack implements AutoCloseable {
-    final Path dir;
-    final Path remote;
-    final Path developer;
-    final Path workdir;
+public final class GitStack implements AutoCloseable {
+    public final Path dir;
+    public final Path remote;
+    public final Path developer;
+    public final Path workdir;
     private final HttpServer deployer;
     private volatile String stuckAt;
 
@@ -50,7 +50,7 @@ final class GitStack implements AutoCloseable {
     }
 
     /** From now on the deployer deploys nothing new: a pipeline that is down. */
-    void stickDeployer() {
+    public void stickDeployer() {
         stuckAt = remoteHead();
     }
 
@@ -61,12 +61,12 @@ final class GitStack implements AutoCloseable {
         exchange.close();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + deployer.getAddress().getPort() + path;
     }
 
     /** A developer commit (not pushed), answering its SHA. */
-    String commit(String file, String content, String message) throws IOException {
+    public String commit(String file, String content, String message) throws IOException {
         Files.writeString(developer.resolve(file), content);
         git(developer, "add", file);
         git(developer, "commit", "-q", "-m", message);
@@ -74,22 +74,22 @@ final class GitStack implements AutoCloseable {
     }
 
     /** Commit and push, then bring the operator's checkout up to date (it usually is). */
-    String pushCommit(String file, String content, String message) throws IOException {
+    public String pushCommit(String file, String content, String message) throws IOException {
         String sha = commit(file, content, message);
         git(developer, "push", "-q", "origin", "main");
         git(workdir, "pull", "-q", "--ff-only");
         return sha;
     }
 
-    String remoteHead() {
+    public String remoteHead() {
         return git(dir, "--git-dir", remote.toString(), "rev-parse", "main").strip();
     }
 
-    String remoteFile(String rev, String file) {
+    public String remoteFile(String rev, String file) {
         return git(dir, "--git-dir", remote.toString(), "show", rev + ":" + file);
     }
 
-    void writeConfig(String extra) throws IOException {
+    public void writeConfig(String extra) throws IOException {
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: gitstack, workdir: ./work }
             state-dir: .rollback
@@ -107,13 +107,13 @@ final class GitStack implements AutoCloseable {
             """.formatted(url("/version"), url("/health")) + extra);
     }
 
-    RollbackCli.Run rollback(String... args) {
+    public RollbackCli.Run rollback(String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("GITHUB_TOKEN", null);
         return rollback(env, args);
     }
 
-    RollbackCli.Run rollback(Map<String, String> extraEnv, String... args) {
+    public RollbackCli.Run rollback(Map<String, String> extraEnv, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = dir.resolve("rollback.yml").toString();
@@ -127,18 +127,18 @@ final class GitStack implements AutoCloseable {
      * Makes the checkout's origin look like GitHub ({@code https://github.com/acme/shop.git}) while
      * git still talks to the local bare remote, through {@code url.<local>.insteadOf}.
      */
-    void originLooksLikeGitHub() {
+    public void originLooksLikeGitHub() {
         git(workdir, "remote", "set-url", "origin", "https://github.com/acme/shop.git");
         git(workdir, "config", "url." + remote.toUri() + ".insteadOf", "https://github.com/acme/shop.git");
     }
 
-    static Map<String, String> isolated() {
+    public static Map<String, String> isolated() {
         return Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1",
             "GIT_AUTHOR_NAME", "Dev", "GIT_AUTHOR_EMAIL", "dev@example.com",
             "GIT_COMMITTER_NAME", "Dev", "GIT_COMMITTER_EMAIL", "dev@example.com");
     }
 
-    static String git(Path in, String... args) {
+    public static String git(Path in, String... args) {
         List<String> argv = Shell.concat(List.of("git"), args);
         return Shell.run(in, isolated(), 60, argv).requireSuccess(argv).out();
     }

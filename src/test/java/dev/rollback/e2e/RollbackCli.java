@@ -22,7 +22,7 @@ public final class RollbackCli {
             }
         }
 
-        JsonNode step(String id) {
+        public JsonNode step(String id) {
             for (JsonNode step : json().path("steps")) {
                 if (step.path("id").asText().equals(id)) {
                     return step;
@@ -33,7 +33,7 @@ public final class RollbackCli {
     }
 
     /** The java command line up to the jar, with extra JVM options (e.g. the fault seam's property). */
-    static List<String> command(List<String> jvmOptions) {
+    public static List<String> command(List<String> jvmOptions) {
         List<String> argv = new ArrayList<>(List.of("setsid", "-w", "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         argv.addAll(jvmOptions);
         argv.addAll(List.of("-jar", jar().toString()));
@@ -46,7 +46,7 @@ public final class RollbackCli {
     }
 
     /** {@code rollback --config <workdir>/rollback.yml ARGS}, run in {@code workdir}. */
-    static Run withConfigIn(Path workdir, Map<String, String> env, String... args) {
+    public static Run withConfigIn(Path workdir, Map<String, String> env, String... args) {
         List<String> argv = new ArrayList<>(List.of("--config", workdir.resolve("rollback.yml").toString()));
         argv.addAll(List.of(args));
         return run(workdir, env, argv.toArray(String[]::new));

@@ -71,7 +71,7 @@ public final class Shell {
         return v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
     }
 
-    static List<String> concat(List<String> head, String... tail) {
+    public static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all;

@@ -21,8 +21,8 @@ public final class TestStack implements AutoCloseable {
     public final Path dir;
     public final String project;
     public final int pgPort;
-    final int backendPort;
-    final int webPort;
+    public final int backendPort;
+    public final int webPort;
     public final Path backups;
     public final Path stateDir;
 
@@ -89,7 +89,7 @@ public final class TestStack implements AutoCloseable {
     }
 
     /** The image ID a fixture version has. */
-    String imageIdOf(String reference) {
+    public String imageIdOf(String reference) {
         return docker("image", "inspect", "-f", "{{.Id}}", reference).out().strip();
     }
 
@@ -249,13 +249,13 @@ public final class TestStack implements AutoCloseable {
         tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

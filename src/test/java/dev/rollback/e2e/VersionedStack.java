@@ -18,12 +18,12 @@ import java.util.UUID;
  * ({@code <project>/backend:v1}), and a named volume holds data. {@link #close} removes the
  * containers, networks, volumes and tags it created.
  */
-final class VersionedStack implements AutoCloseable {
-    final Path dir;
-    final String project;
-    final int port;
+public final class VersionedStack implements AutoCloseable {
+    public final Path dir;
+    public final String project;
+    public final int port;
 
-    VersionedStack(Path dir) throws IOException {
+    public VersionedStack(Path dir) throws IOException {
         this.dir = dir;
         this.project = "rbr" + UUID.randomUUID().toString().substring(0, 8);
         this.port = TestStack.freePort();
@@ -35,19 +35,19 @@ final class VersionedStack implements AutoCloseable {
         }
     }
 
-    String image(String version) {
+    public String image(String version) {
         return project + "/backend:" + version;
     }
 
     /** Commits a compose file whose backend runs {@code reference} (a version or a full image reference). */
-    String commit(String reference, String message) throws IOException {
+    public String commit(String reference, String message) throws IOException {
         Files.writeString(dir.resolve("docker-compose.yml"), composeFile(reference));
         git("add", "-A");
         git("commit", "-q", "-m", message);
         return git("rev-parse", "HEAD").strip();
     }
 
-    String composeFile(String reference) {
+    public String composeFile(String reference) {
         String image = reference.contains("/") ? reference : image(reference);
         return """
             version: "3.8"
@@ -62,13 +62,13 @@ final class VersionedStack implements AutoCloseable {
             """.formatted(image, port);
     }
 
-    void up() {
+    public void up() {
         Shell.ok(dir, Map.of(), Shell.concat(Shell.compose(), "-p", project, "up", "-d", "--no-build")
             .toArray(String[]::new));
     }
 
     /** Waits until the backend container's healthcheck says healthy (a release is recorded only then). */
-    void awaitHealthy() {
+    public void awaitHealthy() {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             String id = Shell.run(null, Map.of(), "docker", "ps", "-q", "--filter",
@@ -82,7 +82,7 @@ final class VersionedStack implements AutoCloseable {
         throw new AssertionError("backend of " + project + " never became healthy");
     }
 
-    void writeConfig(String extra) throws IOException {
+    public void writeConfig(String extra) throws IOException {
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: %s, compose-file: docker-compose.yml, app-services: [backend] }
             backups: { dir: ./backups }
@@ -96,7 +96,7 @@ final class VersionedStack implements AutoCloseable {
             """.formatted(project, port) + extra);
     }
 
-    RollbackCli.Run rollback(String... args) {
+    public RollbackCli.Run rollback(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = dir.resolve("rollback.yml").toString();
@@ -105,7 +105,7 @@ final class VersionedStack implements AutoCloseable {
     }
 
     /** What {@code /version} answers now, or the failure. */
-    String version() {
+    public String version() {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
@@ -119,15 +119,15 @@ final class VersionedStack implements AutoCloseable {
         }
     }
 
-    String workdirComposeFile() throws IOException {
+    public String workdirComposeFile() throws IOException {
         return Files.readString(dir.resolve("docker-compose.yml"));
     }
 
-    String head() {
+    public String head() {
         return git("rev-parse", "HEAD").strip();
     }
 
-    String git(String... args) {
+    public String git(String... args) {
         return Shell.ok(dir, GitStack.isolated(), Shell.concat(List.of("git"), args).toArray(String[]::new)).out();
     }
 

@@ -80,6 +80,7 @@ final class DockerNetworks implements Networks {
 
     @Override
     public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        removeProbesLeftIn(container);
         String name = "rollback-probe-" + UUID.randomUUID().toString().substring(0, 8);
         LOG.debug("running {} in the network of {} as {}", String.join(" ", command), container, name);
         String id = errors.call("create helper container from", "image " + image, () ->
@@ -97,6 +98,27 @@ final class DockerNetworks implements Networks {
         } finally {
             removeQuietly(id, name);
         }
+    }
+
+    /**
+     * A run killed while its probe ran leaves the probe behind (it is removed after it exits). The run
+     * lock says no other run probes this container now, so the finished ones are removed, and named.
+     */
+    private void removeProbesLeftIn(String container) {
+        Optional<String> target = inspect(container).map(InspectContainerResponse::getId);
+        if (target.isEmpty()) {
+            return;
+        }
+        errors.call("list helper containers in the network of", "container " + container, () ->
+            client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(HELPER_LABEL, "probe"))
+                .withStatusFilter(List.of("created", "exited", "dead")).exec())
+            .stream().filter(probe -> probe.getHostConfig() != null
+                && ("container:" + target.get()).equals(probe.getHostConfig().getNetworkMode()))
+            .forEach(probe -> {
+                String name = probe.getNames().length > 0 ? probe.getNames()[0].replaceFirst("^/", "") : probe.getId();
+                LOG.warn("removing helper container {}, a probe left by a run that was killed", name);
+                removeQuietly(probe.getId(), name);
+            });
     }
 
     private Integer awaitExit(String id, Duration timeout) {

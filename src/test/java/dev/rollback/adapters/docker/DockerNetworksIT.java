@@ -61,4 +61,17 @@ class DockerNetworksIT {
             "name=rollback-probe")).isEmpty();
 
     }
+
+    @Test
+    void aProbeLeftBehindByAKilledRunIsRemovedByTheNextProbeInThatNamespace() {
+        String left = project + "-left-probe";
+        docker("run", "--name", left, "--label", label, "--label", DockerNetworks.HELPER_LABEL + "=probe",
+            "--network", "container:" + client, "rollback-fixture/busybox:latest", "true");
+
+        ExecResult probe = networks.runInNetworkOf(client, "rollback-fixture/busybox:latest", List.of("true"),
+            Duration.ofSeconds(20));
+
+        assertThat(probe.succeeded()).as(probe.stdout()).isTrue();
+        assertThat(docker("ps", "-aq", "--filter", "name=" + left)).isEmpty();
+    }
 }
