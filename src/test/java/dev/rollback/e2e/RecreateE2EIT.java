@@ -99,6 +99,22 @@ class RecreateE2EIT {
     }
 
     @Test
+    void aServiceTheTargetDoesNotHaveGoesDownWithTheRest() throws Exception {
+        String good = stack.commit("v1", "deploy v1");
+        stack.commitFile(stack.composeFile("broken").replace("volumes:\n  data: {}",
+            "  worker:\n    image: " + stack.image("v2") + "\n    stop_grace_period: 1s\nvolumes:\n  data: {}"),
+            "deploy broken, with a worker");
+        stack.up();
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--no-volume-backup", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stack.version()).isEqualTo("v1");
+        assertThat(Shell.ok(null, Map.of(), "docker", "ps", "-a", "--format", "{{.Label \"com.docker.compose.service\"}}",
+            "--filter", "label=com.docker.compose.project=" + stack.project).out().strip()).isEqualTo("backend");
+    }
+
+    @Test
     void aMissingImageWithNoPullIsRefusedBeforeAnythingStops() throws Exception {
         String missing = stack.commit(stack.project + "/backend:never-built", "an image nobody built");
         stack.commit("v2", "deploy v2");

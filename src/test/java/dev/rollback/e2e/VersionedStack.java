@@ -47,6 +47,14 @@ public final class VersionedStack implements AutoCloseable {
         return git("rev-parse", "HEAD").strip();
     }
 
+    /** Commits this compose file as it is. */
+    public String commitFile(String composeFile, String message) throws IOException {
+        Files.writeString(dir.resolve("docker-compose.yml"), composeFile);
+        git("add", "-A");
+        git("commit", "-q", "-m", message);
+        return git("rev-parse", "HEAD").strip();
+    }
+
     public String composeFile(String reference) {
         String image = reference.contains("/") ? reference : image(reference);
         return """

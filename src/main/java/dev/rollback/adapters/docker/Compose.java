@@ -33,7 +33,10 @@ public interface Compose {
      */
     void create();
 
-    /** {@code down}: removes the project's containers and networks, never volumes. */
+    /**
+     * {@code down --remove-orphans}: removes the project's containers (also those of services the
+     * file in place does not name) and networks, never volumes.
+     */
     void down();
 
     /** {@code pull} of the listed services (all when empty): the one call that fetches images. */

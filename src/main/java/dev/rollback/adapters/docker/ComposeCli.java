@@ -167,8 +167,9 @@ public final class ComposeCli implements Compose {
 
     @Override
     public void down() {
-        // Never -v: volumes hold the data a rollback may need to restore.
-        change(new ArrayList<>(List.of("down")), List.of(), CHANGE_TIMEOUT);
+        // Never -v: volumes hold the data a rollback may need to restore. --remove-orphans: the file
+        // in place may be another revision's, without a service that still runs; the project goes down whole.
+        change(new ArrayList<>(List.of("down", "--remove-orphans")), List.of(), CHANGE_TIMEOUT);
     }
 
     @Override

@@ -74,7 +74,7 @@ class ComposeCliTest {
     void downNeverRemovesVolumes() throws IOException {
         compose(v1(), null).down();
 
-        assertThat(recordedArgv()).endsWith("down").doesNotContain("-v", "--volumes");
+        assertThat(recordedArgv()).endsWith("down", "--remove-orphans").doesNotContain("-v", "--volumes");
     }
 
     @Test
