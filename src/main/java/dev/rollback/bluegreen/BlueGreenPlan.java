@@ -14,6 +14,7 @@ import java.util.List;
  * <p>Failure semantics: before the switch, green is removed and blue keeps serving. After it, the
  * proxy stays on (or returns to) whichever side is healthy, preferring green, and green is removed
  * only when the proxy does not route to it; the report's {@code serving} says which side serves.
+ * A green left by a run that did not finish is taken over first ({@link TakeOverGreenStep}).
  */
 public final class BlueGreenPlan {
     private BlueGreenPlan() {
@@ -34,16 +35,19 @@ public final class BlueGreenPlan {
         return Plan.builder("blue-green")
             .step(new ProxyReachableStep(in, run))
             .step(new RevisionStep(in, run))
-            .step(new BlueRunningStep(in))
+            .step(new BlueRunningStep(in, run))
             .step(new ProxyRoutesStep(in, run))
+            .step(new TakeOverGreenStep(in, run, green))
             .step(new GreenFileStep(in, run))
             .step(new GreenImagesStep(in, run, green))
             .steps(volumeBackups)
-            .step(new StartGreenStep(run, green))
-            .step(new AwaitSideStep("await-green", "green", in.tools().gate(), () -> SideChecks.green(in, run), run))
-            .step(new SwitchToGreenStep(in, run, proxySwitch))
-            .step(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()))
-            .step(ComposeStep.stopBlue(in, run))
+            .step(new UnlessGreenServes(new StartGreenStep(run, green), in, run))
+            .step(new UnlessGreenServes(new AwaitSideStep("await-green", "green", in.tools().gate(),
+                () -> SideChecks.green(in, run), run), in, run))
+            .step(new UnlessGreenServes(new SwitchToGreenStep(in, run, proxySwitch), in, run))
+            .step(new UnlessGreenServes(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()),
+                in, run))
+            .step(new UnlessGreenServes(ComposeStep.stopBlue(in, run), in, run))
             .step(new SnapshotFilesStep(in.stack().files(), in.tools().backups(), in.stack().name(), () -> imageLines(in)))
             .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> run.rollbackTarget.revision()))
             .step(new ReleaseImagesStep(in, run))

@@ -1,6 +1,7 @@
 package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.proxy.ProxyRoutes;
+import dev.rollback.core.RunMemory;
 import dev.rollback.core.StepContext;
 import dev.rollback.release.RollbackTarget;
 import dev.rollback.workdir.FilesAtRevision;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,6 +34,7 @@ final class BlueGreenRun {
     /** App service → green's container addresses on the proxy network. */
     Map<String, List<String>> greenAddresses = new TreeMap<>();
     private Side serving = Side.BLUE;
+    private Optional<LeftGreen> leftGreen;
     private final Map<String, Long> phasesMs = new LinkedHashMap<>();
     private final List<String> commands = new ArrayList<>();
 
@@ -67,6 +70,21 @@ final class BlueGreenRun {
             }
         });
         return byHost;
+    }
+
+    /** The green an interrupted run left, if any: looked for once, by the first check that asks. */
+    Optional<LeftGreen> leftGreen(BlueGreenInputs in, RunMemory memory) {
+        if (leftGreen == null) {
+            leftGreen = LeftGreen.find(in, memory);
+        }
+        return leftGreen;
+    }
+
+    /** The upstreams the proxy lists once it dials the primary again: {@code backend:80}. */
+    List<String> primaryUpstreams() {
+        List<String> upstreams = new ArrayList<>();
+        hostPorts.forEach((host, ports) -> ports.forEach(port -> upstreams.add(host + ":" + port)));
+        return upstreams;
     }
 
     /** The upstream addresses the proxy holds once it routes to green: {@code 10.0.9.2:80}. */

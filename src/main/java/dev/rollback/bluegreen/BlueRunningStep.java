@@ -9,13 +9,17 @@ import java.util.List;
 
 /**
  * Blue serves: every app service and every stateful service of the primary project has a running
- * container. And no green is left from an earlier run (it may even be what the proxy serves).
+ * container. Unless a green an interrupted run left serves instead: then blue's app services may be
+ * stopped; the run continues from that run's switch ({@link TakeOverGreenStep}) and start-primary
+ * starts them on the revision. The stateful services must run either way.
  */
 final class BlueRunningStep implements Step {
     private final BlueGreenInputs in;
+    private final BlueGreenRun run;
 
-    BlueRunningStep(BlueGreenInputs in) {
+    BlueRunningStep(BlueGreenInputs in, BlueGreenRun run) {
         this.in = in;
+        this.run = run;
     }
 
     @Override
@@ -25,8 +29,8 @@ final class BlueRunningStep implements Step {
 
     @Override
     public String description() {
-        return "project " + in.stack().name() + " runs " + String.join(", ", services()) + "; no "
-            + in.stack().greenProject() + " exists";
+        return "project " + in.stack().name() + " runs " + String.join(", ", services()) + ", or a "
+            + in.stack().greenProject() + " left by an interrupted run serves";
     }
 
     private List<String> services() {
@@ -43,13 +47,14 @@ final class BlueRunningStep implements Step {
         List<ContainerInfo> blue = in.tools().docker().projectContainers(in.stack().name());
         List<String> missing = services().stream()
             .filter(service -> blue.stream().noneMatch(c -> service.equals(c.service()) && c.running())).toList();
-        if (!missing.isEmpty()) {
+        boolean greenServes = run.leftGreen(in, context.memory()).map(LeftGreen::routed).orElse(false);
+        List<String> stateful = missing.stream().filter(in.stack().statefulServices()::contains).toList();
+        if (!missing.isEmpty() && (!greenServes || !stateful.isEmpty())) {
             throw RollbackException.refused("project " + in.stack().name() + " does not run " + String.join(", ", missing)
                 + "; blue-green starts from a running stack (use recreate for a stopped one)");
         }
-        if (!in.tools().docker().projectContainers(in.stack().greenProject()).isEmpty()) {
-            throw RollbackException.refused(in.stack().greenProject() + " exists, left by an earlier run; if Caddy does"
-                + " not route to it, remove it (compose -p " + in.stack().greenProject() + " down) and run again");
+        if (!missing.isEmpty()) {
+            context.detail("startedByTakeOver", missing);
         }
         context.detail("running", blue.stream().filter(ContainerInfo::running).map(ContainerInfo::name).toList());
     }

@@ -41,8 +41,12 @@ final class GreenFileStep implements Step {
         byte[] compose = run.target.files().get(in.stack().files().composeFile()).orElseThrow();
         run.greenFile = GreenComposeFile.derive(compose, in.stack().name(), in.stack().appServices(),
             in.settings().portOffset(), releaseImages());
-        for (PublishedPort port : run.greenFile.ports()) {
-            requireFree(port);
+        if (run.leftGreen(in, context.memory()).isEmpty()) {
+            for (PublishedPort port : run.greenFile.ports()) {
+                requireFree(port);
+            }
+        } else {
+            context.detail("ports", "held by the green an interrupted run left, until take-over-green removes it");
         }
         context.detail("path", run.greenFilePath.toString()).detail("changes", run.greenFile.changes())
             .detail("file", run.greenFile.shown())

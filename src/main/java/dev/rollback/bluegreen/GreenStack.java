@@ -130,6 +130,23 @@ final class GreenStack {
         }
     }
 
+    /**
+     * Removes a green an interrupted run left, through its derived file; should that be gone, through
+     * this run's (the same project and services; compose's --remove-orphans takes what it lacks).
+     */
+    void removeLeft(StepContext context) {
+        Path file = run.greenFilePath;
+        if (!Files.isRegularFile(file)) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, run.greenFile.yaml());
+            } catch (IOException e) {
+                throw RollbackException.failed("cannot write " + file + " to remove " + project() + ": " + e.getMessage());
+            }
+        }
+        remove(context);
+    }
+
     private List<String> removeQuietly(StepContext context) {
         List<String> failures = new ArrayList<>();
         Path file = run.greenFilePath;

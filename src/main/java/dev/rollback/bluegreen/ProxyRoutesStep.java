@@ -32,8 +32,8 @@ final class ProxyRoutesStep implements Step {
         return "Caddy routes to the app services " + String.join(", ", in.stack().appServices());
     }
 
-    @Override
-    public void check(StepContext context) {
+    /** The host names that stand for an app service in a dial: the service's, and blue's container names. */
+    static Map<String, String> appHosts(BlueGreenInputs in) {
         Map<String, String> hosts = new LinkedHashMap<>();
         in.stack().appServices().forEach(service -> hosts.put(service, service));
         for (ContainerInfo container : in.tools().docker().projectContainers(in.stack().name())) {
@@ -41,7 +41,18 @@ final class ProxyRoutesStep implements Step {
                 hosts.put(container.name(), container.service());
             }
         }
-        ProxyRoutes routes = in.tools().proxy().current();
+        return hosts;
+    }
+
+    /**
+     * What the proxy dials for the primary: its live configuration, or, while it dials a green an
+     * interrupted run left, the configuration from before that run's switch.
+     */
+    @Override
+    public void check(StepContext context) {
+        Map<String, String> hosts = appHosts(in);
+        ProxyRoutes routes = run.leftGreen(in, context.memory()).filter(LeftGreen::routed).map(LeftGreen::original)
+            .orElseGet(() -> in.tools().proxy().current());
         run.hostPorts = routes.dialedPorts(hosts.keySet());
         if (run.hostPorts.isEmpty()) {
             throw RollbackException.refused("Caddy routes to none of the app services (" + String.join(", ",

@@ -34,7 +34,8 @@ final class RevisionStep implements Step {
     @Override
     public void check(StepContext context) {
         run.rollbackTarget = RollbackTarget.resolve(in.stack().ledger(),
-            () -> RunningStack.imageIds(RunningStack.compose(in.tools().docker(), in.stack().name())), in.stack().wanted());
+            () -> RunningStack.imageIds(RunningStack.compose(in.tools().docker(), in.stack().name())), in.stack().wanted(),
+            context.memory());
         run.rollbackTarget.requireImages(in.tools().docker());
         run.target = FilesAtRevision.read(in.stack().git().get(), in.stack().files(), run.rollbackTarget.revision());
         if (run.rollbackTarget.release() != null) {

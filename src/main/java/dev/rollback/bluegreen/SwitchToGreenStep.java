@@ -49,6 +49,8 @@ final class SwitchToGreenStep implements Step {
         if (run.greenRoutes.equals(run.original)) {
             throw RollbackException.failed("the proxy's configuration no longer dials any app service; nothing to switch");
         }
+        // Should this run not finish, the next one switches back to this configuration (LeftGreen).
+        context.memory().remember(LeftGreen.ORIGINAL_ROUTES, run.original.json());
         long loadMs = proxySwitch.load(run.greenRoutes);
         run.serving(Side.GREEN, context);
         context.detail("dials", run.greenRoutes.dials()).detail("loadMs", loadMs).result("switchToGreenMs", loadMs);

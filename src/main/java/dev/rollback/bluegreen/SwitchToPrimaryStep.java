@@ -40,18 +40,12 @@ final class SwitchToPrimaryStep implements Step {
         run.serving(Side.PRIMARY, context);
         context.detail("dials", run.original.dials()).detail("loadMs", loadMs).result("switchToPrimaryMs", loadMs);
         try {
-            proxySwitch.confirm(primaryUpstreams(), context);
+            proxySwitch.confirm(run.primaryUpstreams(), context);
         } catch (RollbackException e) {
             proxySwitch.load(run.greenRoutes);
             run.serving(Side.GREEN, context);
             throw RollbackException.failed(e.getMessage() + "; the proxy routes to green again");
         }
         run.phase(id(), start, context);
-    }
-
-    private List<String> primaryUpstreams() {
-        List<String> upstreams = new ArrayList<>();
-        run.hostPorts.forEach((host, ports) -> ports.forEach(port -> upstreams.add(host + ":" + port)));
-        return upstreams;
     }
 }

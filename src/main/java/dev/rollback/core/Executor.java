@@ -55,6 +55,7 @@ public final class Executor {
         private final List<StepReport> reports = new ArrayList<>();
         private final Map<Step, StepContext> checked = new LinkedHashMap<>();
         private final List<Step> applied = new ArrayList<>();
+        private RunMemory memory = RunMemory.none();
 
         Run(Plan plan, Options options) {
             this.plan = plan;
@@ -67,6 +68,9 @@ public final class Executor {
             try {
                 if (locking) {
                     lock = StateLock.acquire(stateDir, plan.command(), progress);
+                }
+                if (plan.mutating()) {
+                    memory = RunMemory.open(stateDir, plan.command(), locking, progress);
                 }
                 interruption.onForce(this::abortNow);
                 Report report = checkThenApply();
@@ -163,6 +167,7 @@ public final class Executor {
                     : failures.size() + " checks failed: " + failures.stream().map(f -> f.substring(0, f.indexOf(": ")))
                     .collect(Collectors.joining(", ")) + " (see the steps)");
             }
+            memory.forget();
             return finish(RunStatus.SUCCEEDED, ExitCode.OK, null);
         }
 
@@ -192,7 +197,7 @@ public final class Executor {
         }
 
         private StepContext newContext() {
-            return new StepContext(result, progress);
+            return new StepContext(result, progress, memory);
         }
 
         private synchronized void record(Step step, StepStatus status, long startNanos, StepContext context) {

@@ -9,11 +9,13 @@ public final class StepContext {
     private final Map<String, Object> detail = new LinkedHashMap<>();
     private final Map<String, Object> result;
     private final Consumer<String> progress;
+    private final RunMemory memory;
     private String skipReason;
 
-    StepContext(Map<String, Object> result, Consumer<String> progress) {
+    StepContext(Map<String, Object> result, Consumer<String> progress, RunMemory memory) {
         this.result = result;
         this.progress = progress;
+        this.memory = memory;
     }
 
     /** A fact about this step for the report, e.g. the file written or the container stopped. */
@@ -33,6 +35,11 @@ public final class StepContext {
         progress.accept(line);
     }
 
+    /** What this run chose that a re-run after a crash must honour (see {@link RunMemory}). */
+    public RunMemory memory() {
+        return memory;
+    }
+
     /** This step found nothing to do (e.g. a service without a healthcheck): reported as skipped. */
     public void skip(String reason) {
         this.skipReason = reason;
@@ -44,7 +51,7 @@ public final class StepContext {
      * the stack is up again): the same result and progress, its own details.
      */
     public StepContext subStep() {
-        return new StepContext(result, progress);
+        return new StepContext(result, progress, memory);
     }
 
     /** Whether the step said it found nothing to do. */

@@ -51,7 +51,7 @@ final class ChooseReleaseStep implements Step {
             context.detail("release", "none: the compose file's images as tagged now");
             return;
         }
-        chosen.release = choose(in.ledger());
+        chosen.release = choose(in.ledger(), context);
         List<String> missing = chosen.release.services().entrySet().stream()
             .filter(e -> in.docker().imageId(e.getValue().imageId()).isEmpty())
             .map(Map.Entry::getKey).toList();
@@ -66,7 +66,7 @@ final class ChooseReleaseStep implements Step {
             .detail("commit", chosen.release.shortCommit()).detail("images", images);
     }
 
-    private Release choose(Ledger ledger) {
+    private Release choose(Ledger ledger, StepContext context) {
         List<Release> releases = ledger.releases();
         if (releases.isEmpty()) {
             throw RollbackException.refused("the release ledger " + ledger.file() + " is empty, so there is no release"
@@ -75,7 +75,7 @@ final class ChooseReleaseStep implements Step {
         return switch (in.wanted()) {
             case ReleaseInputs.LATEST -> releases.get(releases.size() - 1);
             case "previous" -> ReleaseChoice.choose(ledger,
-                RunningStack.imageIds(RunningStack.compose(in.docker(), in.project())), "previous");
+                RunningStack.imageIds(RunningStack.compose(in.docker(), in.project())), "previous", context.memory());
             default -> ledger.find(in.wanted());
         };
     }

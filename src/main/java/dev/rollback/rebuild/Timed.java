@@ -1,31 +1,16 @@
 package dev.rollback.rebuild;
 
+import dev.rollback.core.ForwardingStep;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
 /** A level 4 step whose duration goes into the report's {@code phaseMs}; otherwise the step itself. */
-final class Timed implements Step {
-    private final Step step;
+final class Timed extends ForwardingStep {
     private final Recovery recovery;
 
     Timed(Step step, Recovery recovery) {
-        this.step = step;
+        super(step);
         this.recovery = recovery;
-    }
-
-    @Override
-    public String id() {
-        return step.id();
-    }
-
-    @Override
-    public String description() {
-        return step.description();
-    }
-
-    @Override
-    public void check(StepContext context) {
-        step.check(context);
     }
 
     @Override
@@ -38,25 +23,5 @@ final class Timed implements Step {
         } finally {
             recovery.phaseDone(step.id(), (System.nanoTime() - start) / 1_000_000);
         }
-    }
-
-    @Override
-    public boolean destructive() {
-        return step.destructive();
-    }
-
-    @Override
-    public boolean haltsOnFailure() {
-        return step.haltsOnFailure();
-    }
-
-    @Override
-    public void undo(StepContext context) throws Exception {
-        step.undo(context);
-    }
-
-    @Override
-    public boolean undoable() {
-        return step.undoable();
     }
 }

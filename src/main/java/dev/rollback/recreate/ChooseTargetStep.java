@@ -41,7 +41,8 @@ final class ChooseTargetStep implements Step {
     public void check(StepContext context) {
         docker.ping();
         run.before = running.get();
-        run.target = RollbackTarget.resolve(ledger, () -> RunningStack.imageIds(run.before), wanted);
+        run.target = RollbackTarget.resolve(ledger, () -> RunningStack.imageIds(run.before), wanted,
+            context.memory());
         run.target.requireImages(docker);
         if (run.target.release() != null) {
             context.detail("release", run.target.release().id());

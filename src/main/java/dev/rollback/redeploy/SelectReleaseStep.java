@@ -57,7 +57,7 @@ final class SelectReleaseStep implements Step {
         docker.ping();
         Map<String, RunningStack.Service> now = running.get();
         Map<String, String> imageIds = RunningStack.imageIds(now);
-        Release target = ReleaseChoice.choose(ledger, imageIds, wanted);
+        Release target = ReleaseChoice.choose(ledger, imageIds, wanted, context.memory());
         change.target = target;
         change.leaving = ReleaseChoice.current(ledger.releases(), imageIds).map(Release::id).orElse("unrecorded");
         change.changes = changes(target, now);

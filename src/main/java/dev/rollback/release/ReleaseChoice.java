@@ -1,6 +1,7 @@
 package dev.rollback.release;
 
 import dev.rollback.core.RollbackException;
+import dev.rollback.core.RunMemory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,31 @@ import java.util.Optional;
  * "previous" is one spec back, whatever that was; the ledger does not drift.
  */
 public final class ReleaseChoice {
+    private static final String PREVIOUS = "previous-release";
+    private static final String NEWEST = "ledger-newest";
+
     private ReleaseChoice() {
+    }
+
+    /**
+     * As {@link #choose(Ledger, Map, String)}, for a run that changes the stack. "previous" is
+     * remembered until a run of the same command succeeds: after a kill past the switch, or a
+     * failure whose undo could not run, the next run goes where that run was going rather than one
+     * release further back than what it left running. A release recorded since makes the memory
+     * stale: "previous" is then chosen afresh.
+     */
+    public static Release choose(Ledger ledger, Map<String, String> runningImageIds, String wanted, RunMemory memory) {
+        if (!"previous".equals(wanted)) {
+            return choose(ledger, runningImageIds, wanted);
+        }
+        String newest = ledger.releases().isEmpty() ? "" : ledger.releases().get(ledger.releases().size() - 1).id();
+        boolean fresh = memory.peek(NEWEST).filter(newest::equals).isPresent();
+        Optional<Release> unfinished = fresh ? memory.recall(PREVIOUS, "going to release").map(ledger::find)
+            : Optional.empty();
+        Release release = unfinished.orElseGet(() -> choose(ledger, runningImageIds, wanted));
+        memory.remember(NEWEST, newest);
+        memory.remember(PREVIOUS, release.id());
+        return release;
     }
 
     /** The recorded release that matches what runs now, if any. */

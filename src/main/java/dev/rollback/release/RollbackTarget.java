@@ -2,6 +2,7 @@ package dev.rollback.release;
 
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
+import dev.rollback.core.RunMemory;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -20,12 +21,14 @@ public record RollbackTarget(String revision, Release release) {
      * Resolves {@code --to}: absent, the previous release in the ledger (as {@code redeploy} picks
      * it); a release id ({@code 20261121-101500}), that release; anything else, a git revision.
      * A release must have been recorded in a git checkout: it names the commit whose files to take.
+     * The previous release a killed run had chosen is recalled from {@code memory}.
      */
-    public static RollbackTarget resolve(Ledger ledger, Supplier<Map<String, String>> runningImageIds, String wanted) {
+    public static RollbackTarget resolve(Ledger ledger, Supplier<Map<String, String>> runningImageIds, String wanted,
+                                         RunMemory memory) {
         if (wanted != null && !RELEASE_ID.matcher(wanted).matches()) {
             return new RollbackTarget(wanted, null);
         }
-        Release release = wanted == null ? ReleaseChoice.choose(ledger, runningImageIds.get(), "previous")
+        Release release = wanted == null ? ReleaseChoice.choose(ledger, runningImageIds.get(), "previous", memory)
             : ledger.find(wanted);
         if (release.gitCommit() == null) {
             throw RollbackException.refused("release " + release.id() + " was recorded outside a git checkout, so"

@@ -100,7 +100,7 @@ class BlueGreenPlanTest {
         assertThat(report.error()).isNull();
         assertThat(report.result()).containsEntry("serving", "primary").containsEntry("commit", "a".repeat(40));
         assertThat(report.steps()).extracting(StepReport::id).containsExactly("proxy-reachable", "resolve-revision",
-            "blue-running", "proxy-routes", "generate-green-file", "green-images", "start-green", "await-green",
+            "blue-running", "proxy-routes", "take-over-green", "generate-green-file", "green-images", "start-green", "await-green",
             "switch-to-green", "drain-blue", "stop-blue", "backup-config", "checkout-config", "release-images", "start-primary",
             "await-primary", "switch-to-primary", "drain-green", "remove-green");
         assertThat(world.loaded).hasSize(2);
@@ -185,5 +185,61 @@ class BlueGreenPlanTest {
         assertThat(report.result()).containsEntry("serving", "blue");
         assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
         assertThat(world.names("merq-green")).isEmpty();
+    }
+
+    @Test
+    void aRunAfterOneThatLeftGreenServingContinuesFromItsSwitch() throws IOException {
+        world.failingCommands.add("merq up");
+        assertThat(run().result()).containsEntry("serving", "green");
+        world.failingCommands.clear();
+        world.commands.clear();
+
+        Report report = run();
+
+        assertThat(report.error()).isNull();
+        assertThat(step(report, "take-over-green").detail()).containsEntry("caddyDialsGreen", true);
+        assertThat(status(report, "start-green")).isEqualTo("skipped");
+        assertThat(status(report, "switch-to-green")).isEqualTo("skipped");
+        assertThat(status(report, "stop-blue")).isEqualTo("skipped");
+        assertThat(world.commands).noneMatch(command -> command.startsWith("merq-green up"))
+            .containsSubsequence("merq up backend web", "merq-green down ");
+        assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
+        assertThat(world.names("merq-green")).isEmpty();
+        assertThat(report.result()).containsEntry("serving", "primary");
+        assertThat(Files.readString(dir.resolve("state/unfinished.json"))).doesNotContain("blue-green");
+    }
+
+    @Test
+    void aGreenLeftThatTheProxyDoesNotDialIsRemovedFirst() throws IOException {
+        world.failingCommands.add("merq stop");   // blue keeps running, green serves
+        assertThat(run().result()).containsEntry("serving", "green");
+        world.load(ProxyRoutes.parse(FakeWorld.LIVE));   // say someone switched Caddy back by hand
+        world.failingCommands.clear();
+        world.commands.clear();
+
+        Report report = run();
+
+        assertThat(report.error()).isNull();
+        assertThat(step(report, "take-over-green").detail()).containsEntry("caddyDialsGreen", false);
+        assertThat(world.commands).containsSubsequence("merq-green down ", "merq-green create backend web",
+            "merq stop backend web", "merq up backend web", "merq-green down ");
+        assertThat(world.names("merq-green")).isEmpty();
+    }
+
+    @Test
+    void aGreenTheProxyDialsWithNothingRememberedIsRefusedAndLeftAlone() throws IOException {
+        world.failingCommands.add("merq up");
+        run();
+        Files.delete(dir.resolve("state/unfinished.json"));
+        world.failingCommands.clear();
+        world.commands.clear();
+
+        Report report = run();
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("merq-green exists and Caddy dials none of the app services")
+            .contains("docs/blue-green.md");
+        assertThat(world.commands).isEmpty();
+        assertThat(world.names("merq-green")).hasSize(2);
     }
 }

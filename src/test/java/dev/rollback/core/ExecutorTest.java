@@ -256,4 +256,60 @@ class ExecutorTest {
 
         assertThat(run(plan, false, true).exitCode()).isZero();
     }
+
+    @Test
+    void whatARunRemembersIsKeptUntilARunOfThatCommandSucceeds() throws IOException {
+        Plan failing = Plan.builder("redeploy")
+            .step(step("choose").onCheck(c -> c.memory().remember("previous-release", "20261121-101500")))
+            .step(step("switch").onApply(c -> {
+                throw RollbackException.failed("health gate failed");
+            })).build();
+        assertThat(run(failing, false, true).exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(Files.readString(stateDir.resolve("unfinished.json")))
+            .contains("\"redeploy\":{").contains("\"previous-release\":\"20261121-101500\"");
+
+        List<Object> recalled = new ArrayList<>();
+        Plan again = Plan.builder("redeploy")
+            .step(step("choose").onCheck(c -> recalled.add(c.memory().recall("previous-release", "going to release")))).build();
+        assertThat(run(again, false, true).exitCode()).isZero();
+
+        assertThat(recalled).containsExactly(java.util.Optional.of("20261121-101500"));
+        assertThat(progress).anyMatch(line -> line.contains("finishing the unfinished redeploy of")
+            && line.contains("going to release 20261121-101500, as it had chosen"));
+        assertThat(Files.readString(stateDir.resolve("unfinished.json"))).doesNotContain("redeploy");
+    }
+
+    @Test
+    void aDryRunRecallsWhatTheRealRunWouldAndWritesNothing() throws Exception {
+        unfinished("redeploy");
+        List<Object> recalled = new ArrayList<>();
+        Plan plan = Plan.builder("redeploy")
+            .step(step("choose").onCheck(c -> {
+                recalled.add(c.memory().recall("previous-release", "going to release"));
+                c.memory().remember("previous-release", "other");
+            })).build();
+
+        assertThat(run(plan, true, true).exitCode()).isZero();
+
+        assertThat(recalled).containsExactly(java.util.Optional.of("20261121-101500"));
+        assertThat(Files.readString(stateDir.resolve("unfinished.json"))).contains("20261121-101500").doesNotContain("other");
+    }
+
+    @Test
+    void anotherCommandDoesNotRecallAnUnfinishedRunsChoice() throws Exception {
+        unfinished("recreate");
+        List<Object> recalled = new ArrayList<>();
+        Plan plan = Plan.builder("redeploy")
+            .step(step("choose").onCheck(c -> recalled.add(c.memory().recall("previous-release", "going to release")))).build();
+
+        assertThat(run(plan, false, true).exitCode()).isZero();
+
+        assertThat(recalled).containsExactly(java.util.Optional.empty());
+        assertThat(Files.readString(stateDir.resolve("unfinished.json"))).contains("recreate");
+    }
+
+    private void unfinished(String command) throws IOException {
+        Files.writeString(stateDir.resolve("unfinished.json"), "{\"" + command + "\":{\"startedAt\":\"2026-01-01T00:00:00Z\","
+            + "\"previous-release\":\"20261121-101500\"}}\n");
+    }
 }

@@ -51,11 +51,4 @@ interface FaultSubject {
         return 0;
     }
 
-    /**
-     * When the re-run was refused the way the command's docs say it is after such a fault (e.g. a
-     * green project left serving), the documented manual finish, done; false when there is none.
-     */
-    default boolean finishByHand(RollbackCli.Run refused) throws Exception {
-        return false;
-    }
 }

@@ -13,15 +13,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * redeploy (level 1) under faults: from a broken deploy back to the recorded v1 ({@code --to}), with kill -9 at
- * every step boundary and in the middle of the health gate, and Docker gone during the gate.
+ * redeploy (level 1) under faults: from a broken deploy back to "previous", with kill -9 at every step boundary
+ * and in the middle of the health gate, and Docker gone during the gate. The ledger holds v2 and then
+ * v1, so "previous" is v1; a re-run after a kill past the switch, which finds v1 running, must finish
+ * the killed run's job (v1, recalled from its lock) and not go one release further back to v2.
  * The database is not part of level 1; the invariant checks it is left alone.
  */
 class RedeployFaultsIT extends FaultMatrixTest {
     private static final List<String> STEPS = List.of("select-release", "switch-images", "health-gate");
 
     private TestStack stack;
-    private String release;
+    private final List<String> releases = new java.util.ArrayList<>();
 
     RedeployFaultsIT() {
         super("redeploy", STEPS, Map.of(), "broken", "v1");
@@ -29,17 +31,25 @@ class RedeployFaultsIT extends FaultMatrixTest {
 
     @BeforeAll
     void upStack() throws Exception {
-        stack = TestStack.up(dir, "v1", 10);
-        stack.awaitHealthy();
-        RollbackCli.Run record = stack.rollback("release", "record", "-o", "json");
-        assertThat(record.exitCode()).as(record.err()).isZero();
-        release = record.json().path("result").path("release").asText();
+        stack = TestStack.up(dir, "v2", 10);
+        record();
+        stack.deploy("v1");
+        record();
         reset();
         startRunner(() -> {
             stack.close();
             // release record tags every image it records, the fixture postgres image too
-            Shell.run(null, Map.of(), "docker", "rmi", "rollback-fixture/postgres:rollback-" + release);
+            for (String release : releases) {
+                Shell.run(null, Map.of(), "docker", "rmi", "rollback-fixture/postgres:rollback-" + release);
+            }
         });
+    }
+
+    private void record() throws Exception {
+        stack.awaitHealthy();
+        RollbackCli.Run record = stack.rollback("release", "record", "-o", "json");
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        releases.add(record.json().path("result").path("release").asText());
     }
 
     static Stream<Fault> faults() {
@@ -55,9 +65,7 @@ class RedeployFaultsIT extends FaultMatrixTest {
 
     @Override
     List<String> options() {
-        // --to: `redeploy` without it means "the release before the one running now", so after a kill
-        // past the switch a re-run would go one release further back (docs/reliability.md, open).
-        return List.of("--to", release);
+        return List.of();   // "previous", as an operator types it
     }
 
     @Override

@@ -4,7 +4,10 @@ import static dev.rollback.release.LedgerTest.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollback.core.RunMemory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +70,41 @@ class ReleaseChoiceTest {
         Ledger empty = new Ledger(stateDir.resolve("other"));
         assertThatThrownBy(() -> ReleaseChoice.choose(empty, running("sha256:v1"), "previous"))
             .hasMessageContaining("is empty").hasMessageContaining("rollback release record");
+    }
+
+    @Test
+    void aRunThatDidNotFinishIsFinishedByTheNextOneNotTakenOneReleaseFurther() {
+        List<String> warnings = new ArrayList<>();
+        // The killed run chose r2 while v3 ran, and switched: r2 runs now.
+        ReleaseChoice.choose(ledger, running("sha256:v3"), "previous", memory(true, warnings));
+
+        Release again = ReleaseChoice.choose(ledger, running("sha256:v2"), "previous", memory(true, warnings));
+
+        assertThat(again.id()).isEqualTo("r2");
+        assertThat(warnings).singleElement().asString().contains("going to release r2");
+    }
+
+    @Test
+    void aReleaseRecordedSinceMakesTheUnfinishedChoiceStale() throws Exception {
+        ReleaseChoice.choose(ledger, running("sha256:v3"), "previous", memory(true, new ArrayList<>()));
+        ledger.record(release("r3", "sha256:v3", "sha256:v3"));
+
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v4"), "previous", memory(true, new ArrayList<>())).id())
+            .isEqualTo("r3");
+    }
+
+    @Test
+    void anExplicitReleaseIsNeitherRecalledNorRemembered() {
+        ReleaseChoice.choose(ledger, running("sha256:v3"), "previous", memory(true, new ArrayList<>()));
+
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v2"), "r1", memory(true, new ArrayList<>())).id())
+            .isEqualTo("r1");
+        // still the unfinished run's r2, not r1 (previous from r2 running)
+        assertThat(ReleaseChoice.choose(ledger, running("sha256:v2"), "previous", memory(true, new ArrayList<>())).id())
+            .isEqualTo("r2");
+    }
+
+    private RunMemory memory(boolean writable, List<String> warnings) {
+        return RunMemory.open(stateDir, "redeploy", writable, warnings::add);
     }
 }
