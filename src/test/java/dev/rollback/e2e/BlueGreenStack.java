@@ -260,5 +260,6 @@ public final class BlueGreenStack implements AutoCloseable {
         String tags = Shell.run(dir, Map.of(), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}",
             "--filter", "reference=" + project + "/*").out();
         tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
+        TestStack.removeFixtureProtectTags(dir.resolve(".rollback"));
     }
 }
