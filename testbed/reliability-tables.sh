@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Copies the tables the tests generate into docs/reliability.md, each under its own heading:
-#   target/bad-input-catalogue.md  → "## Bad-input catalogue"  (BadInputCatalogueTest, BadInputStackIT)
-#   target/secret-audit.md         → "## Secret audit"         (SecretAuditIT)
-# Each generated file starts with its heading; the section in the doc is replaced from that heading
-# up to its "<!-- end: ... -->" marker, so the prose around the tables stays as written.
+# Copies the tables the tests generate into the docs, each under its own heading:
+#   target/bad-input-catalogue.md  → docs/reliability.md    "## Bad-input catalogue"  (BadInputCatalogueTest, BadInputStackIT)
+#   target/secret-audit.md         → docs/reliability.md    "## Secret audit"         (SecretAuditIT)
+#   target/runbook-walkthrough.md  → docs/runbook/README.md "## Every command here has been run" (RunbookWalkthroughE2EIT)
+# Each generated file starts with its heading; the section in the doc is replaced from its
+# "<!-- table: ... -->" marker up to its "<!-- end: ... -->" marker, so the prose around the tables
+# stays as written. A table the tests have not generated is left as it is in its doc; with names
+# as arguments (e.g. `testbed/reliability-tables.sh runbook-walkthrough`) only those tables are copied.
 # Run the tests first:
 #   mvn -B -o test -Dtest=BadInputCatalogueTest
-#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT'
+#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,RunbookWalkthroughE2EIT'
 set -euo pipefail
 cd "$(dirname "$0")/.."
-doc=docs/reliability.md
-for table in target/bad-input-catalogue.md target/secret-audit.md; do
-    [ -f "$table" ] || { echo "missing $table: run the tests first" >&2; exit 1; }
+updated=0
+for pair in "target/bad-input-catalogue.md docs/reliability.md" "target/secret-audit.md docs/reliability.md" \
+            "target/runbook-walkthrough.md docs/runbook/README.md"; do
+    read -r table doc <<<"$pair"
     name=$(basename "$table" .md)
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then
+        continue
+    fi
+    [ -f "$table" ] || { echo "skipped $table: not generated (run its tests first)" >&2; continue; }
     python3 - "$doc" "$table" "$name" <<'PY'
 import sys
 doc, table, name = sys.argv[1:]
@@ -26,5 +34,7 @@ head, rest = text.split(start, 1)
 _, tail = rest.split(end, 1)
 open(doc, "w", encoding="utf-8").write(head + start + "\n" + rows + "\n" + end + tail)
 PY
+    echo "updated $doc from $table"
+    updated=$((updated + 1))
 done
-echo "updated $doc"
+[ "$updated" -gt 0 ] || { echo "no generated table in target/: run the tests first" >&2; exit 1; }

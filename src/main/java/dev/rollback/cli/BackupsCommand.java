@@ -36,9 +36,12 @@ final class BackupsCommand extends PlanCommand {
             out.println("no backups in " + report.result().get("dir"));
             return;
         }
-        out.printf(Locale.ROOT, "%-40s %-19s %10s  %-10s %s%n", "NAME", "TAKEN", "SIZE", "FORMAT", "COMPLETE");
+        // As wide as the longest name: volume archives and config copies carry the stack's name and can be long.
+        int width = Math.max(40, rows.stream().mapToInt(row -> String.valueOf(row.get("name")).length()).max().orElse(0));
+        String line = "%-" + width + "s %-19s %10s  %-10s %s%n";
+        out.printf(Locale.ROOT, line, "NAME", "TAKEN", "SIZE", "FORMAT", "COMPLETE");
         for (Map<String, Object> row : rows) {
-            out.printf(Locale.ROOT, "%-40s %-19s %10s  %-10s %s%n", row.get("name"),
+            out.printf(Locale.ROOT, line, row.get("name"),
                 row.get("takenAt").toString().replace('T', ' '), humanSize((Long) row.get("sizeBytes")),
                 row.get("format"), Boolean.TRUE.equals(row.get("complete")) ? "yes" : "NO: " + row.get("problem"));
         }

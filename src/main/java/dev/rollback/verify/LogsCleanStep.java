@@ -16,6 +16,13 @@ import java.util.stream.Collectors;
  * backend was being recreated are the rollback's, not a sign that the result is unhealthy.
  */
 final class LogsCleanStep implements Step {
+    /**
+     * PostgreSQL's answer to a client that connects while it starts or stops: logged as FATAL, yet
+     * the server's normal reply, not a fault. Every restart of a database has them as soon as
+     * something probes it early: Docker's pg_isready healthcheck, level 4's await-database.
+     */
+    private static final Pattern DATABASE_LIFECYCLE = Pattern.compile(
+        "FATAL:\\s+the database system is (starting up|not yet accepting connections|shutting down)");
     private static final int SHOWN = 5;
     private static final int MAX_LINE = 200;
 
@@ -53,7 +60,7 @@ final class LogsCleanStep implements Step {
         List<String> matches = new ArrayList<>();
         for (ContainerInfo container : containers.require()) {
             for (String line : containers.docker().logTail(container.id(), lines, since)) {
-                if (errorPatterns.stream().anyMatch(p -> p.matcher(line).find())) {
+                if (isErrorLine(line, errorPatterns)) {
                     matches.add(container.name() + ": " + shorten(line));
                 }
             }
@@ -64,6 +71,10 @@ final class LogsCleanStep implements Step {
             throw RollbackException.failed(matches.size() + " error line(s) in the last " + lines
                 + ", e.g. " + matches.get(matches.size() - 1));
         }
+    }
+
+    static boolean isErrorLine(String line, List<Pattern> errorPatterns) {
+        return !DATABASE_LIFECYCLE.matcher(line).find() && errorPatterns.stream().anyMatch(p -> p.matcher(line).find());
     }
 
     private static String shorten(String line) {

@@ -200,10 +200,16 @@ public final class BlueGreenStack implements AutoCloseable {
         all[0] = "--config";
         all[1] = dir.resolve("rollback.yml").toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        Map<String, String> env = new HashMap<>(GitStack.isolated());
-        env.put("DB_PASSWORD", TestStack.PASSWORD);
+        Map<String, String> env = env();
         env.putAll(extraEnv);
         return RollbackCli.run(dir, env, all);
+    }
+
+    /** The environment the operator's shell has: git isolated from this machine's config, the database password. */
+    public Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(GitStack.isolated());
+        env.put("DB_PASSWORD", TestStack.PASSWORD);
+        return env;
     }
 
     public Shell.Result composeCli(String... args) {
@@ -260,5 +266,6 @@ public final class BlueGreenStack implements AutoCloseable {
         String tags = Shell.run(dir, Map.of(), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}",
             "--filter", "reference=" + project + "/*").out();
         tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
+        TestStack.removeFixtureProtectTags(dir.resolve(".rollback"));
     }
 }

@@ -38,7 +38,7 @@ class InfraRebuildDigitalOceanE2EIT {
     @RegisterExtension
     static final WireMockExtension API = DigitalOceanApiStub.extension();
 
-    private static final String OLD_IP = "203.0.113.10";
+    static final String OLD_IP = "203.0.113.10";
     private static final long API_RECORD = 3352896;
     private static final long ADMIN_RECORD = 3352897;
 
@@ -52,6 +52,15 @@ class InfraRebuildDigitalOceanE2EIT {
     void stubTheApi() throws IOException {
         stub = DigitalOceanApiStub.on(API);
         server = new VirtualHosts(Set.of("api.example.com", "admin.example.com"));
+        dropletConfig(dir, server, stub);
+    }
+
+    /**
+     * rollback.yml of a stack on droplet {@link DigitalOceanApiStub#DROPLET} whose records api and
+     * admin (both on {@code OLD_IP}, moving to 127.0.0.1) the stub serves, its health checks on
+     * {@code server}; Docker is unreachable, as on a host whose droplet is gone.
+     */
+    static void dropletConfig(Path dir, VirtualHosts server, DigitalOceanApiStub stub) throws IOException {
         Files.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: do%s, app-services: [backend, web] }
@@ -73,6 +82,10 @@ class InfraRebuildDigitalOceanE2EIT {
               action-timeout: 20s
             """.formatted(UUID.randomUUID().toString().substring(0, 8), server.port(), server.port(), DROPLET,
             stub.baseUrl()));
+        dnsRecords(stub);
+    }
+
+    static void dnsRecords(DigitalOceanApiStub stub) {
         stub.aRecord("example.com", "api", API_RECORD, OLD_IP, 1800, "127.0.0.1");
         stub.aRecord("example.com", "admin", ADMIN_RECORD, OLD_IP, 1800, "127.0.0.1");
     }
@@ -88,8 +101,12 @@ class InfraRebuildDigitalOceanE2EIT {
         return RollbackCli.run(dir, DigitalOceanApiStub.ENV, all);
     }
 
-    /** The droplet at {@code ip}, its snapshots over two pages (the newest on the second), one older backup. */
     private void dropletWithImages(String ip) {
+        dropletWithImages(stub, ip);
+    }
+
+    /** The droplet at {@code ip}, its snapshots over two pages (the newest, 13, on the second), one older backup. */
+    static void dropletWithImages(DigitalOceanApiStub stub, String ip) {
         stub.droplet(DROPLET, "merq-prod", "active", ip);
         stub.imagePages(DROPLET, "snapshots", List.of(
             List.of(image(11, "merq 2025-02-01", "2025-02-01T02:00:00Z", "snapshot"),

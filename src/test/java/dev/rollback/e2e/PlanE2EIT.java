@@ -3,7 +3,6 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollback.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,18 +66,8 @@ class PlanE2EIT {
 
     /** release record also protects the postgres fixture image with a tag; remove what this test added. */
     @AfterEach
-    void removeProtectiveTagsOfFixtureImages() throws Exception {
-        Path ledger = stack.stateDir.resolve("releases.jsonl");
-        if (!Files.exists(ledger)) {
-            return;
-        }
-        for (String line : Files.readAllLines(ledger)) {
-            for (JsonNode tag : Json.MAPPER.readTree(line).findValues("protectTag")) {
-                if (tag.asText().startsWith("rollback-fixture/")) {
-                    Shell.run(dir, Map.of(), "docker", "rmi", tag.asText());
-                }
-            }
-        }
+    void removeProtectiveTagsOfFixtureImages() {
+        TestStack.removeFixtureProtectTags(stack.stateDir);
     }
 
     private void commitMigration(String name, String sql) throws Exception {

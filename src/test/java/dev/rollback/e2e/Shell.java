@@ -66,9 +66,15 @@ public final class Shell {
         return run(dir, env, argv).requireSuccess(List.of(argv));
     }
 
+    private static volatile List<String> compose;
+
+    /** {@code docker compose} (v2) when the Docker CLI has it, else {@code docker-compose} (v1); asked once. */
     public static List<String> compose() {
-        Result v2 = run(null, Map.of(), "docker", "compose", "version");
-        return v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
+        if (compose == null) {
+            Result v2 = run(null, Map.of(), "docker", "compose", "version");
+            compose = v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
+        }
+        return compose;
     }
 
     public static List<String> concat(List<String> head, String... tail) {

@@ -1,6 +1,9 @@
 package dev.rollback.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.core.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,6 +250,30 @@ public final class TestStack implements AutoCloseable {
         String tags = Shell.run(dir, Map.of(), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}",
             "--filter", "reference=" + project + "/*").out();
         tags.lines().filter(t -> !t.isBlank()).forEach(tag -> Shell.run(dir, Map.of(), "docker", "rmi", tag));
+        removeFixtureProtectTags(stateDir);
+    }
+
+    /**
+     * {@code release record} protects every recorded image with a tag, the shared fixture images too
+     * ({@code rollback-fixture/postgres:rollback-<release>}): removes those the ledger in
+     * {@code stateDir} names, so a test leaves the fixture images as it found them.
+     */
+    public static void removeFixtureProtectTags(Path stateDir) {
+        Path ledger = stateDir.resolve("releases.jsonl");
+        if (!Files.exists(ledger)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(ledger)) {
+                for (JsonNode tag : Json.MAPPER.readTree(line).findValues("protectTag")) {
+                    if (tag.asText().startsWith("rollback-fixture/")) {
+                        Shell.run(null, Map.of(), "docker", "rmi", tag.asText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * ({@code target/<name>/<part>.md}), and the whole table ({@code target/<name>.md}) is rebuilt from
  * every fragment present, so unit tests and integration tests (two Maven phases) add to one table.
  */
-final class GeneratedTable {
+public final class GeneratedTable {
     private final String name;
     private final String title;
     private final String header;
@@ -22,7 +22,7 @@ final class GeneratedTable {
     private final List<String> rows = new ArrayList<>();
 
     /** {@code columns}: the header cells; {@code part}: this test class's fragment. */
-    GeneratedTable(String name, String title, String part, String... columns) {
+    public GeneratedTable(String name, String title, String part, String... columns) {
         this.name = name;
         this.title = title;
         this.part = part;
@@ -30,22 +30,22 @@ final class GeneratedTable {
     }
 
     /** A row; rows are sorted by {@code sortKey}, then by their text. */
-    synchronized void add(String sortKey, String... cells) {
+    public synchronized void add(String sortKey, String... cells) {
         List<String> escaped = Stream.of(cells).map(GeneratedTable::cell).toList();
         rows.add(sortKey + "\t| " + String.join(" | ", escaped) + " |");
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return rows.size();
     }
 
     /** A code span that may itself hold backticks. */
-    static String code(String text) {
+    public static String code(String text) {
         return "`` " + text + " ``";
     }
 
     /** Writes this fragment, then the whole table. */
-    synchronized void write() {
+    public synchronized void write() {
         Path target = Path.of(System.getProperty("rollback.basedir", ".")).resolve("target");
         Path fragments = target.resolve(name);
         try {

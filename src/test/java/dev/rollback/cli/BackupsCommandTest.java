@@ -1,0 +1,41 @@
+package dev.rollback.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rollback.core.Interruption;
+import dev.rollback.core.Report;
+import dev.rollback.core.RunStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BackupsCommandTest {
+    /** Volume archives carry the stack's name: a listing of the runbook walkthrough had a 42-character one. */
+    @Test
+    void aLongNameWidensTheNameColumnSoTheOtherColumnsStayAligned() {
+        StringWriter text = new StringWriter();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        BackupsCommand command = new BackupsCommand(new AppContext(Map.of(), sink, sink, (c, d, a) -> false,
+            Interruption.manual(), CliRunner.unreachable(), Clock.systemUTC()));
+        Instant now = Instant.parse("2026-11-21T12:48:22Z");
+
+        command.printResult(new Report("backups", null, RunStatus.SUCCEEDED, false, now, now, 0, List.of(),
+            Map.of("backups", List.of(row("pre_deploy_20261121_124822.sql", 2560L, "plain"),
+                row("merq-production_uploads_20261121_124820.tar.gz", 90L, "volume"))), null), new PrintWriter(text));
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        int taken = lines.get(0).indexOf("TAKEN");
+        assertThat(lines).allSatisfy(line -> assertThat(line.charAt(taken - 1)).isEqualTo(' '))
+            .allSatisfy(line -> assertThat(line.substring(taken)).matches("(TAKEN|2026-11-21 12:48:2[02]) .*"));
+    }
+
+    private static Map<String, Object> row(String name, long size, String format) {
+        return Map.of("name", name, "takenAt", "2026-11-21T12:48:2" + (format.equals("plain") ? "2" : "0"),
+            "sizeBytes", size, "format", format, "complete", true);
+    }
+}
