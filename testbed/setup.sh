@@ -34,6 +34,8 @@ install_packages() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
   command -v curl >/dev/null || missing+=(curl)
+  # zsh: CompletionE2EIT completes command lines in a real zsh (docs/install.md).
+  command -v zsh >/dev/null || missing+=(zsh)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt_install "${missing[@]}"
