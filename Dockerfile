@@ -4,12 +4,19 @@
 # Run with the Docker socket and the stack's directory mounted:
 #   docker run --rm -v /var/run/docker.sock:/var/run/docker.sock -v "$PWD:/stack" -w /stack \
 #     -e DB_PASSWORD rollback verify
-# The base images come from a registry (Docker Hub); see docs/install.md for machines without one.
+# The base images come from a registry (Docker Hub). Without one, scripts/build-image.sh makes
+# them locally and builds this same file with the build arguments below (docs/install.md).
 
 ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 ARG DOCKER_CLI_IMAGE=docker:27-cli
 ARG COMPOSE_IMAGE=docker/compose-bin:v2.29.7
+# Where /src/target (jar, completion, man pages) comes from: the build stage below (default), or
+# an image holding a host build's target/ (scripts/build-image.sh; BuildKit then skips Maven).
+ARG ARTIFACTS_FROM=build
+# More Debian packages for the runtime stage: docker-compose (v1) when no compose v2 plugin is
+# copied in (scripts/build-image.sh without a registry).
+ARG EXTRA_PACKAGES=
 
 # Stage 1: the fat jar, completion and man pages (mvn package; tests run in CI, not here).
 FROM ${MAVEN_IMAGE} AS build
@@ -19,28 +26,39 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q -DskipTests -Dcds.skip=true package
 
-# Stage 2 and 3: static Docker CLI and compose plugin binaries, copied below.
+# Stage 2: the build's output, from the build stage or from ARTIFACTS_FROM.
+FROM ${ARTIFACTS_FROM} AS artifacts
+
+# Stage 3 and 4: static Docker CLI and compose plugin binaries, copied below.
 FROM ${DOCKER_CLI_IMAGE} AS docker-cli
 FROM ${COMPOSE_IMAGE} AS compose
 
-# Stage 4: the runtime image.
+# Stage 5: the runtime image.
 FROM ${RUNTIME_IMAGE} AS runtime
+ARG EXTRA_PACKAGES
 RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jre-headless postgresql-client-15 \
-      ca-certificates git \
+      ca-certificates git ${EXTRA_PACKAGES} \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker
-COPY --from=compose /docker-compose /usr/local/lib/docker/cli-plugins/docker-compose
+# The compose image's whole (scratch) filesystem: /docker-compose is the v2 plugin; an image
+# without it leaves compose to EXTRA_PACKAGES.
+COPY --from=compose / /tmp/compose/
+RUN if [ -e /tmp/compose/docker-compose ]; then \
+      install -D -m 0755 /tmp/compose/docker-compose /usr/local/lib/docker/cli-plugins/docker-compose; \
+    fi \
+ && rm -rf /tmp/compose
 # bin/install.sh lays out the launcher, jar, completion and man pages as on a host, and makes the
 # class-data-sharing archive for this image's JVM.
 COPY bin/rollback bin/install.sh /tmp/rollback-src/bin/
 COPY src/cds/training.yml /tmp/rollback-src/src/cds/training.yml
-COPY --from=build /src/target/rollback.jar /tmp/rollback-src/target/rollback.jar
-COPY --from=build /src/target/completion /tmp/rollback-src/target/completion
-COPY --from=build /src/target/man /tmp/rollback-src/target/man
+COPY --from=artifacts /src/target/rollback.jar /tmp/rollback-src/target/rollback.jar
+COPY --from=artifacts /src/target/completion /tmp/rollback-src/target/completion
+COPY --from=artifacts /src/target/man /tmp/rollback-src/target/man
 RUN /tmp/rollback-src/bin/install.sh /usr/local && rm -rf /tmp/rollback-src
-# Smoke check: the image fails to build unless the installed CLI starts.
-RUN rollback --version && docker --version && docker compose version && pg_dump --version
+# Smoke check: the image fails to build unless the installed CLI starts (and a compose answers).
+RUN rollback --version && docker --version && { docker compose version 2>/dev/null || docker-compose version; } \
+ && pg_dump --version
 WORKDIR /stack
 ENTRYPOINT ["rollback"]
 CMD ["--help"]

@@ -16,7 +16,8 @@ FIXTURE_REV=3
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# as_root, debian_mirror, debian_image (debootstrap + docker import)
+. "$HERE/debian-image.sh"
 
 apt_updated=""
 apt_install() {
@@ -34,6 +35,8 @@ install_packages() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
   command -v curl >/dev/null || missing+=(curl)
+  # zsh: CompletionE2EIT completes command lines in a real zsh (docs/install.md).
+  command -v zsh >/dev/null || missing+=(zsh)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt_install "${missing[@]}"
@@ -111,34 +114,21 @@ build_app_images() {
   fi
 }
 
-debian_mirror() {
-  local uri
-  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  echo "${uri:-http://deb.debian.org/debian}"
-}
+# The official image's entrypoint, in the fixture's root filesystem (debian_image's setup step).
+install_pg_entrypoint() { as_root install -m 0755 "$HERE/postgres-entrypoint.sh" "$1/usr/local/bin/docker-entrypoint.sh"; }
 
 # PostgreSQL 15 and Caddy 2 from Debian, in one root filesystem imported twice with different
 # default commands.
 build_stack_images() {
   if image_exists "$PG_IMAGE" && image_exists "$CADDY_IMAGE"; then return; fi
-  local dir="$WORK/stack-rootfs"
   if ! image_exists "$PG_IMAGE"; then
     log "debootstrap postgresql-15 + caddy (about a minute)"
-    as_root rm -rf "$dir"
-    as_root debootstrap --variant=minbase --include=postgresql-15,caddy,busybox-static \
-      bookworm "$dir" "$(debian_mirror)" >"$WORK/debootstrap.log" 2>&1 \
-      || { tail -30 "$WORK/debootstrap.log" >&2; exit 1; }
-    as_root rm -rf "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/var/cache/apt/* \
-      "$dir"/var/lib/apt/lists/* "$dir"/usr/share/locale/*
-    as_root install -m 0755 "$HERE/postgres-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
-    as_root tar -C "$dir" -c . | docker import \
-      -c 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
-      -c 'CMD ["postgres"]' \
-      -c 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      -c 'HEALTHCHECK --interval=1s --timeout=3s --retries=30 CMD ["pg_isready", "-h", "127.0.0.1", "-q"]' \
-      -c "LABEL rollback.fixture.rev=$FIXTURE_REV" \
-      - "$PG_IMAGE" >/dev/null
-    as_root rm -rf "$dir"
+    debian_image "$PG_IMAGE" postgresql-15,caddy,busybox-static install_pg_entrypoint \
+      'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
+      'CMD ["postgres"]' \
+      'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      'HEALTHCHECK --interval=1s --timeout=3s --retries=30 CMD ["pg_isready", "-h", "127.0.0.1", "-q"]' \
+      "LABEL rollback.fixture.rev=$FIXTURE_REV" || exit 1
     log "built $PG_IMAGE"
   fi
   if ! image_exists "$CADDY_IMAGE"; then

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Dockerfile's structure, checked offline (building it needs a registry; CI's image job does). */
+/** The Dockerfile's structure, checked offline (scripts/build-image.sh and CI's image job build it). */
 class DockerfileCheckTest {
     @TempDir
     Path broken;
@@ -31,6 +31,19 @@ class DockerfileCheckTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("FAIL RUN rollback --version after the install");
+    }
+
+    /** The jar may come through a stage {@code FROM ${ARTIFACTS_FROM}}, but by default from the build stage. */
+    @Test
+    void aJarStageThatDoesNotDefaultToTheBuildStageFails() throws Exception {
+        String prebuiltByDefault = Files.readString(Path.of("Dockerfile"))
+            .replace("ARG ARTIFACTS_FROM=build", "ARG ARTIFACTS_FROM=rollback-local/artifacts:1");
+        assertThat(prebuiltByDefault).contains("ARTIFACTS_FROM=rollback-local");
+        Files.writeString(broken.resolve("Dockerfile"), prebuiltByDefault);
+
+        Run run = check(broken.resolve("Dockerfile"));
+
+        assertThat(run.output()).contains("FAIL the jar comes from the build stage (COPY --from=artifacts)");
     }
 
     private record Run(int exitCode, String output) {

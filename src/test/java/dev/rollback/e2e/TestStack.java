@@ -230,6 +230,15 @@ public final class TestStack implements AutoCloseable {
 
     private void awaitDatabase() {
         long deadline = System.nanoTime() + 60_000_000_000L;
+        // A connection while the server starts up logs "FATAL: the database system is starting up",
+        // which `verify` then finds among the last log lines: connect once the server says it is ready.
+        while (System.nanoTime() < deadline) {
+            Shell.Result logs = Shell.run(dir, Map.of(), 30, List.of("docker", "logs", postgresContainer()));
+            if ((logs.out() + logs.err()).contains("database system is ready to accept connections")) {
+                break;
+            }
+            sleep(200);
+        }
         while (System.nanoTime() < deadline) {
             Shell.Result ready = Shell.run(dir, pgEnv(), 10, List.of("psql", "-X", "-h", "127.0.0.1", "-p",
                 String.valueOf(pgPort), "-U", "merq", "-d", "merq", "-c", "select 1"));
