@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Copies the tables the tests generate into the docs, each under its own heading:
+#   target/fault-matrix.md         → docs/reliability.md    "### The matrix"          (*FaultsIT)
 #   target/bad-input-catalogue.md  → docs/reliability.md    "## Bad-input catalogue"  (BadInputCatalogueTest, BadInputStackIT)
 #   target/secret-audit.md         → docs/reliability.md    "## Secret audit"         (SecretAuditIT)
 #   target/runbook-walkthrough.md  → docs/runbook/README.md "## Every command here has been run" (RunbookWalkthroughE2EIT)
@@ -10,10 +11,11 @@
 # Run the tests first:
 #   mvn -B -o test -Dtest=BadInputCatalogueTest
 #   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,RunbookWalkthroughE2EIT'
+#   mvn -B -o failsafe:integration-test@fault-matrix failsafe:verify@fault-matrix   (or all of it: mvn verify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 updated=0
-for pair in "target/bad-input-catalogue.md docs/reliability.md" "target/secret-audit.md docs/reliability.md" \
+for pair in "target/fault-matrix.md docs/reliability.md" "target/bad-input-catalogue.md docs/reliability.md" "target/secret-audit.md docs/reliability.md" \
             "target/runbook-walkthrough.md docs/runbook/README.md"; do
     read -r table doc <<<"$pair"
     name=$(basename "$table" .md)
@@ -25,7 +27,10 @@ for pair in "target/bad-input-catalogue.md docs/reliability.md" "target/secret-a
 import sys
 doc, table, name = sys.argv[1:]
 text = open(doc, encoding="utf-8").read()
-rows = open(table, encoding="utf-8").read().split("\n", 2)[2].strip("\n")   # without its heading
+rows = open(table, encoding="utf-8").read()
+if rows.startswith("#"):
+    rows = rows.split("\n", 2)[2]   # without its heading
+rows = rows.strip("\n")
 start = "<!-- table: %s (generated, see testbed/reliability-tables.sh) -->" % name
 end = "<!-- end: %s -->" % name
 if start not in text or end not in text:
