@@ -72,7 +72,8 @@ final class DecideCommand extends BaseCommand {
                 config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
                 threshold)),
             new BackupStore(config.backupsDir(), app.clock()), new DumpInspector(postgresOrNull(session)), app.clock(),
-            new StackShape(composeWithAppServices, config.backupsDir().toString()),
+            new StackShape(composeWithAppServices, config.backupsDir().toString(), composeWithAppServices
+                && config.proxy() != null && config.proxy().container() != null && !config.health().checks().isEmpty()),
             new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes));
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
  *   <li>minor → level 1 first; when level 1 cannot help (no release to go back to, or migrations
  *       it cannot undo) → fix it in the next release, with the heavier levels as alternatives.</li>
  * </ul>
+ * Where level 1 is recommended, the migrations are safe and blue-green is configured, seed 004's
+ * zero-downtime strategy is offered as an alternative: level 1 recreates the app containers (a few
+ * seconds without an answer), blue-green keeps serving throughout and takes longer.
  */
 public final class DecisionTree {
     private final Facts facts;
@@ -101,6 +104,10 @@ public final class DecisionTree {
         Outcome migrations = facts.migrations().outcome();
         if (migrations == Outcome.CODE_ROLLBACK_ENOUGH) {
             reasons.add("the migrations since then do not stop a code rollback (" + facts.migrations().detail() + ")");
+            if (stack.blueGreenReady()) {
+                alternatives.add(format.format(List.of("blue-green")) + "  (the same release with zero downtime behind"
+                    + " Caddy: started beside the running stack and switched to when healthy; slower than level 1)");
+            }
         } else if (migrations == Outcome.REVIEW) {
             reasons.add("WARNING: migrations since then need a review (" + facts.migrations().detail()
                 + "); if they changed data one way, restore the database instead");

@@ -5,6 +5,7 @@ package dev.rollback.decide;
  *
  * @param composeWithAppServices {@code db-restore --redeploy previous} works (compose, app services named)
  * @param backupsDir             where backups are looked for, for messages
+ * @param blueGreenReady         {@code blue-green} is configured: compose, app services, Caddy, a health check
  */
-public record StackShape(boolean composeWithAppServices, String backupsDir) {
+public record StackShape(boolean composeWithAppServices, String backupsDir, boolean blueGreenReady) {
 }

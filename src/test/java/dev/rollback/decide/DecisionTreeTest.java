@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The runbook's tree over facts: every branch, with the exact command line it prints. */
 class DecisionTreeTest {
     private static final CommandLineFormat FORMAT = new CommandLineFormat(null, false);
-    private static final StackShape COMPOSE = new StackShape(true, "/backups");
+    private static final StackShape COMPOSE = new StackShape(true, "/backups", false);
+    private static final StackShape BEHIND_CADDY = new StackShape(true, "/backups", true);
 
     private Facts.Docker docker = new Facts.Docker(true, "unix:///var/run/docker.sock", null);
     private Facts.Health health = new Facts.Health(false, List.of("http:api: 503"), 4);
@@ -21,8 +22,29 @@ class DecisionTreeTest {
         "the newest pre_deploy backup, taken 30 min ago");
 
     private Recommendation decide(Severity severity) {
+        return decide(severity, COMPOSE);
+    }
+
+    private Recommendation decide(Severity severity, StackShape stack) {
         Facts facts = new Facts(docker, health, new Facts.Database(true, true, "ok"), releases, git, migrations, backup);
-        return DecisionTree.decide(severity, facts, COMPOSE, FORMAT);
+        return DecisionTree.decide(severity, facts, stack, FORMAT);
+    }
+
+    @Test
+    void behindCaddyLevelOneComesWithBlueGreenAsTheZeroDowntimeAlternative() {
+        Recommendation r = decide(Severity.critical, BEHIND_CADDY);
+
+        assertThat(r.commandLine()).isEqualTo("rollback redeploy");
+        assertThat(r.alternatives()).singleElement().asString().startsWith("rollback blue-green  (")
+            .contains("zero downtime");
+        assertThat(decide(Severity.critical, COMPOSE).alternatives()).isEmpty();
+    }
+
+    @Test
+    void blueGreenIsNotOfferedWhenTheMigrationsNeedAReview() {
+        migrations = new Facts.Migrations(Outcome.REVIEW, "review: V4__x.sql:1 unparsed");
+
+        assertThat(decide(Severity.critical, BEHIND_CADDY).alternatives()).noneMatch(a -> a.contains("blue-green"));
     }
 
     @Test
