@@ -7,6 +7,7 @@ import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Takes a volume backup the way every backup here is taken: written under a hidden partial name,
@@ -29,11 +30,12 @@ final class VolumeArchiver {
         Path partial = BackupStore.partialPath(target);
         boolean published = false;
         try {
-            volumes.archive(volume, partial);
+            List<String> changedWhileRead = volumes.archive(volume, partial);
             VolumeArchive written = verified(volume, partial);
             BackupStore.publish(partial, target);
             published = true;
-            return new VolumeBackup(volume, written.movedTo(target), (System.nanoTime() - start) / 1_000_000);
+            return new VolumeBackup(volume, written.movedTo(target), changedWhileRead,
+                (System.nanoTime() - start) / 1_000_000);
         } finally {
             if (!published) {
                 Files.deleteIfExists(partial);

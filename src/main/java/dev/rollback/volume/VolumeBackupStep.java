@@ -72,8 +72,7 @@ final class VolumeBackupStep implements Step {
             VolumeBackup backup = archiver.take(volume, volume);
             rows.add(backup.detail());
             paths.add(backup.archive().path().toString());
-            context.progress("    volume " + volume + ": " + backup.archive().entries() + " entries, "
-                + backup.archive().archiveBytes() + " bytes in " + backup.millis() + " ms");
+            context.progress("    " + backup.summary());
         }
     }
 }

@@ -24,6 +24,8 @@ final class FakeVolumes implements Volumes {
     final Map<Path, Map<String, String>> archives = new HashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<String> running = new ArrayList<>();
+    /** Per volume, the paths an archive of it reports as changed while read (a live database's WAL). */
+    final Map<String, List<String>> changedWhileRead = new HashMap<>();
     Path failRefillFrom;
 
     FakeVolumes with(String volume, Map<String, String> files) {
@@ -57,12 +59,13 @@ final class FakeVolumes implements Volumes {
     }
 
     @Override
-    public void archive(String volume, Path archive) {
+    public List<String> archive(String volume, Path archive) {
         calls.add("archive " + volume + " " + archive.getFileName());
         if (Files.exists(archive)) {
             throw RollbackException.refused(archive + " exists");
         }
         archiveFile(archive, volumes.get(volume));
+        return changedWhileRead.getOrDefault(volume, List.of());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,6 +71,28 @@ class VolumeStepsTest {
         assertThat(volumes.calls).containsExactly("list merq",
             "archive merq_pgdata .merq_pgdata_20240101_020000.tar.gz.partial",
             "archive merq_uploads .merq_uploads_20240101_020000.tar.gz.partial");
+    }
+
+    @Test
+    void filesThatVanishedWhileReadAreCountedInTheReportAndTheProgressLine() {
+        volumes.changedWhileRead.put("merq_pgdata", List.of("data/pg_wal/000000010000000000000001",
+            "data/pg_wal/000000010000000000000002", "data/pg_wal/000000010000000000000003",
+            "data/pg_wal/000000010000000000000004", "data/pg_wal/000000010000000000000005",
+            "data/pg_wal/000000010000000000000006"));
+        List<String> progress = new ArrayList<>();
+
+        Report report = new Executor(dir.resolve(".state"), (c, d, a) -> true, Interruption.manual(), progress::add, clock)
+            .run(Plan.builder("test").steps(VolumeSteps.backupProject(volumes, store(), "merq")).build(),
+                new Executor.Options(false, true));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) step(report, "backup-volumes").detail().get("volumes");
+        assertThat(rows.get(0)).containsEntry("changedWhileRead", 6)
+            .containsEntry("changedWhileReadSample", volumes.changedWhileRead.get("merq_pgdata").subList(0, 5));
+        assertThat(rows.get(1)).doesNotContainKey("changedWhileRead");
+        assertThat(progress).anyMatch(line -> line.contains("volume merq_pgdata: 3 entries")
+            && line.endsWith("; 6 file(s) changed or vanished while read (a running service wrote them)"));
     }
 
     @Test

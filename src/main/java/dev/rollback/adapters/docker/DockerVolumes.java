@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link Volumes} through one {@link HelperContainer} per operation, as the seed does it:
  * <ul>
  *   <li>archive: the volume read-only at {@code /data}, the archive's directory at {@code /backup},
- *       {@code tar czf /backup/NAME -C / data}, so every entry starts with {@code data/};</li>
+ *       {@code tar czf /backup/NAME -C / data}, so every entry starts with {@code data/}; files a
+ *       running service removes meanwhile are a warning, not a failure ({@link ChangedWhileRead});</li>
  *   <li>refill: the volume read-write, the archive's directory read-only; a constant script empties
  *       the volume (dotfiles too) and extracts, with the file name as its positional argument.</li>
  * </ul>
@@ -105,7 +106,7 @@ public final class DockerVolumes implements Volumes {
     }
 
     @Override
-    public void archive(String volume, Path archive) {
+    public List<String> archive(String volume, Path archive) {
         Path file = archive.toAbsolutePath().normalize();
         requireExisting(volume);
         requireHelperImage();
@@ -113,10 +114,16 @@ public final class DockerVolumes implements Volumes {
         LOG.info("archiving volume {} (mounted read-only) to {}", volume, file);
         boolean written = false;
         try {
-            helper.run("archive of volume " + volume, volume,
+            List<String> changed = helper.run("archive of volume " + volume, volume,
                 List.of(volumeMount(volume, true), directoryMount(file.getParent(), false)),
-                List.of("tar", "czf", BACKUP + "/" + file.getFileName(), "-C", "/", "data"));
+                List.of("tar", "czf", BACKUP + "/" + file.getFileName(), "-C", "/", "data"), ChangedWhileRead::only);
             written = true;
+            if (!changed.isEmpty()) {
+                LOG.warn("{} file(s) of volume {} changed or vanished while tar read them, e.g. {}: a running service"
+                    + " wrote them (as PostgreSQL recycles WAL segments); the archive holds the volume as tar saw it",
+                    changed.size(), volume, changed.get(0));
+            }
+            return changed;
         } finally {
             if (!written) {
                 deleteQuietly(file);

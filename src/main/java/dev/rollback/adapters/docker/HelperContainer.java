@@ -8,6 +8,7 @@ import dev.rollback.core.RollbackException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,21 @@ final class HelperContainer {
     static final String VOLUME_LABEL = "dev.rollback.helper.volume";
     private static final Logger LOG = LoggerFactory.getLogger(HelperContainer.class);
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
-    private static final int STDERR_LINES = 20;
+    /** Read this much of a failed helper's stderr; a longer one is not judged harmless. */
+    private static final int STDERR_LINES = 10_000;
+
+    /** Decides whether a non-zero exit is harmless; its answer is what the caller gets back. */
+    @FunctionalInterface
+    interface Tolerance {
+        /**
+         * @param complete whether {@code stderr} is all the helper wrote
+         * @return what to report instead of failing, or empty to fail
+         */
+        Optional<List<String>> accept(int exitCode, List<String> stderr, boolean complete);
+    }
+
+    /** Every non-zero exit is a failure. */
+    static final Tolerance NONE = (exitCode, stderr, complete) -> Optional.empty();
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -49,14 +64,21 @@ final class HelperContainer {
      * @param volume the volume it works on (a label, so a test or an operator can find its helpers)
      */
     void run(String what, String volume, List<Mount> mounts, List<String> argv) {
+        run(what, volume, mounts, argv, NONE);
+    }
+
+    /**
+     * Like {@link #run(String, String, List, List)}, but a non-zero exit that {@code tolerance}
+     * accepts returns its answer instead of failing.
+     *
+     * @return empty after exit 0, else what {@code tolerance} made of the exit and stderr
+     */
+    List<String> run(String what, String volume, List<Mount> mounts, List<String> argv, Tolerance tolerance) {
         String name = "rollback-helper-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String id = errors.call("create the helper container for the", what, () -> create(name, volume, mounts, argv));
         LOG.debug("helper container {} ({}) for the {}: {}", name, image, what, argv.get(0));
         try {
-            errors.call("run the helper container for the", what, () -> {
-                awaitSuccess(id, name, what);
-                return null;
-            });
+            return errors.call("run the helper container for the", what, () -> awaitSuccess(id, name, what, tolerance));
         } finally {
             remove(id, name);
         }
@@ -70,7 +92,7 @@ final class HelperContainer {
             .withHostConfig(host).exec().getId();
     }
 
-    private void awaitSuccess(String id, String name, String what) throws Exception {
+    private List<String> awaitSuccess(String id, String name, String what, Tolerance tolerance) throws Exception {
         client.startContainerCmd(id).exec();
         ExitWait wait = client.waitContainerCmd(id).exec(new ExitWait());
         try (wait) {
@@ -83,25 +105,43 @@ final class HelperContainer {
         if (code == null) {
             throw RollbackException.failed("the " + what + " ended without an exit code (helper container " + name + ")");
         }
-        if (code != 0) {
-            throw RollbackException.failed("the " + what + " failed: " + image + " exited with " + code + ": "
-                + lastErrorLine(id));
+        if (code == 0) {
+            return List.of();
         }
+        List<String> stderr;
+        try {
+            stderr = stderr(id);
+        } catch (Exception e) {
+            throw RollbackException.failed("the " + what + " failed: " + image + " exited with " + code
+                + "; its error output could not be read (" + DockerErrors.oneLine(e) + ")");
+        }
+        Optional<List<String>> tolerated = tolerance.accept(code, stderr, stderr.size() < STDERR_LINES);
+        if (tolerated.isPresent()) {
+            return tolerated.get();
+        }
+        throw RollbackException.failed("the " + what + " failed: " + image + " exited with " + code + ": "
+            + lastErrorLine(stderr));
     }
 
-    /** The helper's last non-blank stderr line: tar's own words ("No space left on device"). */
-    private String lastErrorLine(String id) {
-        try {
-            FrameLines lines = client.logContainerCmd(id).withStdOut(false).withStdErr(true).withTail(STDERR_LINES)
-                .exec(new FrameLines());
-            try (lines) {
-                lines.finishedWithin(LOG_TIMEOUT);
+    private List<String> stderr(String id) throws Exception {
+        FrameLines lines = client.logContainerCmd(id).withStdOut(false).withStdErr(true).withTail(STDERR_LINES)
+            .exec(new FrameLines());
+        try (lines) {
+            if (!lines.finishedWithin(LOG_TIMEOUT)) {
+                throw new IllegalStateException("it did not arrive within " + human(LOG_TIMEOUT));
             }
-            return lines.lines().stream().filter(line -> !line.isBlank()).reduce((first, second) -> second)
-                .map(String::strip).orElse("no error output");
-        } catch (Exception e) {
-            return "its error output could not be read (" + DockerErrors.oneLine(e) + ")";
         }
+        return lines.lines();
+    }
+
+    /**
+     * The helper's last telling stderr line: tar's own words ("No space left on device"), not its
+     * closing "error exit delayed from previous errors".
+     */
+    private static String lastErrorLine(List<String> stderr) {
+        return stderr.stream().filter(line -> !line.isBlank() && !ChangedWhileRead.isSummary(line))
+            .reduce((first, second) -> second)
+            .map(String::strip).orElse("no error output");
     }
 
     /** Best effort and never masking the real failure; force also stops a helper that timed out. */

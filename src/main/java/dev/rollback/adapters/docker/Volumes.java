@@ -35,8 +35,11 @@ public interface Volumes {
      * Writes a tar.gz of the volume's content to {@code archive} (a file that does not exist yet,
      * in a directory of this host); the volume is mounted read-only. On failure nothing is left at
      * {@code archive}.
+     *
+     * @return the paths (as archived, {@code data/...}) that a running service changed or removed
+     *         while they were read; empty when the volume held still
      */
-    void archive(String volume, Path archive);
+    List<String> archive(String volume, Path archive);
 
     /** Empties the volume and extracts {@code archive} (made by {@link #archive}) into it. */
     void refill(String volume, Path archive);
