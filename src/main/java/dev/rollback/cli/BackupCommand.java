@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backup", mixinStandardHelpOptions = true,
     description = {"Dump the database to <backups.dir>/<label>_YYYYMMDD_HHMMSS.<ext>: written",
         "under a temporary name, read back to its end, then renamed into place.",
-        "--volumes: also every named volume of the compose project, to",
+        "--volumes: also every named volume of the compose project or Swarm stack, to",
         "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env",
         "file and the running image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
 final class BackupCommand extends PlanCommand {
@@ -46,7 +46,8 @@ final class BackupCommand extends PlanCommand {
     Integer keep;
 
     @Option(names = "--volumes",
-        description = "Also archive every named volume of the compose project (after the dump; read-only mounts).")
+        description = "Also archive every named volume of the compose project or Swarm stack on this host"
+            + " (after the dump; read-only mounts).")
     boolean volumes;
 
     @Option(names = "--config-files",
@@ -93,7 +94,7 @@ final class BackupCommand extends PlanCommand {
         String stack = config.stack().name();
         List<Step> steps = new ArrayList<>();
         if (volumes) {
-            requireTarget(config, "--volumes", List.of("compose"));
+            requireTarget(config, "--volumes", List.of("compose", "swarm"));
             steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack));
         }
         if (configFiles) {
@@ -120,7 +121,8 @@ final class BackupCommand extends PlanCommand {
         if (!targets.contains(target)) {
             throw RollbackException.usage(option + " works for stack.target " + String.join(" or ", targets)
                 + (option.equals("--volumes") ? " (it archives the volumes labelled com.docker.compose.project="
-                + config.stack().name() + ")" : "") + ", not " + target);
+                + config.stack().name() + " or com.docker.stack.namespace=" + config.stack().name() + ")" : "")
+                + ", not " + target);
         }
     }
 }

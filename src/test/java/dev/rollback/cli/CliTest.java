@@ -111,4 +111,17 @@ class CliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--label").contains("not a valid name");
     }
+
+    @Test
+    void volumesOfADokployStackAreAUsageErrorNamingTheLabelsItReads() throws Exception {
+        Path config = dir.resolve("rollback.yml");
+        Files.writeString(config, "stack: { name: shop, target: dokploy }\n"
+            + "dokploy: { url: \"http://127.0.0.1:1\", api-key-env: DOKPLOY_KEY }\n");
+
+        CliRunner.Result result = cli.run("backup", "-c", config.toString(), "--no-database", "--volumes", "--yes");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("rollback: --volumes works for stack.target compose or swarm (it archives"
+            + " the volumes labelled com.docker.compose.project=shop or com.docker.stack.namespace=shop), not dokploy");
+    }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +67,15 @@ public final class DockerVolumes implements Volumes {
 
     @Override
     public List<String> projectVolumes(String project) {
+        return Stream.of(ContainerInfos.PROJECT_LABEL, SwarmEngine.STACK_LABEL)
+            .flatMap(label -> labelled(label + "=" + project, project).stream())
+            .distinct().sorted().toList();
+    }
+
+    private List<String> labelled(String label, String project) {
         List<InspectVolumeResponse> volumes = errors.call("list the volumes of", "project " + project, () ->
-            client.listVolumesCmd().withFilter("label", List.of(ContainerInfos.PROJECT_LABEL + "=" + project))
-                .exec().getVolumes());
-        return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
+            client.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes());
+        return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
     }
 
     @Override

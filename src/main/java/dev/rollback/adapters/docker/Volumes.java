@@ -10,7 +10,11 @@ import java.util.List;
  * a missing volume or helper image is exit 3, an unreachable daemon exit 4, a failed helper exit 1.
  */
 public interface Volumes {
-    /** The named volumes compose created for a project (label {@code com.docker.compose.project}), sorted. */
+    /**
+     * The named volumes on this daemon that compose created for a project (label
+     * {@code com.docker.compose.project}) or {@code docker stack deploy} for a Swarm stack (label
+     * {@code com.docker.stack.namespace}) of that name, sorted.
+     */
     List<String> projectVolumes(String project);
 
     boolean exists(String volume);
