@@ -58,6 +58,7 @@ public final class LoadGenerator {
         return thread;
     });
     private final long startNanos = System.nanoTime();
+    private final long startEpochMs = System.currentTimeMillis();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -149,7 +150,8 @@ public final class LoadGenerator {
             Thread.sleep(50);
         }
         Result result = load.stopAfter(min);
-        System.out.println("requests=" + result.sent() + " failed=" + result.failed() + " durationMs=" + result.durationMs());
+        System.out.println("requests=" + result.sent() + " failed=" + result.failed() + " durationMs=" + result.durationMs()
+            + " startedAtEpochMs=" + load.startEpochMs);
         result.failures().forEach(f -> System.out.println("failure at " + f.atMs() + " ms " + f.url() + ": " + f.reason()));
         System.out.println("answers=" + result.bodies());
     }
