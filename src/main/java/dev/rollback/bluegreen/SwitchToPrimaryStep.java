@@ -44,7 +44,7 @@ final class SwitchToPrimaryStep implements Step {
         } catch (RollbackException e) {
             proxySwitch.load(run.greenRoutes);
             run.serving(Side.GREEN, context);
-            throw RollbackException.failed(e.getMessage() + "; the proxy routes to green again");
+            throw RollbackException.failed(e.getMessage() + "; pointed the proxy back at green (result.serving says where it ended)");
         }
         run.phase(id(), start, context);
     }

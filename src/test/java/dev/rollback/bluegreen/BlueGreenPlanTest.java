@@ -166,7 +166,7 @@ class BlueGreenPlanTest {
         Report report = run();
 
         assertThat(report.exitCode()).isEqualTo(1);
-        assertThat(report.error().message()).contains("switch-to-primary").contains("the proxy routes to green again");
+        assertThat(report.error().message()).contains("switch-to-primary").contains("pointed the proxy back at green");
         assertThat(report.result()).containsEntry("serving", "green");
         assertThat(world.routes().dials()).allMatch(dial -> dial.startsWith("10.0.0."));
         assertThat(world.names("merq-green")).hasSize(2);
