@@ -11,10 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Keeps the newest {@code keep} complete backups of a label (the one being taken counts) and
- * everything newer than the oldest of them; deletes older ones. Incomplete dumps never count
- * towards {@code keep}, so retention can never leave fewer restorable backups than asked for.
- * Only dumps: volume archives and config snapshots are never deleted here, whatever their label.
+ * {@code backups.keep}: {@link KeepNewest} over the dumps of a label (an incomplete dump never
+ * counts). Only dumps: volume archives and config snapshots are never deleted here, whatever
+ * their label.
  */
 final class RetentionStep implements Step {
     private final BackupStore store;
@@ -45,18 +44,9 @@ final class RetentionStep implements Step {
     @Override
     public void check(StepContext context) {
         doomed.clear();
-        int completeSeen = 1;   // the backup this run takes
-        boolean pastKept = keep <= 1;
-        for (BackupFile backup : store.list(label)) {
-            if (!isDump(backup)) {
-                continue;   // a volume archive or config snapshot that happens to share the label
-            }
-            if (pastKept) {
-                doomed.add(backup);
-            } else if (isComplete(backup) && ++completeSeen >= keep) {
-                pastKept = true;
-            }
-        }
+        // Only dumps: a volume archive or config snapshot may happen to share the label.
+        List<BackupFile> dumps = store.list(label).stream().filter(RetentionStep::isDump).toList();
+        doomed.addAll(KeepNewest.beyond(dumps, keep, this::isComplete));
         context.detail("delete", doomed.stream().map(BackupFile::name).collect(Collectors.toList()));
     }
 

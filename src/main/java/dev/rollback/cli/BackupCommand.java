@@ -95,7 +95,7 @@ final class BackupCommand extends PlanCommand {
         List<Step> steps = new ArrayList<>();
         if (volumes) {
             requireTarget(config, "--volumes", List.of("compose", "swarm"));
-            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack));
+            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack, config.backups().keepVolumes()));
         }
         if (configFiles) {
             requireTarget(config, "--config-files", List.of("compose", "swarm"));

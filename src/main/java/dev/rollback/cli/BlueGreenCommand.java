@@ -72,7 +72,7 @@ final class BlueGreenCommand extends PlanCommand {
         BlueGreenInputs.Settings settings = settings(config, proxy);
         List<Step> volumeBackups = noVolumeBackup ? List.of()
             : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
-                config.stack().name());
+                config.stack().name(), config.backups().keepVolumes());
         return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings, tools(session)), volumeBackups);
     }
 

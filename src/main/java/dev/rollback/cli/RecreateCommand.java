@@ -61,6 +61,7 @@ final class RecreateCommand extends PlanCommand {
 
     private List<Step> volumeBackups(Session session, BackupStore backups) {
         return noVolumeBackup ? List.of()
-            : VolumeSteps.backupProject(session.volumes(), backups, session.config().stack().name());
+            : VolumeSteps.backupProject(session.volumes(), backups, session.config().stack().name(),
+                session.config().backups().keepVolumes());
     }
 }

@@ -36,6 +36,11 @@ final class VolumeBackupStep implements Step {
         return "backup-volumes";
     }
 
+    /** The volumes it archives: empty until it was checked. */
+    List<String> volumeNames() {
+        return names;
+    }
+
     @Override
     public String description() {
         return names.isEmpty() ? "archive the named volumes (mounted read-only) into " + store.dir()

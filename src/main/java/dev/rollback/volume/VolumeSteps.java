@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * as skipped). Restores refuse (exit 3, nothing touched) a truncated or foreign archive, a missing
  * volume or helper image, and a volume that a running container mounts: stop the services first.
  * Their fresh backups are named {@code pre_restore_<volume>_...tar.gz} and listed in
- * {@value #PRE_RESTORE_RESULT}. Step ids: {@code backup-volumes}, {@code restore-volume-<volume>}.
+ * {@value #PRE_RESTORE_RESULT}. Step ids: {@code backup-volumes}, {@code volume-retention} (with
+ * a {@code keep}), {@code restore-volume-<volume>}.
  */
 public final class VolumeSteps {
     /** Result key: the paths of the archives {@link #backupAll} wrote, a list of strings. */
@@ -43,12 +44,28 @@ public final class VolumeSteps {
      * One step, {@code backup-volumes}; not destructive, nothing to undo (the archives are kept).
      */
     public static List<Step> backupAll(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames) {
-        return List.of(new VolumeBackupStep(volumes, store, volumeNames));
+        return backupAll(volumes, store, volumeNames, null);
     }
 
-    /** {@link #backupAll} of the named volumes of compose project {@code project} (its label). */
+    /**
+     * {@link #backupAll}, then, when {@code keep} is set ({@code backups.keep-volumes}), a
+     * {@code volume-retention} step that deletes each archived volume's archives beyond the newest
+     * {@code keep} complete ones (destructive when it deletes anything).
+     */
+    public static List<Step> backupAll(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames,
+                                       Integer keep) {
+        VolumeBackupStep backup = new VolumeBackupStep(volumes, store, volumeNames);
+        return keep == null ? List.of(backup) : List.of(backup, new VolumeRetentionStep(store, backup::volumeNames, keep));
+    }
+
+    /** {@link #backupAll} of the named volumes of compose project or Swarm stack {@code project} (its label). */
     public static List<Step> backupProject(Volumes volumes, BackupStore store, String project) {
-        return backupAll(volumes, store, () -> volumes.projectVolumes(project));
+        return backupProject(volumes, store, project, null);
+    }
+
+    /** {@link #backupAll} of {@code project}'s volumes with {@code backups.keep-volumes} retention. */
+    public static List<Step> backupProject(Volumes volumes, BackupStore store, String project, Integer keep) {
+        return backupAll(volumes, store, () -> volumes.projectVolumes(project), keep);
     }
 
     /** One {@code restore-volume-<volume>} step per entry, in the map's order: volume → archive. */

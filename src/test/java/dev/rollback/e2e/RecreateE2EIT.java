@@ -3,6 +3,7 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.backup.TarFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +37,12 @@ class RecreateE2EIT {
         String bad = stack.commit("broken", "deploy broken");
         String badFile = stack.workdirComposeFile();
         stack.up();
+        // backups.keep-volumes: 1, and an archive of the volume from an earlier run: retention deletes it.
+        Path config = dir.resolve("rollback.yml");
+        Files.writeString(config, Files.readString(config).replace("backups: { dir: ./backups }",
+            "backups: { dir: ./backups, keep-volumes: 1 }"));
+        Path earlier = dir.resolve("backups").resolve(stack.project + "_data_20200101_000000.tar.gz");
+        TarFixture.volume().file("data/old", "earlier").write(earlier);
 
         RollbackCli.Run run = stack.rollback("recreate", "--to", good.substring(0, 10), "--yes", "-o", "json");
 
@@ -52,6 +59,9 @@ class RecreateE2EIT {
         Path volumeBackup = Path.of(result.path("volumeBackups").get(0).asText());
         assertThat(volumeBackup.getFileName().toString()).startsWith(stack.project + "_data_").endsWith(".tar.gz");
         assertThat(Files.size(volumeBackup)).isPositive();
+        assertThat(earlier).doesNotExist();
+        assertThat(run.step("volume-retention").path("detail").path("deleted").get(0).asText())
+            .isEqualTo(earlier.getFileName().toString());
         assertThat(result.path("downtimeMs").path("http:api").isNumber()).as(run.out()).isTrue();
         assertThat(result.path("downtimeMs").path("http:api").asLong()).isPositive()
             .isLessThan(result.path("stopToHealthyMs").asLong() + 1);

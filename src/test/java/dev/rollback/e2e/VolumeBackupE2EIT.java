@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,26 @@ class VolumeBackupE2EIT {
 
         assertThat(rows.findValuesAsText("format")).containsExactlyInAnyOrder("volume", "config");
         rows.forEach(each -> assertThat(each.path("complete").asBoolean()).as(each.toString()).isTrue());
+    }
+
+    @Test
+    void keepVolumesDeletesOlderArchivesOfTheVolumeAfterANewOneWasVerified() throws Exception {
+        Path config = plain.resolve("rollback-keep.yml");
+        Files.writeString(config, Files.readString(plain.resolve("rollback.yml")).replace("backups: { dir: ./backups }",
+            "backups: { dir: ./backups, keep-volumes: 2 }"));
+        List<String> archives = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RollbackCli.Run run = RollbackCli.run(plain, Map.of(), "--config", config.toString(), "backup",
+                "--no-database", "--volumes", "--yes", "-o", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            archives.add(Path.of(run.json().path("result").path("volumeBackups").get(0).asText()).getFileName().toString());
+            if (i == 2) {
+                assertThat(run.step("volume-retention").path("detail").path("deleted").get(0).asText())
+                    .isEqualTo(archives.get(0));
+            }
+        }
+
+        assertThat(names(plain.resolve("backups"))).containsExactly(archives.get(1), archives.get(2));
     }
 
     @Test

@@ -95,6 +95,65 @@ class VolumeStepsTest {
             && line.endsWith("; 6 file(s) changed or vanished while read (a running service wrote them)"));
     }
 
+    /** Old archives of merq_pgdata (the newest one truncated), and things retention must not touch. */
+    private void oldBackups() throws Exception {
+        for (String day : List.of("20231228", "20231229", "20231230", "20231231")) {
+            volumes.archiveFile(dir.resolve("merq_pgdata_" + day + "_020000.tar.gz"), Map.of("base/1", day));
+        }
+        FakeVolumes.truncate(dir.resolve("merq_pgdata_20231231_020000.tar.gz"));
+        volumes.archiveFile(dir.resolve("pre_restore_merq_pgdata_20231201_020000.tar.gz"), Map.of("base/1", "pre"));
+        volumes.archiveFile(dir.resolve("merq_uploads_20231201_020000.tar.gz"), Map.of("a.png", "old"));
+        Files.writeString(dir.resolve("merq_pgdata_20231101_020000.sql"), "-- a dump that shares the label\n");
+    }
+
+    @Test
+    void keepVolumesDeletesArchivesBeyondTheNewestCompleteOnesOfEachVolumeOnly() throws Exception {
+        oldBackups();
+
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq", 2));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        // pgdata: the new one, the truncated one (newer than the oldest kept), the newest complete old one
+        assertThat(files()).containsExactly("merq_pgdata_20231101_020000.sql", "merq_pgdata_20231230_020000.tar.gz",
+            "merq_pgdata_20231231_020000.tar.gz", "merq_pgdata_20240101_020000.tar.gz",
+            "merq_uploads_20231201_020000.tar.gz", "merq_uploads_20240101_020000.tar.gz",
+            "pre_restore_merq_pgdata_20231201_020000.tar.gz");
+        assertThat(step(report, "volume-retention").detail().get("deleted"))
+            .isEqualTo(List.of("merq_pgdata_20231229_020000.tar.gz", "merq_pgdata_20231228_020000.tar.gz"));
+    }
+
+    @Test
+    void keepOneLeavesOnlyTheNewArchiveOfEachVolume() throws Exception {
+        oldBackups();
+
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq", 1));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(files()).containsExactly("merq_pgdata_20231101_020000.sql", "merq_pgdata_20240101_020000.tar.gz",
+            "merq_uploads_20240101_020000.tar.gz", "pre_restore_merq_pgdata_20231201_020000.tar.gz");
+    }
+
+    @Test
+    void dryRunNamesTheArchivesRetentionWouldDeleteAndDeletesNothing() throws Exception {
+        oldBackups();
+        List<String> before = files();
+
+        Report report = new Executor(dir.resolve(".state"), (c, d, a) -> true, Interruption.manual(), line -> { }, clock)
+            .run(Plan.builder("test").steps(VolumeSteps.backupProject(volumes, store(), "merq", 2)).build(),
+                new Executor.Options(true, true));
+
+        assertThat(files()).isEqualTo(before);
+        assertThat(step(report, "volume-retention").description())
+            .isEqualTo("delete 2 old volume archives (merq_pgdata_20231229_020000.tar.gz,"
+                + " merq_pgdata_20231228_020000.tar.gz), keeping the newest 2 of each volume");
+    }
+
+    @Test
+    void withoutKeepThereIsNoRetentionStep() {
+        assertThat(VolumeSteps.backupProject(volumes, store(), "merq", null)).extracting(Step::id)
+            .containsExactly("backup-volumes");
+    }
+
     @Test
     void projectWithoutVolumesIsASkippedStepWithAnEmptyList() {
         Report report = run(VolumeSteps.backupProject(volumes, store(), "other"));

@@ -14,7 +14,7 @@ public record Config(StackConfig stack, BackupsConfig backups, String stateDir, 
                      @JsonIgnore Path baseDir) {
 
     public Config {
-        backups = backups != null ? backups : new BackupsConfig(null, null);
+        backups = backups != null ? backups : new BackupsConfig(null, null, null);
         stateDir = stateDir != null ? stateDir : ".rollback";
         database = database != null ? database : DatabaseConfig.EMPTY;
         docker = docker != null ? docker : new DockerConfig(null, null);

@@ -120,6 +120,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void keepVolumesIsReadAndMustBeAtLeastOne() throws IOException {
+        Config kept = ConfigLoader.load(write("stack: { name: merq }\nbackups:\n  keep-volumes: 3\n"), Map.of());
+        assertThat(kept.backups().keepVolumes()).isEqualTo(3);
+        assertThat(ConfigLoader.load(write("stack: { name: merq }\n"), Map.of()).backups().keepVolumes()).isNull();
+
+        Path zero = write("stack: { name: merq }\nbackups:\n  keep-volumes: 0\n");
+
+        assertThat(usageError(() -> ConfigLoader.load(zero, Map.of())).getMessage())
+            .contains("backups.keep-volumes must be at least 1, got 0");
+    }
+
+    @Test
     void missingRequiredNameIsAUsageError() throws IOException {
         Path file = write("stack:\n  target: compose\n");
 
