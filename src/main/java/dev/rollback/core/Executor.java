@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  *
  * <p>Order: take the lock (mutating plans) → check every step (read-only) → under --dry-run stop
  * here with the plan → confirm destructive steps → apply in order, stopping at a step boundary
- * when interrupted → on a failure or an interruption, undo the applied steps in reverse → journal the report.
+ * when interrupted → on a failure or an interruption, undo the applied steps in reverse → journal the report
+ * → release what steps held for the run ({@link StepContext#hold}, e.g. a database lock), then the lock.
  */
 public final class Executor {
     /** What the operator asked for on the command line. */
@@ -56,6 +59,7 @@ public final class Executor {
         private final Map<Step, StepContext> checked = new LinkedHashMap<>();
         private final List<Step> applied = new ArrayList<>();
         private RunMemory memory = RunMemory.none();
+        private final Deque<AutoCloseable> held = new ConcurrentLinkedDeque<>();
 
         Run(Plan plan, Options options) {
             this.plan = plan;
@@ -67,7 +71,7 @@ public final class Executor {
             StateLock lock = null;
             try {
                 if (locking) {
-                    lock = StateLock.acquire(stateDir, plan.command(), progress);
+                    lock = StateLock.acquire(stateDir, plan.command());
                 }
                 if (plan.mutating()) {
                     memory = RunMemory.open(stateDir, plan.command(), locking, progress);
@@ -83,8 +87,20 @@ public final class Executor {
                 journal(report, locking && lock == null);
                 return report;
             } finally {
+                releaseHeld();
                 if (lock != null) {
                     lock.close();
+                }
+            }
+        }
+
+        /** Closes what steps held for the run (database locks), last taken first; a failure to close is only logged. */
+        private void releaseHeld() {
+            for (AutoCloseable resource; (resource = held.poll()) != null; ) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    progress.accept("warning: could not release " + resource + ": " + messageOf(e));
                 }
             }
         }
@@ -197,7 +213,7 @@ public final class Executor {
         }
 
         private StepContext newContext() {
-            return new StepContext(result, progress, memory);
+            return new StepContext(result, progress, memory, held);
         }
 
         private synchronized void record(Step step, StepStatus status, long startNanos, StepContext context) {

@@ -2,57 +2,166 @@ package dev.rollback.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run lock ({@code state-dir/lock}), held for a whole mutating run so two rollbacks never act
- * on one stack at once. The file names its holder. It appears atomically (a hard link to a
- * complete temporary file), so a reader never sees it half-written. A lock left by a process that
- * is gone (killed, machine rebooted) is taken over with a warning.
+ * on one stack at once. It is a kernel lock ({@code fcntl}, through {@link FileChannel#tryLock()})
+ * on a file created 0600: the kernel releases it when the holding process ends in any way, kill -9
+ * and a crashed container included, so there is no stale lock and no takeover logic to get wrong.
+ * A second run does not wait: it is refused (exit 3) with one line naming the holder.
+ *
+ * <p>The file's content only names the holder (pid, user, host, command, since), written through
+ * the locked channel right after the lock is taken; it is never what decides who holds the lock. A
+ * refused run gives the holder a moment to write it, then says "an unknown holder" if the content is
+ * still empty or half-written. The file stays in place on release: deleting it while another
+ * process has it open would let two runs lock two different files of the same name.
+ *
+ * <p>POSIX record locks belong to the process, and closing any descriptor of the file drops them. So
+ * within one JVM the file is opened only by its holder: a second acquisition in the same JVM is
+ * refused from {@link #HELD_HERE} without opening the file.
  */
 public final class StateLock implements AutoCloseable {
-    private final Path file;
-    private final long pid;
+    static final String FILE_NAME = "lock";
+    /** How long a refused run waits for a holder that has just taken the lock to write its name. */
+    private static final Duration HOLDER_APPEARS = Duration.ofMillis(500);
+    private static final long POLL_MILLIS = 25;
+    /** The lock files this JVM holds, with their holder's description. */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
 
-    private StateLock(Path file, long pid) {
-        this.file = file;
-        this.pid = pid;
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private StateLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
     }
 
-    public static StateLock acquire(Path stateDir, String command, Consumer<String> warn) {
-        Path file = stateDir.resolve("lock");
+    /** Takes the lock or throws exit 3 naming its holder; never waits for it. */
+    public static StateLock acquire(Path stateDir, String command) {
+        Path file = stateDir.resolve(FILE_NAME);
+        Path key;
+        FileChannel channel;
+        try {
+            PrivateFiles.createDirectories(stateDir);
+            key = stateDir.toRealPath().resolve(FILE_NAME);
+            String holderHere = HELD_HERE.get(key);
+            if (holderHere != null) {
+                throw heldBy(file, holderHere);
+            }
+            channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw cannotTake(stateDir, e);
+        }
+        return lockWith(stateDir, file, key, channel, command);
+    }
+
+    private static StateLock lockWith(Path stateDir, Path file, Path key, FileChannel channel, String command) {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            // Held in this JVM under another name (a link). Closing this channel would drop that
+            // holder's kernel lock, so it is left open: one descriptor, and the lock keeps holding.
+            throw heldBy(file, "this process (pid " + Identity.pid() + ")");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw cannotTake(stateDir, e);
+        }
+        if (lock == null) {
+            String holder = holderOf(channel);
+            closeQuietly(channel);
+            throw heldBy(file, holder);
+        }
+        Map<String, Object> holder = holder(command);
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((Json.line(holder) + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw cannotTake(stateDir, e);
+        }
+        HELD_HERE.put(key, describe(Json.MAPPER.valueToTree(holder)));
+        return new StateLock(key, channel, lock);
+    }
+
+    private static Map<String, Object> holder(String command) {
         Map<String, Object> holder = new LinkedHashMap<>();
         holder.put("pid", Identity.pid());
         holder.put("user", Identity.user());
         holder.put("host", Identity.host());
         holder.put("command", command);
         holder.put("startedAt", Instant.now().toString());
-        try {
-            Files.createDirectories(stateDir);
-            Path temp = Files.createTempFile(stateDir, ".lock-", ".tmp");
-            try {
-                Files.writeString(temp, Json.line(holder) + "\n");
-                if (!tryLink(file, temp)) {
-                    takeOverIfStale(file, warn);
-                    if (!tryLink(file, temp)) {
-                        throw heldBy(file);
-                    }
-                }
-            } finally {
-                Files.deleteIfExists(temp);
+        return holder;
+    }
+
+    /**
+     * Who holds the lock, read through this run's own channel (closing it drops no lock of ours: we
+     * hold none). The holder writes its name just after locking, so an empty or half-written file
+     * is read again for a moment; after that it is "an unknown holder".
+     */
+    private static String holderOf(FileChannel channel) {
+        long deadline = System.nanoTime() + HOLDER_APPEARS.toNanos();
+        while (true) {
+            Optional<JsonNode> holder = readHolder(channel);
+            if (holder.isPresent()) {
+                return describe(holder.get());
             }
-        } catch (IOException e) {
-            throw RollbackException.refused("cannot take the lock in state dir " + stateDir
-                + ": " + reason(e) + "; check that it exists and is writable");
+            if (System.nanoTime() > deadline) {
+                return "an unknown holder";
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "an unknown holder";
+            }
         }
-        return new StateLock(file, Identity.pid());
+    }
+
+    private static Optional<JsonNode> readHolder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            channel.read(buffer, 0);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            JsonNode node = Json.MAPPER.readTree(text);
+            return node != null && node.hasNonNull("pid") ? Optional.of(node) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** "pid 4711 (ops@web-1, db-restore since 2026-12-02T10:00:00Z)". */
+    static String describe(JsonNode holder) {
+        return "pid " + holder.path("pid").asLong() + " (" + holder.path("user").asText("?") + "@"
+            + holder.path("host").asText("?") + ", " + holder.path("command").asText("?") + " since "
+            + holder.path("startedAt").asText("?") + ")";
+    }
+
+    private static RollbackException heldBy(Path file, String holder) {
+        return RollbackException.refused("another rollback run holds the lock " + file + ": " + holder
+            + "; wait for it to finish (the lock is released when that process ends, also when it is killed)");
+    }
+
+    private static RollbackException cannotTake(Path stateDir, IOException e) {
+        return RollbackException.refused("cannot take the lock in state dir " + stateDir
+            + ": " + reason(e) + "; check that it exists and is writable");
     }
 
     /** "Read-only file system", "permission denied": not the name of a temporary file. */
@@ -66,72 +175,23 @@ public final class StateLock implements AutoCloseable {
         return e.getMessage();
     }
 
-    private static boolean tryLink(Path file, Path temp) throws IOException {
+    private static void closeQuietly(FileChannel channel) {
         try {
-            Files.createLink(file, temp);
-            return true;
-        } catch (FileAlreadyExistsException held) {
-            return false;
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing was locked through this channel.
         }
     }
 
-    private static void takeOverIfStale(Path file, Consumer<String> warn) throws IOException {
-        Optional<JsonNode> holder = readHolder(file);
-        if (holder.isEmpty()) {
-            return;
-        }
-        JsonNode h = holder.get();
-        boolean sameHost = Identity.host().equals(h.path("host").asText());
-        if (sameHost && !alive(h.path("pid").asLong(), h.path("startedAt").asText())) {
-            warn.accept("taking over a stale lock of pid " + h.path("pid").asLong() + " ("
-                + h.path("command").asText() + " since " + h.path("startedAt").asText()
-                + "), which is no longer running");
-            Files.deleteIfExists(file);
-        }
-    }
-
-    /** Alive means: that pid runs and started before the lock was written (not a reused pid). */
-    private static boolean alive(long pid, String lockedAt) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return false;
-        }
-        try {
-            Instant locked = Instant.parse(lockedAt);
-            return process.get().info().startInstant().map(start -> !start.isAfter(locked.plusSeconds(1)))
-                .orElse(true);
-        } catch (RuntimeException unparsable) {
-            return true;
-        }
-    }
-
-    private static Optional<JsonNode> readHolder(Path file) {
-        try {
-            return Optional.of(Json.MAPPER.readTree(Files.readString(file)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static RollbackException heldBy(Path file) {
-        String who = readHolder(file)
-            .map(h -> "pid " + h.path("pid").asLong() + " (" + h.path("user").asText() + "@"
-                + h.path("host").asText() + ", " + h.path("command").asText() + " since "
-                + h.path("startedAt").asText() + ")")
-            .orElse("an unknown holder");
-        return RollbackException.refused("another rollback run holds the lock " + file + ": " + who
-            + "; wait for it to finish, or remove the file if that process is gone");
-    }
-
+    /** Releases the lock; the file stays, naming the last holder, for the next run to lock again. */
     @Override
     public void close() {
+        HELD_HERE.remove(key);
         try {
-            Optional<JsonNode> holder = readHolder(file);
-            if (holder.isPresent() && holder.get().path("pid").asLong() == pid) {
-                Files.deleteIfExists(file);
-            }
+            lock.release();
         } catch (IOException ignored) {
-            // A lock we cannot remove is detected as stale by the next run.
+            // Closing the channel below releases it too.
         }
+        closeQuietly(channel);
     }
 }

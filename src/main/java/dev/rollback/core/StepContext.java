@@ -1,5 +1,6 @@
 package dev.rollback.core;
 
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,12 +11,14 @@ public final class StepContext {
     private final Map<String, Object> result;
     private final Consumer<String> progress;
     private final RunMemory memory;
+    private final Deque<AutoCloseable> held;
     private String skipReason;
 
-    StepContext(Map<String, Object> result, Consumer<String> progress, RunMemory memory) {
+    StepContext(Map<String, Object> result, Consumer<String> progress, RunMemory memory, Deque<AutoCloseable> held) {
         this.result = result;
         this.progress = progress;
         this.memory = memory;
+        this.held = held;
     }
 
     /** A fact about this step for the report, e.g. the file written or the container stopped. */
@@ -40,6 +43,15 @@ public final class StepContext {
         return memory;
     }
 
+    /**
+     * A resource the run holds until it ends (a database lock): the executor closes it, last taken
+     * first, after the last step or undo, whether the run succeeded, failed, was refused or was
+     * interrupted. A check may take one: under --dry-run the run ends right after the checks.
+     */
+    public void hold(AutoCloseable resource) {
+        held.push(resource);
+    }
+
     /** This step found nothing to do (e.g. a service without a healthcheck): reported as skipped. */
     public void skip(String reason) {
         this.skipReason = reason;
@@ -51,7 +63,7 @@ public final class StepContext {
      * the stack is up again): the same result and progress, its own details.
      */
     public StepContext subStep() {
-        return new StepContext(result, progress, memory);
+        return new StepContext(result, progress, memory, held);
     }
 
     /** Whether the step said it found nothing to do. */

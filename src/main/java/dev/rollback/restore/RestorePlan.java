@@ -21,7 +21,8 @@ import java.util.List;
  * its one dangerous step: the seed drops the database and then restores, so a truncated dump or a
  * failing restore leaves no database at all. Here the backup is read to its end first, the current
  * database is backed up, the restore goes into a scratch database that is checked, and only then
- * are the two swapped by renaming, the old one kept for an undo.
+ * are the two swapped by renaming, the old one kept for an undo. Both plans start by locking the
+ * database against other runs aimed at it ({@link LockDatabaseStep}).
  */
 public final class RestorePlan {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
@@ -46,6 +47,7 @@ public final class RestorePlan {
     public static Plan build(String database, Inputs in) {
         RestoreState state = new RestoreState(database, stamp(in.clock()), in.inPlace());
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
+            .step(new LockDatabaseStep(in.postgres(), database))
             .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
                 in.clock()));
         if (in.preBackup()) {
@@ -79,7 +81,8 @@ public final class RestorePlan {
 
     /** {@code --undo}: the database the last restore replaced goes live again, the app around it stopped and started. */
     public static Plan undo(String database, Inputs in) {
-        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database);
+        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
+            .step(new LockDatabaseStep(in.postgres(), database));
         in.app().stop().ifPresent(plan::step);
         plan.step(new SwapBackStep(in.postgres(), database, stamp(in.clock())));
         in.app().start().ifPresent(plan::step);

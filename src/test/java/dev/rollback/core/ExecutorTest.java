@@ -55,7 +55,7 @@ class ExecutorTest {
         assertThat(journal()).hasSize(1);
         assertThat(journal().get(0).path("status").asText()).isEqualTo("succeeded");
         assertThat(journal().get(0).path("user").asText()).isNotBlank();
-        assertThat(stateDir.resolve("lock")).doesNotExist();
+        StateLock.acquire(stateDir, "next").close();   // released: the next run takes it
     }
 
     @Test
@@ -219,42 +219,56 @@ class ExecutorTest {
     }
 
     @Test
-    void secondRunIsRefusedWhileTheLockIsHeldAndNamesTheHolder() throws IOException {
-        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + ProcessHandle.current().pid()
-            + ",\"user\":\"ops\",\"host\":\"" + Identity.host() + "\",\"command\":\"db-restore\","
-            + "\"startedAt\":\"" + java.time.Instant.now() + "\"}\n");
+    void secondRunIsRefusedWhileTheLockIsHeldAndNamesTheHolder() {
         Plan plan = Plan.builder("redeploy").step(step("a")).build();
+        try (StateLock held = StateLock.acquire(stateDir, "db-restore")) {
+            Report report = run(plan, false, true);
 
-        Report report = run(plan, false, true);
-
-        assertThat(log).isEmpty();
-        assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
-        assertThat(report.error().message()).contains("holds the lock").contains("db-restore").contains("ops@");
-        assertThat(stateDir.resolve("lock")).exists();
+            assertThat(log).isEmpty();
+            assertThat(report.exitCode()).isEqualTo(ExitCode.REFUSED);
+            assertThat(report.error().message()).contains("holds the lock").contains("db-restore")
+                .contains("pid " + ProcessHandle.current().pid()).contains(Identity.user() + "@");
+        }
     }
 
     @Test
-    void staleLockOfADeadProcessIsTakenOverWithAWarning() throws Exception {
-        Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
-        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + dead.pid() + ",\"user\":\"ops\",\"host\":\""
-            + Identity.host() + "\",\"command\":\"db-restore\",\"startedAt\":\"2026-01-01T00:00:00Z\"}\n");
+    void aLockFileWithoutAHolderIsNoLock() throws Exception {
+        // What a killed run leaves: the file, naming a process that is gone; the kernel lock went with it.
+        Files.writeString(stateDir.resolve("lock"), "{\"pid\":999999999,\"user\":\"ops\",\"host\":\"elsewhere\","
+            + "\"command\":\"db-restore\",\"startedAt\":\"2026-01-01T00:00:00Z\"}\n");
         Plan plan = Plan.builder("redeploy").step(step("a")).build();
 
         Report report = run(plan, false, true);
 
         assertThat(report.exitCode()).isZero();
-        assertThat(progress).anyMatch(line -> line.contains("stale lock"));
-        assertThat(stateDir.resolve("lock")).doesNotExist();
+        assertThat(progress).noneMatch(line -> line.contains("lock"));
+        assertThat(Files.readString(stateDir.resolve("lock"))).as("the file names its last holder, and stays")
+            .contains("\"pid\":" + ProcessHandle.current().pid()).contains("\"command\":\"redeploy\"");
     }
 
     @Test
-    void readOnlyPlansDoNotTakeTheLock() throws IOException {
-        Files.writeString(stateDir.resolve("lock"), "{\"pid\":" + ProcessHandle.current().pid()
-            + ",\"host\":\"" + Identity.host() + "\",\"startedAt\":\"" + java.time.Instant.now() + "\"}\n");
+    void readOnlyPlansDoNotTakeTheLock() {
         Plan plan = Plan.builder("verify").readOnly().step(step("a")).build();
+        try (StateLock held = StateLock.acquire(stateDir, "db-restore")) {
+            assertThat(run(plan, false, true).exitCode()).isZero();
+        }
+    }
 
-        assertThat(run(plan, false, true).exitCode()).isZero();
+    @Test
+    void whatAStepHoldsIsReleasedWhenTheRunEndsHoweverItEnds() {
+        List<String> released = new ArrayList<>();
+        Step holding = step("lock-database").onCheck(c -> c.hold(() -> released.add("lock")));
+        Plan failing = Plan.builder("db-restore").step(holding).step(step("swap").onApply(c -> {
+            assertThat(released).as("held while later steps run").isEmpty();
+            throw RollbackException.failed("swap failed");
+        })).build();
+
+        assertThat(run(failing, false, true).exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(released).containsExactly("lock");
+        assertThat(run(Plan.builder("db-restore").step(holding).build(), true, true).exitCode()).isZero();
+        assertThat(released).as("a dry run only checks: released when it ends").containsExactly("lock", "lock");
+        assertThat(run(Plan.builder("db-restore").step(holding).build(), false, true).exitCode()).isZero();
+        assertThat(released).hasSize(3);
     }
 
     @Test

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
  * takes long enough to be hit in the middle.
  */
 class DbRestoreFaultsIT extends FaultMatrixTest {
-    private static final List<String> STEPS = List.of("verify-backup", "pre-restore-dump", "pre-restore-verify-dump",
+    private static final List<String> STEPS = List.of("lock-database", "verify-backup", "pre-restore-dump", "pre-restore-verify-dump",
         "pre-restore-publish", "stop-app", "restore-scratch", "verify-scratch", "swap", "start-app", "verify");
 
     /** Boundaries with the same state as the one they map to ({@link FaultMatrixTest}): the steps between only read. */
-    private static final Map<String, String> FOLDED = Map.of("pre-restore-dump", "verify-backup",
-        "pre-restore-verify-dump", "pre-restore-publish", "verify-scratch", "swap");
+    private static final Map<String, String> FOLDED = Map.of("lock-database", "verify-backup",
+        "pre-restore-dump", "verify-backup", "pre-restore-verify-dump", "pre-restore-publish", "verify-scratch", "swap");
 
     private TestStack stack;
     private String backup;

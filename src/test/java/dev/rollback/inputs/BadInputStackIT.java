@@ -2,13 +2,11 @@ package dev.rollback.inputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollback.core.Identity;
 import dev.rollback.e2e.RollbackCli;
 import dev.rollback.e2e.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,19 +95,6 @@ class BadInputStackIT {
     void dockerHostUnreachable() {
         expect(4, "DOCKER_HOST unreachable", Map.of("DOCKER_HOST", "unix:///run/rollback-inputs-absent.sock"),
             "release", "list");
-    }
-
-    @Test
-    void lockHeldByALiveRun() throws IOException {
-        Path lock = stack.stateDir.resolve("lock");
-        Files.createDirectories(stack.stateDir);
-        Files.writeString(lock, "{\"pid\":" + ProcessHandle.current().pid() + ",\"user\":\"ci\",\"host\":\""
-            + Identity.host() + "\",\"command\":\"db-restore\",\"startedAt\":\"" + Instant.now() + "\"}\n");
-        try {
-            assertThat(expect(3, "lock held by another run", Map.of(), "backup", "--yes")).contains("holds the lock");
-        } finally {
-            Files.deleteIfExists(lock);
-        }
     }
 
     /** Runs the jar against the shared stack with {@code env} on top of the stack's own. */

@@ -73,6 +73,11 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public DatabaseLock lockDatabase(String command) {
+        return DatabaseLock.take(jdbc, errors, target, command);
+    }
+
+    @Override
     public boolean databaseExists(String name) {
         return databases.exists(name);
     }

@@ -55,6 +55,14 @@ public interface Postgres {
      */
     java.util.OptionalLong estimatedRows(String table, long cap);
 
+    /**
+     * Locks the configured database against every other rollback run aimed at it, from any state dir
+     * or machine, until the returned lock is closed ({@link DatabaseLock}: a PostgreSQL advisory lock
+     * held by a session of its own on the maintenance database). Never waits: held by another run →
+     * exit 3 naming it. {@code command} names the holder for the runs it refuses.
+     */
+    DatabaseLock lockDatabase(String command);
+
     /** Whether a database of this name exists on the server (templates included). */
     boolean databaseExists(String name);
 
