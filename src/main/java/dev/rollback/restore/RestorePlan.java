@@ -46,10 +46,12 @@ public final class RestorePlan {
 
     public static Plan build(String database, Inputs in) {
         RestoreState state = new RestoreState(database, stamp(in.clock()), in.inPlace());
+        // The dump is judged first, so a bad one is refused (exit 3) even with the database down; the
+        // lock is still taken before anything is applied, since every check runs before any apply.
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
-            .step(new LockDatabaseStep(in.postgres(), database))
             .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
-                in.clock()));
+                in.clock()))
+            .step(new LockDatabaseStep(in.postgres(), database));
         if (in.preBackup()) {
             plan.steps(BackupPlan.steps(in.postgres(), in.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
                 "preRestoreBackup"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
  * takes long enough to be hit in the middle.
  */
 class DbRestoreFaultsIT extends FaultMatrixTest {
-    private static final List<String> STEPS = List.of("lock-database", "verify-backup", "pre-restore-dump", "pre-restore-verify-dump",
+    private static final List<String> STEPS = List.of("verify-backup", "lock-database", "pre-restore-dump", "pre-restore-verify-dump",
         "pre-restore-publish", "stop-app", "restore-scratch", "verify-scratch", "swap", "start-app", "verify");
 
     /** Boundaries with the same state as the one they map to ({@link FaultMatrixTest}): the steps between only read. */

@@ -285,7 +285,7 @@ class BadInputCatalogueTest {
     /** Runs one case and holds it to {@link BadInputRules}; the line printed, for case-specific checks. */
     private String expect(int exit, String name, Map<String, String> env, boolean live, String... args) {
         Path state = dir.resolve("state");
-        TreeState before = TreeState.of(dir, "state/journal.jsonl");
+        TreeState before = TreeState.of(dir, "state/journal.jsonl", "state/lock");
         List<String> journalBefore = BadInputRules.journalLines(state);
         CliRunner runner = new CliRunner().env("ROLLBACK_CONFIG", dir.resolve("rollback.yml").toString());
         env.forEach(runner::env);
@@ -296,7 +296,7 @@ class BadInputCatalogueTest {
 
         String line = BadInputRules.oneClearLine(result.err(), result.out());
         assertThat(result.exitCode()).as("exit code of %s: %s", name, line).isEqualTo(exit);
-        BadInputRules.nothingChanged(before, TreeState.of(dir, "state/journal.jsonl"));
+        BadInputRules.nothingChanged(before, TreeState.of(dir, "state/journal.jsonl", "state/lock"));
         BadInputRules.journalGrewByARefusalAtMost(journalBefore, BadInputRules.journalLines(state), exit);
         Map<String, String> shown = new HashMap<>(env);
         shown.remove("DB_PASSWORD");

@@ -99,7 +99,7 @@ class BadInputStackIT {
 
     /** Runs the jar against the shared stack with {@code env} on top of the stack's own. */
     private String expect(int exit, String name, Map<String, String> env, String... args) {
-        TreeState files = TreeState.of(stack.dir, ".rollback/journal.jsonl");
+        TreeState files = TreeState.of(stack.dir, ".rollback/journal.jsonl", ".rollback/lock");
         List<String> journal = BadInputRules.journalLines(stack.stateDir);
         StackState live = StackState.of(stack);
         Map<String, String> environment = new HashMap<>(stack.env());
@@ -109,7 +109,7 @@ class BadInputStackIT {
 
         String line = BadInputRules.oneClearLineAfterProgress(run.err(), run.out());
         assertThat(run.exitCode()).as("exit code of %s: %s", name, run.err()).isEqualTo(exit);
-        BadInputRules.nothingChanged(files, TreeState.of(stack.dir, ".rollback/journal.jsonl"));
+        BadInputRules.nothingChanged(files, TreeState.of(stack.dir, ".rollback/journal.jsonl", ".rollback/lock"));
         BadInputRules.journalGrewByARefusalAtMost(journal, BadInputRules.journalLines(stack.stateDir), exit);
         assertThat(StackState.of(stack)).as("containers and databases").isEqualTo(live);
         TABLE.add(CommandText.sortKey(args) + name, name, GeneratedTable.code(CommandText.of(env, args, stack.dir)),
