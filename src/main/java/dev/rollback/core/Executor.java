@@ -62,11 +62,22 @@ public final class Executor {
             this.options = options;
         }
 
+        /** The state dir holds the journal, the ledger and the lock: created 0700 (a no-op when it exists). */
+        private void createStateDir() {
+            try {
+                PrivateFiles.createDirectories(stateDir);
+            } catch (IOException e) {
+                throw RollbackException.refused("cannot create the state dir " + stateDir + ": " + e.getMessage()
+                    + "; check that its parent exists and is writable");
+            }
+        }
+
         Report execute() {
             boolean locking = plan.mutating() && !options.dryRun();
             StateLock lock = null;
             try {
                 if (locking) {
+                    createStateDir();
                     lock = StateLock.acquire(stateDir, plan.command(), progress);
                 }
                 if (plan.mutating()) {
