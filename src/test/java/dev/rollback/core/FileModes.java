@@ -24,16 +24,21 @@ public final class FileModes {
     /** Every path under the roots (the roots included) that group or others have any right on, with its mode. */
     public static List<String> openToOthers(Path... roots) throws IOException {
         List<String> open = new ArrayList<>();
+        for (Path path : openPaths(roots)) {
+            open.add(path + " " + mode(path));
+        }
+        return open;
+    }
+
+    /** What {@code find ROOTS -perm /go=rwx} prints (symbolic links aside: their own mode means nothing). */
+    public static List<Path> openPaths(Path... roots) throws IOException {
+        List<Path> open = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.toList()) {
-                    if (!Files.isSymbolicLink(path) && PrivateFiles.openToOthers(path)) {
-                        open.add(path + " " + mode(path));
-                    }
-                }
+                paths.filter(path -> !Files.isSymbolicLink(path) && PrivateFiles.openToOthers(path)).forEach(open::add);
             }
         }
         return open;
