@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rollback.core.Identity;
 import dev.rollback.e2e.RollbackCli;
 import dev.rollback.e2e.TestStack;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class BadInputStackIT {
     @BeforeAll
     static void share(TestStack shared) throws IOException {
         stack = shared;
-        Files.createDirectories(stack.stateDir);
+        PrivateFiles.createDirectories(stack.stateDir);
         StackCheckout.ensure(stack);
         stack.awaitHealthy();
         for (String[] args : List.of(new String[] {"release", "record", "--yes"}, new String[] {"backup", "--yes"})) {
@@ -102,7 +103,7 @@ class BadInputStackIT {
     @Test
     void lockHeldByALiveRun() throws IOException {
         Path lock = stack.stateDir.resolve("lock");
-        Files.createDirectories(stack.stateDir);
+        PrivateFiles.createDirectories(stack.stateDir);
         Files.writeString(lock, "{\"pid\":" + ProcessHandle.current().pid() + ",\"user\":\"ci\",\"host\":\""
             + Identity.host() + "\",\"command\":\"db-restore\",\"startedAt\":\"" + Instant.now() + "\"}\n");
         try {
