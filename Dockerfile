@@ -60,5 +60,6 @@ RUN /tmp/rollback-src/bin/install.sh /usr/local && rm -rf /tmp/rollback-src
 RUN rollback --version && docker --version && { docker compose version 2>/dev/null || docker-compose version; } \
  && pg_dump --version
 WORKDIR /stack
+# The entrypoint is the launcher (bin/rollback), which sets umask 077 before starting the JVM.
 ENTRYPOINT ["rollback"]
 CMD ["--help"]

@@ -48,6 +48,7 @@ fi
 check "the jar comes from the build stage${jar_stage:+ (COPY --from=$jar_stage)}" \
   '[ "$jar_stage" = build ] || [ "$jar_base" = build ]'
 check "ENTRYPOINT [\"rollback\"] in the runtime stage (exec form)" 'grep -Eq "^ENTRYPOINT \[ ?\"rollback\" ?\]$" <<<"$final"'
+check "the entrypoint's launcher (bin/rollback) sets umask 077" 'grep -Eq "^umask 077$" "$context/bin/rollback"'
 check "RUN rollback --version after the install (smoke check)" \
   'awk "/install\\.sh|rollback\\.jar/ { seen = 1 } seen && /^RUN .*rollback --version/ { found = 1 } END { exit !found }" <<<"$final"'
 

@@ -3,6 +3,7 @@
 #   target/fault-matrix.md         → docs/reliability.md    "### The matrix"          (*FaultsIT)
 #   target/bad-input-catalogue.md  → docs/reliability.md    "## Bad-input catalogue"  (BadInputCatalogueTest, BadInputStackIT)
 #   target/secret-audit.md         → docs/reliability.md    "## Secret audit"         (SecretAuditIT)
+#   target/file-modes.md           → docs/reliability.md    "## File modes"           (FileModesE2EIT)
 #   target/runbook-walkthrough.md  → docs/runbook/README.md "## Every command here has been run" (RunbookWalkthroughE2EIT)
 # Each generated file starts with its heading; the section in the doc is replaced from its
 # "<!-- table: ... -->" marker up to its "<!-- end: ... -->" marker, so the prose around the tables
@@ -10,12 +11,12 @@
 # as arguments (e.g. `testbed/reliability-tables.sh runbook-walkthrough`) only those tables are copied.
 # Run the tests first:
 #   mvn -B -o test -Dtest=BadInputCatalogueTest
-#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,RunbookWalkthroughE2EIT'
+#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,RunbookWalkthroughE2EIT,FileModesE2EIT'
 #   mvn -B -o failsafe:integration-test@fault-matrix failsafe:verify@fault-matrix   (or all of it: mvn verify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 updated=0
-for pair in "target/fault-matrix.md docs/reliability.md" "target/bad-input-catalogue.md docs/reliability.md" "target/secret-audit.md docs/reliability.md" \
+for pair in "target/fault-matrix.md docs/reliability.md" "target/bad-input-catalogue.md docs/reliability.md" "target/secret-audit.md docs/reliability.md" "target/file-modes.md docs/reliability.md" \
             "target/runbook-walkthrough.md docs/runbook/README.md"; do
     read -r table doc <<<"$pair"
     name=$(basename "$table" .md)

@@ -1,5 +1,6 @@
 package dev.rollback.backup;
 
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +50,7 @@ public final class BackupStore {
             throw RollbackException.refused("backups dir " + dir + " does not exist; create it or set backups.dir");
         }
         try {
-            Files.delete(Files.createTempFile(dir, ".rollback-write-test-", ".tmp"));
+            Files.delete(PrivateFiles.createTempFile(dir, ".rollback-write-test-", ".tmp"));
         } catch (AccessDeniedException e) {
             throw RollbackException.refused("backups dir " + dir + " is not writable by " + System.getProperty("user.name"));
         } catch (IOException e) {

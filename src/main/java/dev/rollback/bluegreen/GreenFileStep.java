@@ -1,5 +1,6 @@
 package dev.rollback.bluegreen;
 
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -8,7 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Derives green's compose file from the revision's (see {@link GreenComposeFile}) and writes it to
@@ -86,22 +87,9 @@ final class GreenFileStep implements Step {
 
     @Override
     public void apply(StepContext context) throws IOException {
-        Files.createDirectories(run.greenFilePath.getParent());
-        Path temp = run.greenFilePath.resolveSibling("." + run.greenFilePath.getFileName() + ".tmp");
-        Files.writeString(temp, run.greenFile.yaml());
-        ownerOnly(temp);
-        Files.move(temp, run.greenFilePath, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // The revision's file may hold literal credentials: the derived one is the operator's only.
+        PrivateFiles.replace(run.greenFilePath, run.greenFile.yaml().getBytes(StandardCharsets.UTF_8));
         context.detail("written", run.greenFilePath.toString());
-    }
-
-    /** The revision's file may hold literal credentials; the derived one is the operator's only. */
-    private static void ownerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system
-        }
     }
 
     @Override

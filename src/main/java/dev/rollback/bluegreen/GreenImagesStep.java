@@ -1,11 +1,13 @@
 package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.docker.Compose;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,9 +70,9 @@ final class GreenImagesStep implements Step {
     private Map<String, String> resolvedImages() {
         Path scratch = null;
         try {
-            scratch = Files.createTempDirectory("rollback-green-");
+            scratch = Files.createTempDirectory("rollback-green-");   // 0700: the JDK's default on POSIX
             Path file = scratch.resolve(run.greenFilePath.getFileName());
-            Files.writeString(file, run.greenFile.yaml());
+            PrivateFiles.write(file, run.greenFile.yaml().getBytes(StandardCharsets.UTF_8));
             return green.compose(file).images();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a scratch copy of the green file", e);

@@ -3,9 +3,11 @@ package dev.rollback.bluegreen;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,8 +140,7 @@ final class GreenStack {
         Path file = run.greenFilePath;
         if (!Files.isRegularFile(file)) {
             try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, run.greenFile.yaml());
+                PrivateFiles.replace(file, run.greenFile.yaml().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw RollbackException.failed("cannot write " + file + " to remove " + project() + ": " + e.getMessage());
             }

@@ -26,6 +26,7 @@ abstract class BaseCommand implements Callable<Integer> {
         RollbackCommand options = (RollbackCommand) spec.root().userObject();
         Logging.configure(options.verbosity());
         Config config = ConfigLoader.load(ConfigLoader.locate(options.config, app.env()), app.env());
+        OpenDirectoriesWarning.print(config, app.err());
         Session session = new Session(app, options, config);
         try {
             return run(session);

@@ -8,11 +8,13 @@ import dev.rollback.adapters.git.GitRepository;
 import dev.rollback.adapters.git.JGitRepository;
 import dev.rollback.adapters.health.VersionEndpoint;
 import dev.rollback.core.Plan;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.GitConfig;
 import dev.rollback.revert.RevertPlan;
 import dev.rollback.revert.RevertRequest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -89,7 +91,20 @@ final class RevertCommand extends PlanCommand {
                 + " point stack.workdir at the checkout or set git.url to clone it");
         }
         app.err().println("cloning " + config.git().url().replaceFirst("://[^/@]+@", "://") + " into " + clone);
+        createStateDir(config.stateDirPath());
         return JGitRepository.cloneInto(config.git().url(), clone, credentials);
+    }
+
+    /**
+     * JGit writes the checkout with the process umask; inside a 0700 state dir no other user can
+     * reach it (the env file of the clone may hold secrets).
+     */
+    private static void createStateDir(Path stateDir) {
+        try {
+            PrivateFiles.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw RollbackException.refused("cannot create the state dir " + stateDir + ": " + e.getMessage());
+        }
     }
 
     private static String validRef(String option, String value) {

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * An append-only file of JSON lines (the journal, the release ledger). Each line is one append,
  * forced to disk, so a crash never damages an earlier line; a torn last line is skipped when
- * reading, and the next append starts on a fresh line instead of gluing onto it.
+ * reading, and the next append starts on a fresh line instead of gluing onto it. The file and its
+ * directory are created owner-only: the journal says what ran against which database, and when.
  */
 public final class JsonLines {
     private final Path file;
@@ -30,10 +31,10 @@ public final class JsonLines {
     }
 
     public void append(JsonNode value) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateFiles.createDirectories(file.getParent());
         String prefix = endsWithNewline() ? "" : "\n";
         byte[] bytes = (prefix + Json.line(value) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+        try (FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE,
             StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {

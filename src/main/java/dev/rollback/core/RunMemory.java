@@ -3,9 +3,9 @@ package dev.rollback.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -95,10 +95,7 @@ public final class RunMemory {
 
     private void write(ObjectNode all, String failure) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".unfinished-", ".tmp");
-            Files.writeString(temp, Json.line(all) + "\n");
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.replace(file, (Json.line(all) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw RollbackException.refused(failure + ": " + e.getMessage());
         }

@@ -3,7 +3,9 @@ package dev.rollback.workdir;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The seed's "back up current state": the compose file, the env file and the list of images that
- * run now, copied into {@code <backups.dir>/<stack>-config_YYYYMMDD_HHMMSS.files/} (owner-only:
- * the env file may hold secrets). Written under a hidden name and renamed when complete.
+ * run now, copied into {@code <backups.dir>/<stack>-config_YYYYMMDD_HHMMSS.files/}, owner-only from
+ * creation (the env file may hold secrets). Written under a hidden name and renamed when complete.
  */
 public final class SnapshotFilesStep implements Step {
     public static final String EXTENSION = ".files";
@@ -53,22 +56,24 @@ public final class SnapshotFilesStep implements Step {
     public void apply(StepContext context) throws IOException {
         Path target = store.newPath(label, EXTENSION);
         Path partial = BackupStore.partialPath(target);
-        Files.createDirectory(partial);
-        StackFiles.setOwnerOnly(partial);
+        PrivateFiles.createDirectory(partial);
         List<String> copied = new ArrayList<>();
         for (String path : files.paths()) {
             Optional<byte[]> content = files.current(path);
             if (content.isPresent()) {
                 Path copy = partial.resolve(Path.of(path).getFileName().toString());
-                Files.write(copy, content.get());
-                StackFiles.setOwnerOnly(copy);
+                PrivateFiles.write(copy, content.get());
                 copied.add(path);
             }
         }
         List<String> images = imageLines.get();
-        Files.write(partial.resolve(IMAGES_FILE), images);
+        PrivateFiles.write(partial.resolve(IMAGES_FILE), lines(images));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         context.detail("dir", target.toString()).detail("files", copied).detail("images", images.size());
         context.result("configBackup", target.toString());
+    }
+
+    private static byte[] lines(List<String> lines) {
+        return lines.stream().map(line -> line + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8);
     }
 }

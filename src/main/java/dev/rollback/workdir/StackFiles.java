@@ -1,14 +1,18 @@
 package dev.rollback.workdir;
 
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The files that say what the stack runs: the compose file and the env file, as paths relative
@@ -40,7 +44,10 @@ public record StackFiles(Path workdir, String composeFile, String envFile) {
 
     /**
      * Replaces a workdir file in one rename (a reader sees the old or the new file, never half),
-     * or deletes it when {@code content} is empty. Env files may hold secrets: written owner-only.
+     * or deletes it when {@code content} is empty. The temporary file is created with the mode the
+     * file ends with, never widened later: the mode of the file it replaces (the operator chose it;
+     * the umask may narrow it, as for any new file), 0600 for a file that was not there, and always
+     * 0600 for the env file, which may hold secrets.
      */
     public void write(String path, Optional<byte[]> content) throws IOException {
         Path file = workdir.resolve(path);
@@ -48,20 +55,20 @@ public record StackFiles(Path workdir, String composeFile, String envFile) {
             Files.deleteIfExists(file);
             return;
         }
-        Path temp = file.resolveSibling("." + file.getFileName() + ".rollback-tmp");
-        Files.write(temp, content.get());
-        if (path.equals(envFile)) {
-            setOwnerOnly(temp);
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + "-",
+            ".rollback-tmp", PosixFilePermissions.asFileAttribute(modeFor(path, file)));
+        try {
+            Files.write(temp, content.get(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static void setOwnerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                Files.isDirectory(file) ? "rwx------" : "rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: its own defaults apply
+    private Set<PosixFilePermission> modeFor(String path, Path file) throws IOException {
+        if (path.equals(envFile) || !Files.isRegularFile(file)) {
+            return PrivateFiles.FILE;
         }
+        return Files.getPosixFilePermissions(file);
     }
 }

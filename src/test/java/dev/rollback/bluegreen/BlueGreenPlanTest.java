@@ -157,6 +157,9 @@ class BlueGreenPlanTest {
         assertThat(world.names("merq-green")).containsExactly("merq-green_backend_1", "merq-green_web_1");
         assertThat(dir.resolve("state/blue-green/merq-green.yml")).exists();
         assertThat(workdirFile()).isEqualTo("# the broken release's file\n");
+        // The green file may hold the revision's literal credentials: owner-only, and its dir too (umask 022 here).
+        assertThat(dev.rollback.core.FileModes.mode(dir.resolve("state/blue-green/merq-green.yml"))).isEqualTo("rw-------");
+        assertThat(dev.rollback.core.FileModes.openToOthers(dir.resolve("state/blue-green"))).isEmpty();
     }
 
     @Test

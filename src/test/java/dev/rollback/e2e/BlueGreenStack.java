@@ -1,5 +1,6 @@
 package dev.rollback.e2e;
 
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,7 +41,7 @@ public final class BlueGreenStack implements AutoCloseable {
         backendPort = TestStack.freePort();
         webPort = TestStack.freePort();
         offset = freeOffset(backendPort, webPort);
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         for (String version : List.of("v1", "broken")) {
             for (String service : List.of("backend", "web")) {
                 docker("tag", "rollback-fixture/app:" + version, project + "/" + service + ":" + version);

@@ -3,6 +3,7 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.core.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,7 @@ class IncidentE2EIT {
 
     @Test
     void withDockerUnreachableTheBundleIsStillWrittenAndSaysWhatIsMissing() throws Exception {
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: incidentnodocker }
             backups: { dir: ./backups }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rollback.adapters.digitalocean.DigitalOceanApiStub;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class InfraRebuildDigitalOceanE2EIT {
      * {@code server}; Docker is unreachable, as on a host whose droplet is gone.
      */
     static void dropletConfig(Path dir, VirtualHosts server, DigitalOceanApiStub stub) throws IOException {
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: do%s, app-services: [backend, web] }
             backups: { dir: ./backups }

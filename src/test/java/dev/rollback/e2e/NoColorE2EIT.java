@@ -3,6 +3,7 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.rollback.core.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class NoColorE2EIT {
 
     @BeforeEach
     void stack() throws Exception {
-        Files.createDirectories(workdir.resolve("backups"));
+        PrivateFiles.createDirectories(workdir.resolve("backups"));
         Files.writeString(workdir.resolve("rollback.yml"), """
             stack: { name: nocolor }
             state-dir: ./state

@@ -2,6 +2,7 @@ package dev.rollback.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.core.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class SwarmDbRestoreE2EIT {
         awaitDatabase();
         psql("create table users (id serial primary key, email text); insert into users (email) "
             + "select 'u' || g from generate_series(1, 300) g");
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: %s, target: swarm, app-services: [backend] }
             backups: { dir: ./backups }

@@ -3,6 +3,7 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.core.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ class SwarmVolumeBackupE2EIT {
               files: {}
             """);
         docker("stack", "deploy", "-c", dir.resolve("stack.yml").toString(), stack);
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack: { name: %s, target: swarm }
             backups: { dir: ./backups }

@@ -2,6 +2,7 @@ package dev.rollback.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollback.core.Json;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,7 +36,7 @@ public final class TestStack implements AutoCloseable {
         this.pgPort = freePort();
         this.backendPort = freePort();
         this.webPort = freePort();
-        this.backups = Files.createDirectories(dir.resolve("backups"));
+        this.backups = PrivateFiles.createDirectories(dir.resolve("backups"));
         this.stateDir = dir.resolve(".rollback");
     }
 

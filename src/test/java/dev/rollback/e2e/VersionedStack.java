@@ -1,5 +1,6 @@
 package dev.rollback.e2e;
 
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ public final class VersionedStack implements AutoCloseable {
         this.port = TestStack.freePort();
         git("init", "-q", "-b", "main");
         Files.writeString(dir.resolve(".gitignore"), ".rollback/\nbackups/\nrollback.yml\n");
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         for (String version : List.of("v1", "v2", "v3", "broken")) {
             Shell.ok(null, Map.of(), "docker", "tag", "rollback-fixture/app:" + version, image(version));
         }

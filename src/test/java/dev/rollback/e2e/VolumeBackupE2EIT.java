@@ -3,6 +3,7 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.core.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,7 +64,7 @@ class VolumeBackupE2EIT {
             volumes:
               files: {}
             """);
-        Files.createDirectories(plain.resolve("backups"));
+        PrivateFiles.createDirectories(plain.resolve("backups"));
         Files.writeString(plain.resolve("rollback.yml"), """
             stack:
               name: %s

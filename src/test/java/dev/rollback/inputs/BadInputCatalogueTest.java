@@ -3,6 +3,7 @@ package dev.rollback.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.cli.CliRunner;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ class BadInputCatalogueTest {
 
     @BeforeEach
     void writeConfig() throws IOException {
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("backups"));
+        // Owner-only, as the docs ask: an open dir would add its warning line to every case's stderr.
+        PrivateFiles.createDirectories(dir.resolve("state"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("rollback.yml"), """
             stack:
               name: badinputs

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.e2e.RollbackCli;
 import dev.rollback.e2e.TestStack;
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class BadInputStackIT {
     @BeforeAll
     static void share(TestStack shared) throws IOException {
         stack = shared;
-        Files.createDirectories(stack.stateDir);
+        PrivateFiles.createDirectories(stack.stateDir);
         StackCheckout.ensure(stack);
         stack.awaitHealthy();
         for (String[] args : List.of(new String[] {"release", "record", "--yes"}, new String[] {"backup", "--yes"})) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes the shared stack's directory the git checkout a deploy would be (recreate, revert and check-migrations need one). */
-final class StackCheckout {
+public final class StackCheckout {
     private StackCheckout() {
     }
 
     /** Once per stack: the compose file committed; the secrets, the state and the backups ignored. */
-    static synchronized void ensure(TestStack stack) throws IOException {
+    public static synchronized void ensure(TestStack stack) throws IOException {
         if (Files.isDirectory(stack.dir.resolve(".git"))) {
             return;
         }

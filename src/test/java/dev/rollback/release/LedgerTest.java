@@ -58,4 +58,15 @@ class LedgerTest {
 
         assertThat(ledger.releases()).extracting(Release::id).containsExactly("20261120-100000", "20261121-100000");
     }
+
+    @Test
+    void theLedgerAndANewStateDirAreOwnerOnlyUnderUmask022() throws Exception {
+        dev.rollback.core.FileModes.assumeUmaskLetsOthersRead(stateDir);
+        Path fresh = stateDir.resolve("new/state");
+
+        new Ledger(fresh).record(release("20261120-100000", "sha256:a1", "sha256:b1"));
+
+        assertThat(dev.rollback.core.FileModes.mode(fresh.resolve("releases.jsonl"))).isEqualTo("rw-------");
+        dev.rollback.core.FileModes.assertOwnerOnly(stateDir.resolve("new"));
+    }
 }

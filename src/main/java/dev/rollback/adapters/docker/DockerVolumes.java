@@ -6,13 +6,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -174,7 +174,7 @@ public final class DockerVolumes implements Volumes {
 
     private static void createOwnerOnly(Path file) {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            PrivateFiles.createFile(file);
         } catch (FileAlreadyExistsException e) {
             throw RollbackException.refused("cannot archive to " + file + ": the file already exists");
         } catch (NoSuchFileException e) {

@@ -77,7 +77,8 @@ final class PgCommands {
         }
         args.add("--dbname=" + target.database());
         ProcessSpec spec = online(args, DUMP_TIMEOUT);
-        return format == DumpFormat.DIRECTORY ? spec : spec.stdoutTo(output);
+        // The directory format's files are created by pg_dump itself, with its umask: run it under 077.
+        return format == DumpFormat.DIRECTORY ? spec.withOwnerOnlyFiles() : spec.stdoutTo(output);
     }
 
     /** {@code pg_restore --list}: the archive's table of contents; reads only the TOC. */

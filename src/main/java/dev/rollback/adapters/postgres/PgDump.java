@@ -2,6 +2,7 @@ package dev.rollback.adapters.postgres;
 
 import dev.rollback.adapters.process.ProcessResult;
 import dev.rollback.adapters.process.ProcessSpec;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ final class PgDump {
         Path partial = output.resolveSibling(output.getFileName() + ".partial");
         deleteRecursively(partial);
         try {
+            createOwnerOnly(partial, format);
             ProcessResult result = runner.apply(PgCommands.at(target, location).dump(format, partial));
             if (!result.succeeded()) {
                 throw errors.toolFailed("pg_dump", result);
@@ -56,10 +58,23 @@ final class PgDump {
             log.info("dumped {} to {} ({} format, {})", target.describe(), output, format.wire(), location.describe());
         } catch (IOException e) {
             discard(partial);
-            throw RollbackException.failed("cannot move the finished dump to " + output + ": " + e.getMessage());
+            throw RollbackException.failed("cannot write the dump " + output + ": " + e.getMessage());
         } catch (RuntimeException e) {
             discard(partial);
             throw e;
+        }
+    }
+
+    /**
+     * The dump holds the whole database: its partial file (0600) or directory (0700) exists before
+     * pg_dump writes a byte, so it is never wider whatever the umask. pg_dump fills an existing
+     * empty directory, and the redirect of stdout truncates the file and keeps its mode.
+     */
+    private static void createOwnerOnly(Path partial, DumpFormat format) throws IOException {
+        if (format == DumpFormat.DIRECTORY) {
+            PrivateFiles.createDirectory(partial);
+        } else {
+            PrivateFiles.createFile(partial);
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.rollback.adapters.process;
 
 import dev.rollback.core.ExitCode;
+import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ public final class ProcessRunner {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         }
         if (spec.stdoutFile() != null) {
+            createOwnerOnly(spec.stdoutFile());
             builder.redirectOutput(spec.stdoutFile().toFile());
         }
         Process process;
@@ -75,6 +79,21 @@ public final class ProcessRunner {
                 + stdin.inputFailure().getMessage());
         }
         return new ProcessResult(process.exitValue(), stdout == null ? "" : stdout.text(), stderr.text());
+    }
+
+    /**
+     * The operating system would create a missing output file with the caller's umask (0644 under
+     * 022) and a dump holds a whole database: create it 0600 first; the redirect then truncates it
+     * and keeps its mode. An existing file (/dev/null, a pre-created partial dump) is left as it is.
+     */
+    private static void createOwnerOnly(Path file) {
+        try {
+            PrivateFiles.createFile(file);
+        } catch (FileAlreadyExistsException exists) {
+            // its owner chose its mode
+        } catch (IOException e) {
+            throw RollbackException.failed("cannot create " + file + ": " + e.getMessage());
+        }
     }
 
     /** Runs and throws a one-line error (with stderr's last line) when the exit code is not 0. */

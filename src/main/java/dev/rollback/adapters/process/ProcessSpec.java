@@ -2,6 +2,7 @@ package dev.rollback.adapters.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,9 +52,33 @@ public record ProcessSpec(List<String> argv, Map<String, String> environment, Pa
         return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, stdinSource, file);
     }
 
+    /**
+     * Runs the program under umask 077, so the files it creates itself are owner-only whatever the
+     * caller's umask (pg_dump's directory format creates its files with the process umask, and a
+     * JVM cannot set a child's). The shell script is this constant; the argv follows it as
+     * positional parameters, never parsed by the shell.
+     */
+    public ProcessSpec withOwnerOnlyFiles() {
+        if (ownerOnlyFiles()) {
+            return this;
+        }
+        List<String> wrapped = new ArrayList<>(OWNER_ONLY_PREFIX);
+        wrapped.addAll(argv);
+        return new ProcessSpec(wrapped, environment, workdir, timeout, stdinFile, stdinSource, stdoutFile);
+    }
+
+    /** True when the program runs under umask 077 ({@link #withOwnerOnlyFiles()}). */
+    public boolean ownerOnlyFiles() {
+        return argv.size() > OWNER_ONLY_PREFIX.size() && argv.subList(0, OWNER_ONLY_PREFIX.size()).equals(OWNER_ONLY_PREFIX);
+    }
+
     /** The program and its first argument, for messages: "pg_dump", "docker exec". */
     public String displayName() {
-        String program = Path.of(argv.get(0)).getFileName().toString();
-        return argv.size() > 1 && !argv.get(1).startsWith("-") ? program + " " + argv.get(1) : program;
+        List<String> program = ownerOnlyFiles() ? argv.subList(OWNER_ONLY_PREFIX.size(), argv.size()) : argv;
+        String name = Path.of(program.get(0)).getFileName().toString();
+        return program.size() > 1 && !program.get(1).startsWith("-") ? name + " " + program.get(1) : name;
     }
+
+    /** {@code sh -c SCRIPT sh program args...}: $0 is "sh", "$@" the program and its arguments. */
+    private static final List<String> OWNER_ONLY_PREFIX = List.of("sh", "-c", "umask 077 && exec \"$@\"", "sh");
 }

@@ -124,6 +124,25 @@ class PgClientIT {
         assertThat(listNames(dir)).containsExactly(archive.getFileName().toString());
     }
 
+    /**
+     * A dump holds the whole database: owner-only in every format and wherever the tools run, under
+     * this JVM's umask 022 (which pg_dump inherits on the host), the partial name included.
+     */
+    @ParameterizedTest
+    @CsvSource({"HOST, PLAIN", "HOST, CUSTOM", "HOST, TAR", "HOST, DIRECTORY", "CONTAINER, PLAIN", "CONTAINER, CUSTOM"})
+    void everyDumpIsOwnerOnlyUnderUmask022(ToolsMode mode, DumpFormat format, @TempDir Path dir) throws IOException {
+        dev.rollback.core.FileModes.assumeUmaskLetsOthersRead(dir);
+        Path dump = dir.resolve("merq_20260101_120000" + format.extension());
+
+        client(mode).dump(dump, format);
+
+        assertThat(dev.rollback.core.FileModes.mode(dump)).isEqualTo(format == DumpFormat.DIRECTORY ? "rwx------" : "rw-------");
+        try (var files = Files.walk(dump)) {
+            assertThat(files.count()).as("the directory format holds its files").isGreaterThan(format == DumpFormat.DIRECTORY ? 2 : 0);
+        }
+        dev.rollback.core.FileModes.assertOwnerOnly(dump);
+    }
+
     /** A custom dump cut in half still lists its TOC; the client must read it through and refuse it. */
     @ParameterizedTest
     @EnumSource(value = ToolsMode.class, names = {"HOST", "CONTAINER"})

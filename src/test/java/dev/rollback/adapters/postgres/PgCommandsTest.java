@@ -54,6 +54,8 @@ class PgCommandsTest {
 
         assertThat(spec.argv()).contains("--format=d", "--file=/backups/merq.dir");
         assertThat(spec.stdoutFile()).isNull();
+        assertThat(spec.ownerOnlyFiles()).as("pg_dump creates the directory's files with its own umask").isTrue();
+        assertThat(spec.displayName()).isEqualTo("pg_dump");
     }
 
     @Test
