@@ -2,7 +2,7 @@
 # Copies the tables the tests generate into the docs, each under its own heading:
 #   target/fault-matrix.md         → docs/reliability.md    "### The matrix"          (*FaultsIT)
 #   target/bad-input-catalogue.md  → docs/reliability.md    "## Bad-input catalogue"  (BadInputCatalogueTest, BadInputStackIT)
-#   target/secret-audit.md         → docs/reliability.md    "## Secret audit"         (SecretAuditIT)
+#   target/secret-audit.md         → docs/reliability.md    "## Secret audit"         (SecretAuditIT, TokenAuditIT)
 #   target/file-modes.md           → docs/reliability.md    "## File modes"           (FileModesE2EIT)
 #   target/runbook-walkthrough.md  → docs/runbook/README.md "## Every command here has been run" (RunbookWalkthroughE2EIT)
 # Each generated file starts with its heading; the section in the doc is replaced from its
@@ -11,7 +11,7 @@
 # as arguments (e.g. `testbed/reliability-tables.sh runbook-walkthrough`) only those tables are copied.
 # Run the tests first:
 #   mvn -B -o test -Dtest=BadInputCatalogueTest
-#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,RunbookWalkthroughE2EIT,FileModesE2EIT'
+#   mvn -B -o failsafe:integration-test failsafe:verify -Dit.test='BadInputStackIT,SecretAuditIT,TokenAuditIT,RunbookWalkthroughE2EIT,FileModesE2EIT'
 #   mvn -B -o failsafe:integration-test@fault-matrix failsafe:verify@fault-matrix   (or all of it: mvn verify)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,8 +23,8 @@ public interface Adapters {
 
     Compose compose(Config config);
 
-    /** Another compose project than the stack's (blue-green's {@code <stack>-green}). */
-    Compose compose(ComposeProject project);
+    /** Another compose project than the stack's (blue-green's {@code <stack>-green}), with the stack's config. */
+    Compose compose(Config config, ComposeProject project);
 
     Swarm swarm(Config config);
 

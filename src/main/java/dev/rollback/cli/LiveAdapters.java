@@ -19,15 +19,16 @@ import dev.rollback.adapters.postgres.PgTarget;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.adapters.proxy.CaddyAdmin;
 import dev.rollback.adapters.proxy.Proxy;
+import dev.rollback.adapters.process.ChildEnvironment;
 import dev.rollback.adapters.process.ProcessRunner;
 import dev.rollback.core.config.Config;
+import dev.rollback.core.config.SecretVariables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** The composition root: the real adapters, configured from {@code rollback.yml}. */
 final class LiveAdapters implements Adapters {
-    private final ProcessRunner runner = new ProcessRunner();
 
     @Override
     public Docker docker(Config config) {
@@ -42,12 +43,12 @@ final class LiveAdapters implements Adapters {
         Path envFile = config.stack().envFile() != null ? workdir.resolve(config.stack().envFile()) : null;
         ComposeProject project = new ComposeProject(config.stack().name(), workdir,
             List.of(workdir.resolve(config.stack().composeFile())), envFile);
-        return compose(project);
+        return ComposeCli.detect(project, runner(config));
     }
 
     @Override
-    public Compose compose(ComposeProject project) {
-        return ComposeCli.detect(project, runner);
+    public Compose compose(Config config, ComposeProject project) {
+        return ComposeCli.detect(project, runner(config));
     }
 
     @Override
@@ -95,8 +96,13 @@ final class LiveAdapters implements Adapters {
         return DokployClient.fromConfig(config.dokploy(), env);
     }
 
+    /** Children get the environment without the tool's secrets, as this config names them. */
+    private static ProcessRunner runner(Config config) {
+        return new ProcessRunner(ChildEnvironment.inherited(SecretVariables.of(config)));
+    }
+
     @Override
     public Postgres postgres(Config config, Map<String, String> env) {
-        return new PgClient(PgTarget.fromConfig(config.database(), env, config.baseDir()), runner);
+        return new PgClient(PgTarget.fromConfig(config.database(), env, config.baseDir()), runner(config));
     }
 }

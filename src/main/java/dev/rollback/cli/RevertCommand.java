@@ -1,5 +1,6 @@
 package dev.rollback.cli;
 
+import dev.rollback.adapters.forge.ForgeApi;
 import dev.rollback.adapters.forge.GitHubPullRequests;
 import dev.rollback.adapters.forge.GitHubRepository;
 import dev.rollback.adapters.git.GitAuthor;
@@ -64,7 +65,9 @@ final class RevertCommand extends PlanCommand {
         if (mainline != null && mainline < 1) {
             throw RollbackException.usage("--mainline must be 1 or more, got " + mainline);
         }
-        GitRepository repo = repository(config, GitCredentials.fromEnvironment(app.env()));
+        // Checked before anything is fetched: the address the forge token goes to, and the git host it belongs to.
+        ForgeApi forge = ForgeApi.parse(git.forgeApi());
+        GitRepository repo = repository(config, GitCredentials.fromEnvironment(app.env(), git.tokenEnv(), forge.gitHost()));
         GitAuthor author = git.authorName() != null || git.authorEmail() != null
             ? new GitAuthor(git.authorName(), git.authorEmail()) : null;
         RevertRequest request = new RevertRequest(commit, mainline, remoteName, branchName, mode == Mode.pr,

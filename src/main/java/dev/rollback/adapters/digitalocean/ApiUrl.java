@@ -1,19 +1,16 @@
 package dev.rollback.adapters.digitalocean;
 
+import dev.rollback.adapters.http.SecretDestination;
 import dev.rollback.core.RollbackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The API's base address ({@code digitalocean.api-url}, default https://api.digitalocean.com) and
- * the URLs under it. The token is sent to this address only: plain http is accepted for a
- * loopback stub and nothing else, and a pagination link to any other origin is not followed.
+ * the URLs under it. The token is sent to this address only ({@link SecretDestination}: https, or
+ * plain http to this machine), and a pagination link to any other origin is not followed.
  */
 final class ApiUrl {
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
-
     private final URI base;
 
     private ApiUrl(URI base) {
@@ -21,25 +18,12 @@ final class ApiUrl {
     }
 
     static ApiUrl parse(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw RollbackException.usage("digitalocean.api-url '" + text.strip() + "' is not a valid URL ("
-                + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw RollbackException.usage("digitalocean.api-url must be a plain address (no credentials, query or"
-                + " fragment); the token comes from the variable named by digitalocean.token-env");
-        }
-        String scheme = Objects.toString(uri.getScheme(), "").toLowerCase();
-        boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost());
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
-            throw RollbackException.usage("digitalocean.api-url '" + text.strip() + "' must be an https:// address"
-                + " (plain http only for a stub on this machine): the token travels with every request");
+        URI uri = SecretDestination.require("digitalocean.api-url", text, "the token");
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw RollbackException.usage("digitalocean.api-url must be a plain address (no query or fragment)");
         }
         String path = Objects.toString(uri.getRawPath(), "").replaceAll("/+$", "");
-        return new ApiUrl(URI.create(scheme + "://" + uri.getRawAuthority() + path));
+        return new ApiUrl(URI.create(uri.getScheme().toLowerCase() + "://" + uri.getRawAuthority() + path));
     }
 
     /** {@code base + /v2/…}; {@code pathAndQuery} is built from validated ids and names only. */

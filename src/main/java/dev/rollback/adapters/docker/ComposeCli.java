@@ -237,7 +237,10 @@ public final class ComposeCli implements Compose {
     }
 
     private ProcessResult run(List<String> args, Duration timeout) {
-        ProcessSpec spec = ProcessSpec.of(argv(args), timeout).inDirectory(project.workdir());
+        // The stack's own files decide which of the tool's secrets compose gets: a rollback that
+        // cannot interpolate ${DB_PASSWORD} would start the stack without its password.
+        ProcessSpec spec = ProcessSpec.of(argv(args), timeout).inDirectory(project.workdir())
+            .passing(project.namedVariables());
         ProcessResult result = runner.run(spec);
         if (!result.succeeded()) {
             String error = result.lastErrorLine();

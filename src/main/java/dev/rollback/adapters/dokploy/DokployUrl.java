@@ -1,8 +1,8 @@
 package dev.rollback.adapters.dokploy;
 
+import dev.rollback.adapters.http.SecretDestination;
 import dev.rollback.core.RollbackException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * The address of a Dokploy panel ({@code dokploy.url}) and the {@code /api/<procedure>} URLs under
  * it. Accepted with or without a trailing slash, and with or without a trailing {@code /api}
  * (Dokploy's own docs give the base URL as {@code https://host/api}, so users copy it that way).
+ * The key travels with every request: https, or plain http to this machine only ({@link SecretDestination}).
  */
 final class DokployUrl {
     private final String base;
@@ -25,25 +26,11 @@ final class DokployUrl {
             throw RollbackException.usage("dokploy.url is required: the address of the Dokploy panel, "
                 + "e.g. https://dokploy.example.com");
         }
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw RollbackException.usage("dokploy.url '" + text.strip() + "' is not a valid URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Not echoed: the user part may hold a password, and secrets never go in the YAML.
-            throw RollbackException.usage("dokploy.url must not carry credentials; "
-                + "the API key comes from the variable named by dokploy.api-key-env");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw RollbackException.usage("dokploy.url '" + text.strip() + "' must be an http:// or https:// "
-                + "address with a host, e.g. https://dokploy.example.com");
-        }
+        URI uri = SecretDestination.require("dokploy.url", text, "the API key");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw RollbackException.usage("dokploy.url '" + text.strip() + "' must not have a query or fragment");
         }
+        String scheme = uri.getScheme().toLowerCase();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         if (path.endsWith("/api")) {
             path = path.substring(0, path.length() - "/api".length());

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link RollbackException}s in {@link GitHubErrors}.
  */
 public final class GitHubPullRequests implements PullRequests {
-    public static final String DEFAULT_API = "https://api.github.com";
+    public static final String DEFAULT_API = ForgeApi.DEFAULT_API;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -45,14 +45,12 @@ public final class GitHubPullRequests implements PullRequests {
 
     /**
      * A client with the token in {@code env[tokenVariable]} ({@code GITHUB_TOKEN} when null), against
-     * {@code apiBase} (null: api.github.com). Empty without a token: then the caller prints the
+     * {@code apiBase} (null: api.github.com; https, or plain http to this machine, else exit 2 before
+     * any request). Empty without a token: then the caller prints the
      * compare URL ({@link GitHubRepository#compareUrl}) for a person to open the pull request.
      */
     public static Optional<PullRequests> fromEnvironment(Map<String, String> env, String tokenVariable, String apiBase) {
-        URI api = URI.create(apiBase == null || apiBase.isBlank() ? DEFAULT_API : apiBase.strip());
-        if (!"https".equals(api.getScheme()) && !"http".equals(api.getScheme())) {
-            throw RollbackException.usage("the GitHub API URL '" + apiBase + "' is not an http(s) URL");
-        }
+        URI api = ForgeApi.parse(apiBase).api();
         return GitHubToken.fromEnv(tokenVariable, env).map(token -> new GitHubPullRequests(api, token, REQUEST_TIMEOUT));
     }
 

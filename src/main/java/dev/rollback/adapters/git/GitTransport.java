@@ -2,6 +2,7 @@ package dev.rollback.adapters.git;
 
 import dev.rollback.core.RollbackException;
 import java.io.File;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -9,6 +10,7 @@ import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -54,11 +56,15 @@ final class GitTransport implements AutoCloseable {
         if (transport instanceof SshTransport sshTransport) {
             sshTransport.setSshSessionFactory(sshSessions());
         }
-        // Only over HTTPS: on plain HTTP the token would travel in clear, and an SSH server
-        // would be offered it as a password. So the provider is not set on the command itself.
-        if (transport instanceof TransportHttp
-            && "https".equalsIgnoreCase(transport.getURI().getScheme())) {
-            credentials().provider().ifPresent(transport::setCredentialsProvider);
+        // Only on the HTTP transport, for this URL's host, over HTTPS (GitCredentials decides which
+        // secret, if any, belongs there): never set on the command itself, where an SSH server
+        // would be offered it as a password.
+        if (transport instanceof TransportHttp http) {
+            URIish uri = transport.getURI();
+            credentials().provider(uri).ifPresent(provider -> {
+                http.setCredentialsProvider(provider);
+                http.setHttpConnectionFactory(new HostOnlyConnections(uri.getHost(), http.getHttpConnectionFactory()));
+            });
         }
     }
 
@@ -88,14 +94,24 @@ final class GitTransport implements AutoCloseable {
         if (reason.startsWith(where + ": ")) {
             reason = reason.substring(where.length() + 2);
         }
-        String hint = looksLikeAuthentication(reason)
-            ? "check the credentials: " + (credentials.present() ? credentials.source() + " was sent over HTTPS"
-                : credentials.source() + "; for SSH, a key in ~/.ssh and the host in ~/.ssh/known_hosts")
+        String hint = looksLikeAuthentication(reason) ? "check the credentials: " + credentialsHint(credentials, url)
             : "check the URL, the network and that the git server is up";
         // No cause attached: JGit's exception texts carry the URL, possibly with a token in it,
         // and a cause is printed with -v.
         return RollbackException.unreachable("cannot " + action + " " + where + ": " + reason
             + "; " + hint, null);
+    }
+
+    private static String credentialsHint(GitCredentials credentials, String url) {
+        try {
+            URIish uri = new URIish(url);
+            if (credentials.sentTo(uri)) {
+                return credentials.source(uri) + " was sent over HTTPS";
+            }
+            return credentials.source(uri) + "; for SSH, a key in ~/.ssh and the host in ~/.ssh/known_hosts";
+        } catch (URISyntaxException e) {
+            return "for SSH, a key in ~/.ssh and the host in ~/.ssh/known_hosts";
+        }
     }
 
     /** JGit's message and those of its causes, each once: "…: cannot open git-upload-pack (Connection refused)". */

@@ -14,16 +14,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs external programs the only way this tool allows: an argv list (never a shell string),
- * secrets only through the environment, a timeout after which the process tree is killed, and the
+ * secrets only through the environment and only to the child that needs them ({@link ChildEnvironment}), a timeout after which the process tree is killed, and the
  * last lines of stderr kept for the error message. Output streams to a file or is captured; input
  * comes from a file, from a {@link StdinSource} copied in by a {@link StdinPump}, or is empty.
  */
 public final class ProcessRunner {
     private static final int STDERR_TAIL_LINES = 20;
 
+    private final ChildEnvironment environment;
+
+    /** Children get the tool's environment without the secrets' default names. */
+    public ProcessRunner() {
+        this(ChildEnvironment.withoutDefaultSecrets());
+    }
+
+    public ProcessRunner(ChildEnvironment environment) {
+        this.environment = environment;
+    }
+
     public ProcessResult run(ProcessSpec spec) {
         ProcessBuilder builder = new ProcessBuilder(spec.argv());
-        builder.environment().putAll(spec.environment());
+        // Replaced, not added to: what is inherited is decided in ChildEnvironment.
+        builder.environment().clear();
+        builder.environment().putAll(environment.of(spec));
         if (spec.workdir() != null) {
             builder.directory(spec.workdir().toFile());
         }

@@ -5,20 +5,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What to run. {@code environment} carries secrets (e.g. PGPASSWORD); it is added to the
- * inherited environment and never printed. {@code stdoutFile} streams output to a file instead of
+ * What to run. {@code environment} carries secrets (e.g. PGPASSWORD); it is added to the tool's
+ * environment, from which the tool's secrets were taken out ({@link ChildEnvironment}), and never
+ * printed. {@code passedSecrets} names the tool's secrets this child gets all the same (a compose
+ * file's {@code ${DB_PASSWORD}}). {@code stdoutFile} streams output to a file instead of
  * capturing it (dumps); {@code stdinFile} feeds a file (restores), redirected by the operating
  * system; {@code stdinSource} feeds a stream the runner copies in (decompressed or wrapped input).
  * At most one of the two is set.
  */
 public record ProcessSpec(List<String> argv, Map<String, String> environment, Path workdir,
-                          Duration timeout, Path stdinFile, StdinSource stdinSource, Path stdoutFile) {
+                          Duration timeout, Path stdinFile, StdinSource stdinSource, Path stdoutFile,
+                          Set<String> passedSecrets) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
         environment = Map.copyOf(environment);
+        passedSecrets = Set.copyOf(passedSecrets);
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
@@ -28,28 +33,33 @@ public record ProcessSpec(List<String> argv, Map<String, String> environment, Pa
     }
 
     public static ProcessSpec of(List<String> argv, Duration timeout) {
-        return new ProcessSpec(argv, Map.of(), null, timeout, null, null, null);
+        return new ProcessSpec(argv, Map.of(), null, timeout, null, null, null, Set.of());
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(argv, env, workdir, timeout, stdinFile, stdinSource, stdoutFile);
+        return new ProcessSpec(argv, env, workdir, timeout, stdinFile, stdinSource, stdoutFile, passedSecrets);
     }
 
     public ProcessSpec inDirectory(Path dir) {
-        return new ProcessSpec(argv, environment, dir, timeout, stdinFile, stdinSource, stdoutFile);
+        return new ProcessSpec(argv, environment, dir, timeout, stdinFile, stdinSource, stdoutFile, passedSecrets);
     }
 
     public ProcessSpec stdinFrom(Path file) {
-        return new ProcessSpec(argv, environment, workdir, timeout, file, null, stdoutFile);
+        return new ProcessSpec(argv, environment, workdir, timeout, file, null, stdoutFile, passedSecrets);
     }
 
     /** Streams {@code source} into stdin instead of a file (replaces a stdin file set before). */
     public ProcessSpec stdinFrom(StdinSource source) {
-        return new ProcessSpec(argv, environment, workdir, timeout, null, source, stdoutFile);
+        return new ProcessSpec(argv, environment, workdir, timeout, null, source, stdoutFile, passedSecrets);
     }
 
     public ProcessSpec stdoutTo(Path file) {
-        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, stdinSource, file);
+        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, stdinSource, file, passedSecrets);
+    }
+
+    /** Passes the tool's secrets named in {@code variables} on to this child, from the tool's environment. */
+    public ProcessSpec passing(Set<String> variables) {
+        return new ProcessSpec(argv, environment, workdir, timeout, stdinFile, stdinSource, stdoutFile, variables);
     }
 
     /**

@@ -58,11 +58,19 @@ class DokployClientFromConfigTest {
     }
 
     @Test
-    void aUrlThatIsNotHttpIsAUsageError() {
+    void aUrlThatIsNotHttpsIsAUsageError() {
         assertThat(usageError(new DokployConfig("dokploy.example.com", null, "app-1", null, null), ENV).getMessage())
-            .contains("must be an http:// or https:// address");
+            .contains("must be an https:// address");
         assertThat(usageError(new DokployConfig("ftp://dokploy.example.com", null, "app-1", null, null), ENV).getMessage())
-            .contains("must be an http:// or https:// address");
+            .contains("must be an https:// address");
+    }
+
+    /** The key would travel in clear text: refused before any request, whatever the key. */
+    @Test
+    void plainHttpToAnotherMachineIsAUsageErrorNamingTheKey() {
+        assertThat(usageError(new DokployConfig("http://dokploy.example.com", null, "app-1", null, null), ENV).getMessage())
+            .startsWith("dokploy.url 'http://dokploy.example.com' must be an https:// address")
+            .contains("plain http only to this machine");
     }
 
     @Test

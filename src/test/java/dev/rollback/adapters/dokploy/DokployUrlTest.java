@@ -2,6 +2,7 @@ package dev.rollback.adapters.dokploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.core.RollbackException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +23,22 @@ class DokployUrlTest {
 
     @Test
     void aPathPrefixAndPortAreKept() {
-        DokployUrl url = DokployUrl.parse("http://10.0.0.5:3000/panel/");
+        DokployUrl url = DokployUrl.parse("https://10.0.0.5:3000/panel/");
 
         assertThat(url.api("compose.redeploy", Map.of()))
-            .isEqualTo(URI.create("http://10.0.0.5:3000/panel/api/compose.redeploy"));
+            .isEqualTo(URI.create("https://10.0.0.5:3000/panel/api/compose.redeploy"));
+    }
+
+    @Test
+    void plainHttpIsForThisMachineOnly() {
+        assertThat(DokployUrl.parse("http://127.0.0.1:3000/").api("deployment.all", Map.of()))
+            .isEqualTo(URI.create("http://127.0.0.1:3000/api/deployment.all"));
+        RollbackException e = org.assertj.core.api.Assertions.catchThrowableOfType(RollbackException.class,
+            () -> DokployUrl.parse("http://10.0.0.5:3000/panel/"));
+
+        assertThat(e.exitCode()).isEqualTo(dev.rollback.core.ExitCode.USAGE);
+        assertThat(e.getMessage()).startsWith("dokploy.url 'http://10.0.0.5:3000/panel/' must be an https:// address")
+            .contains("the API key travels with every request");
     }
 
     @Test
