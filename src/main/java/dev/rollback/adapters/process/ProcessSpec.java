@@ -74,7 +74,7 @@ public record ProcessSpec(List<String> argv, Map<String, String> environment, Pa
         }
         List<String> wrapped = new ArrayList<>(OWNER_ONLY_PREFIX);
         wrapped.addAll(argv);
-        return new ProcessSpec(wrapped, environment, workdir, timeout, stdinFile, stdinSource, stdoutFile);
+        return new ProcessSpec(wrapped, environment, workdir, timeout, stdinFile, stdinSource, stdoutFile, passedSecrets);
     }
 
     /** True when the program runs under umask 077 ({@link #withOwnerOnlyFiles()}). */
