@@ -1,6 +1,7 @@
 package dev.rollback.adapters.dokploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.adapters.http.HttpStall;
 import dev.rollback.adapters.http.IoFailure;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Json;
@@ -62,7 +63,8 @@ final class DokployErrors {
 
     /** The request never got an answer. */
     RollbackException io(ApiCall call, IOException error) {
-        if (error instanceof HttpTimeoutException && !(error instanceof HttpConnectTimeoutException)) {
+        if (error instanceof HttpTimeoutException && !(error instanceof HttpConnectTimeoutException)
+            && !(error instanceof HttpStall)) {
             return RollbackException.unreachable(where + " did not answer " + call + " within "
                 + DurationText.format(requestTimeout) + "; check that the panel is up and not overloaded", error);
         }
