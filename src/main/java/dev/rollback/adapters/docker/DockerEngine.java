@@ -61,8 +61,12 @@ public final class DockerEngine implements Docker, AutoCloseable {
 
     /** Builds the client without talking to the daemon. */
     public static DockerEngine open(String host) {
+        return open(host, EngineTimeouts.current());
+    }
+
+    /** As {@link #open(String)} with other bounds per call (tests). */
+    static DockerEngine open(String host, EngineTimeouts timeouts) {
         String endpoint = DockerClients.resolveHost(host, System.getenv());
-        EngineTimeouts timeouts = EngineTimeouts.current();
         return new DockerEngine(endpoint, DockerClients.create(endpoint, timeouts), timeouts);
     }
 

@@ -44,6 +44,7 @@ public final class StallingServer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final List<String> stalledRequests = new CopyOnWriteArrayList<>();
+    private volatile long firstStallNanos;
 
     private StallingServer(Stall stall, boolean answerPing) throws IOException {
         this.stall = stall;
@@ -77,6 +78,11 @@ public final class StallingServer implements AutoCloseable {
         return List.copyOf(stalledRequests);
     }
 
+    /** {@link System#nanoTime()} when the first request got the stall: where a client's bound starts. */
+    public long firstStallNanos() {
+        return firstStallNanos;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -103,6 +109,9 @@ public final class StallingServer implements AutoCloseable {
                     out.write(PING_ANSWER.getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     continue;
+                }
+                if (stalledRequests.isEmpty()) {
+                    firstStallNanos = System.nanoTime();
                 }
                 stalledRequests.add(requestLine);
                 if (stall == Stall.MID_BODY) {
