@@ -1,5 +1,6 @@
 package dev.rollback.adapters.digitalocean;
 
+import dev.rollback.adapters.http.BoundedHttp;
 import dev.rollback.adapters.http.HttpClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The API's transport: JSON over HTTPS with {@code Authorization: Bearer}, a connect and a request
- * timeout, redirects not followed, lists read page by page along {@code links.pages.next}. Answers
+ * The API's transport: JSON over HTTPS with {@code Authorization: Bearer}, a connect timeout and a
+ * bound over each whole exchange ({@link BoundedHttp}), redirects not followed, lists read page by page along {@code links.pages.next}. Answers
  * the parsed body of a 2xx; everything else leaves as a {@link RollbackException} from {@link ApiErrors}.
  */
 final class ApiHttp {
@@ -103,7 +104,7 @@ final class ApiHttp {
             .build();
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedHttp.send(client, request, requestTimeout);
         } catch (IOException e) {
             throw errors.io(call, e);
         } catch (InterruptedException e) {

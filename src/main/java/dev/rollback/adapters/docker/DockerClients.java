@@ -29,20 +29,23 @@ final class DockerClients {
         return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment.strip() : DEFAULT_HOST;
     }
 
-    /** Builds the client without talking to the daemon; a malformed endpoint is a usage error. */
-    static DockerClient create(String endpoint) {
+    /**
+     * Builds the client without talking to the daemon; a malformed endpoint is a usage error. Every
+     * request is bounded as {@code timeouts} says ({@link BoundedTransport}).
+     */
+    static DockerClient create(String endpoint, EngineTimeouts timeouts) {
         try {
             // The default builder also honours DOCKER_TLS_VERIFY / DOCKER_CERT_PATH for tcp:// hosts.
             DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint).build();
-            // No response timeout on purpose: stop waits out the grace period and an exec
-            // (pg_restore) may be silent for a long time; ping, logs and exec bound their own waits.
+            // No socket read timeout: one value cannot fit a 10 s inspect and an exec (pg_restore)
+            // silent for an hour. BoundedTransport bounds each call instead, by its kind.
             DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .build();
-            return DockerClientImpl.getInstance(config, http);
+            return DockerClientImpl.getInstance(config, new BoundedTransport(http, timeouts));
         } catch (IllegalArgumentException | IllegalStateException | DockerClientException e) {
             throw RollbackException.usage("cannot use Docker host '" + endpoint + "' (" + DockerErrors.oneLine(e)
                 + "); use unix:///path/to/docker.sock or tcp://host:port");

@@ -29,18 +29,19 @@ public final class DockerEngine implements Docker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
     /** ping gives up after this, so connect() fails within 5 s even against a wedged daemon. */
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(4);
-    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(30);
     /** After the exec stream closes, the daemon may need a moment to record the exit code. */
     private static final Duration EXEC_EXIT_WAIT = Duration.ofSeconds(5);
 
     private final String endpoint;
     private final DockerClient client;
     private final DockerErrors errors;
+    private final EngineTimeouts timeouts;
 
-    private DockerEngine(String endpoint, DockerClient client) {
+    private DockerEngine(String endpoint, DockerClient client, EngineTimeouts timeouts) {
         this.endpoint = endpoint;
         this.client = client;
         this.errors = new DockerErrors(endpoint);
+        this.timeouts = timeouts;
     }
 
     /**
@@ -60,8 +61,13 @@ public final class DockerEngine implements Docker, AutoCloseable {
 
     /** Builds the client without talking to the daemon. */
     public static DockerEngine open(String host) {
+        return open(host, EngineTimeouts.current());
+    }
+
+    /** As {@link #open(String)} with other bounds per call (tests). */
+    static DockerEngine open(String host, EngineTimeouts timeouts) {
         String endpoint = DockerClients.resolveHost(host, System.getenv());
-        return new DockerEngine(endpoint, DockerClients.create(endpoint));
+        return new DockerEngine(endpoint, DockerClients.create(endpoint, timeouts), timeouts);
     }
 
     /** Swarm services on the same daemon, through this engine's client: closing this closes both. */
@@ -94,8 +100,8 @@ public final class DockerEngine implements Docker, AutoCloseable {
 
     @Override
     public void ping() {
-        // A wedged (or SIGSTOPped) daemon accepts the connection and never answers; the client has
-        // no response timeout (see DockerClients), so only a bounded wait catches that here.
+        // A wedged (or SIGSTOPped) daemon accepts the connection and never answers. The transport
+        // would give up after the read bound; a ping, asked first, gives up sooner.
         CompletableFuture<Void> answer =
             CompletableFuture.runAsync(() -> client.pingCmd().exec(), DockerEngine::daemonThread);
         errors.call("ping", "the Docker daemon", () -> {
@@ -190,9 +196,10 @@ public final class DockerEngine implements Docker, AutoCloseable {
             }
             FrameLines collector = command.exec(new FrameLines());
             try (collector) {
-                if (!collector.finishedWithin(LOG_TIMEOUT)) {
-                    throw RollbackException.failed("reading the logs of container " + containerId
-                        + " took longer than " + LOG_TIMEOUT.toSeconds() + "s");
+                if (!collector.finishedWithin(timeouts.logs())) {
+                    // A tail of a few hundred lines: a log stream that does not end is a stalled daemon.
+                    throw errors.stalled("read logs of container " + containerId, timeouts.logs(),
+                        "the log stream did not end", null);
                 }
             }
             return collector.tail(lines);

@@ -4,7 +4,9 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
+import dev.rollback.core.config.DurationText;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,11 @@ final class DockerErrors {
     }
 
     RollbackException translate(String action, String subject, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof BoundedTransport.EngineStall stall) {
+                return stalled(action + " " + subject, stall.bound(), stall.getMessage(), error);
+            }
+        }
         if (error instanceof NotFoundException) {
             return notFound(subject, error);
         }
@@ -92,6 +99,19 @@ final class DockerErrors {
         return RollbackException.unreachable("Docker daemon at " + endpoint + " is unreachable (" + reason
             + "); check that dockerd is running and that DOCKER_HOST (or docker.host in the config) points at it",
             cause);
+    }
+
+    /**
+     * A call that got no (complete) answer within its bound (EngineTimeouts): a wedged daemon, or
+     * something at the endpoint that accepts connections and says nothing.
+     *
+     * @param call   what was asked, for the operator: "inspect container web-1"
+     * @param detail what the wire saw: "GET /containers/web-1/json got no answer"
+     */
+    RollbackException stalled(String call, Duration bound, String detail, Throwable cause) {
+        return RollbackException.unreachable("the Docker engine at " + endpoint + " did not answer \"" + call
+            + "\" within " + DurationText.format(bound) + " (" + detail + "); check that dockerd is healthy"
+            + " (docker info) and that DOCKER_HOST or docker.host points at it", cause);
     }
 
     /** docker-java wraps socket errors in plain RuntimeExceptions; the IOException underneath is the tell. */

@@ -5,10 +5,7 @@ import dev.rollback.adapters.http.IoFailure;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Json;
 import dev.rollback.core.RollbackException;
-import dev.rollback.core.config.DurationText;
 import java.io.IOException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -62,10 +59,6 @@ final class DokployErrors {
 
     /** The request never got an answer. */
     RollbackException io(ApiCall call, IOException error) {
-        if (error instanceof HttpTimeoutException && !(error instanceof HttpConnectTimeoutException)) {
-            return RollbackException.unreachable(where + " did not answer " + call + " within "
-                + DurationText.format(requestTimeout) + "; check that the panel is up and not overloaded", error);
-        }
         return unreachable(IoFailure.reason(error, connectTimeout, requestTimeout), error);
     }
 

@@ -1,5 +1,6 @@
 package dev.rollback.adapters.dokploy;
 
+import dev.rollback.adapters.http.BoundedHttp;
 import dev.rollback.adapters.http.HttpClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollback.core.ExitCode;
@@ -63,7 +64,7 @@ final class DokployHttp {
     private String send(ApiCall call, HttpRequest request) {
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedHttp.send(client, request, requestTimeout);
         } catch (IOException e) {
             throw errors.io(call, e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.rollback.adapters.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.adapters.http.HttpStall;
 import dev.rollback.core.Json;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
@@ -58,7 +59,9 @@ final class GitHubErrors {
 
     RollbackException io(String repository, IOException error) {
         String reason;
-        if (error instanceof HttpConnectTimeoutException) {
+        if (error instanceof HttpStall) {
+            reason = oneLine(error.getMessage());
+        } else if (error instanceof HttpConnectTimeoutException) {
             reason = "no connection within " + GitHubPullRequests.CONNECT_TIMEOUT.toSeconds() + " s";
         } else if (error instanceof HttpTimeoutException) {
             reason = "no answer within " + requestTimeout.toSeconds() + " s";

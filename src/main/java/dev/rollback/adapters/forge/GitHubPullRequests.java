@@ -2,6 +2,7 @@ package dev.rollback.adapters.forge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.adapters.http.BoundedHttp;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Json;
 import dev.rollback.core.RollbackException;
@@ -29,12 +30,14 @@ public final class GitHubPullRequests implements PullRequests {
     private final URI api;
     private final GitHubToken token;
     private final GitHubErrors errors;
+    private final Duration requestTimeout;
     private final HttpClient client;
 
     GitHubPullRequests(URI api, GitHubToken token, Duration requestTimeout) {
         this.api = withoutTrailingSlash(api);
         this.token = token;
         this.errors = new GitHubErrors(this.api, token, requestTimeout);
+        this.requestTimeout = requestTimeout;
         this.client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             // Never followed: a redirect could carry the Authorization header to another host.
@@ -65,7 +68,7 @@ public final class GitHubPullRequests implements PullRequests {
         request.put("base", base);
         request.put("body", body == null ? "" : body);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(api + "/repos/" + repository + "/pulls"))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(requestTimeout)
             .header("Authorization", "Bearer " + token.value())
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
@@ -85,7 +88,7 @@ public final class GitHubPullRequests implements PullRequests {
 
     private HttpResponse<String> send(HttpRequest request, String repository) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return BoundedHttp.send(client, request, requestTimeout);
         } catch (IOException e) {
             throw errors.io(repository, e);
         } catch (InterruptedException e) {

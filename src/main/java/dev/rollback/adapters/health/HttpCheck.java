@@ -1,17 +1,17 @@
 package dev.rollback.adapters.health;
 
+import dev.rollback.adapters.http.BoundedHttp;
 import dev.rollback.adapters.http.HttpClients;
+import dev.rollback.adapters.http.HttpStall;
 import dev.rollback.adapters.http.IoFailure;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.DurationText;
 import dev.rollback.core.config.HttpCheckConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -115,12 +115,10 @@ public final class HttpCheck implements HealthCheck {
     public HealthResult probe() {
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // The response arrives as soon as the headers do; closing the stream drops the body,
-            // so an endpoint that streams or stalls after its status line cannot hold the probe.
-            response.body().close();
+            // Only the status is read; the body is dropped unread, so an endpoint that streams or
+            // stalls after its status line cannot hold the probe.
+            int status = BoundedHttp.status(client, request, timeout);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            int status = response.statusCode();
             if (status == expectedStatus) {
                 return HealthResult.healthy(name(), status + " in " + millis + " ms");
             }
@@ -135,6 +133,9 @@ public final class HttpCheck implements HealthCheck {
 
     /** A few words for an operator; the JDK's exceptions here mostly carry no message at all. */
     private String describe(IOException e) {
+        if (e instanceof HttpStall) {
+            return e.getMessage();
+        }
         if (e instanceof HttpTimeoutException) {
             return "no answer within " + DurationText.format(timeout);
         }

@@ -19,6 +19,9 @@ public final class IoFailure {
     }
 
     public static String reason(IOException error, Duration connectTimeout, Duration requestTimeout) {
+        if (error instanceof HttpStall) {
+            return error.getMessage();
+        }
         if (error instanceof HttpConnectTimeoutException) {
             return "no connection within " + DurationText.format(connectTimeout);
         }

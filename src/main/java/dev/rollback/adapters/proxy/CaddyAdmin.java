@@ -2,6 +2,9 @@ package dev.rollback.adapters.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollback.adapters.http.BoundedHttp;
+import dev.rollback.adapters.http.HttpClients;
+import dev.rollback.adapters.http.HttpStall;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
@@ -42,12 +45,20 @@ public final class CaddyAdmin implements Proxy {
 
     private final URI base;
     private final HttpClient client;
+    private final Duration readTimeout;
+    private final Duration loadTimeout;
 
     public CaddyAdmin(String adminUrl) {
+        this(adminUrl, READ_TIMEOUT, LOAD_TIMEOUT);
+    }
+
+    /** With other bounds for a read and a load (tests). */
+    CaddyAdmin(String adminUrl, Duration readTimeout, Duration loadTimeout) {
         String url = adminUrl.endsWith("/") ? adminUrl.substring(0, adminUrl.length() - 1) : adminUrl;
         this.base = URI.create(url);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(CONNECT_TIMEOUT).build();
+        this.client = HttpClients.noRedirects(CONNECT_TIMEOUT);
+        this.readTimeout = readTimeout;
+        this.loadTimeout = loadTimeout;
     }
 
     @Override
@@ -67,7 +78,7 @@ public final class CaddyAdmin implements Proxy {
 
     @Override
     public void load(ProxyRoutes routes) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/load")).timeout(LOAD_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/load")).timeout(loadTimeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(routes.json())).build();
         LOG.info("loading a Caddy configuration through {} ({})", base, routes);
@@ -95,7 +106,7 @@ public final class CaddyAdmin implements Proxy {
 
     /** A GET that must answer 2xx; refused or dropped connections are retried briefly (the admin endpoint restarts on load). */
     private String get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(READ_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(readTimeout).GET().build();
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = send(request);
@@ -116,7 +127,9 @@ public final class CaddyAdmin implements Proxy {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return BoundedHttp.send(client, request, request.timeout().orElse(readTimeout));
+        } catch (HttpStall e) {
+            throw unreachable(e.getMessage(), e);
         } catch (HttpTimeoutException e) {
             throw unreachable("no answer to " + request.method() + " " + request.uri().getPath() + " within "
                 + request.timeout().map(Duration::toSeconds).orElse(0L) + "s", e);

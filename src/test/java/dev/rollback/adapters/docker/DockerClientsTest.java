@@ -30,7 +30,7 @@ class DockerClientsTest {
 
     @Test
     void aMalformedHostIsAUsageError() {
-        assertThatThrownBy(() -> DockerClients.create("ftp://nowhere"))
+        assertThatThrownBy(() -> DockerClients.create("ftp://nowhere", EngineTimeouts.DEFAULTS))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                 assertThat(e.getMessage()).contains("ftp://nowhere");

@@ -172,8 +172,9 @@ class DokployClientErrorsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-        assertThat(error.getMessage()).isEqualTo("Dokploy at " + DOKPLOY.baseUrl()
-            + " did not answer GET /api/deployment.all within 300ms; check that the panel is up and not overloaded");
+        assertThat(error.getMessage()).isEqualTo("Dokploy at " + DOKPLOY.baseUrl() + " is unreachable (GET "
+            + DOKPLOY.baseUrl() + "/api/deployment.all sent no status line and headers within 300ms); check dokploy.url"
+            + " and that the panel is up");
         assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 

@@ -85,7 +85,7 @@ class HttpCheckTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(result.healthy()).isFalse();
-        assertThat(result.detail()).isEqualTo("no answer within 300ms");
+        assertThat(result.detail()).isEqualTo("GET " + server.url("/slow") + " sent no status line and headers within 300ms");
         assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(300 + 1500));
     }
 
