@@ -80,7 +80,7 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        client.restorePlain(gzip ? dir.resolve("merq.sql.gz") : dumpFile(DumpFormat.PLAIN), scratch, gzip);
+        client.restorePlain(gzip ? dir.resolve("merq.sql.gz") : dumpFile(DumpFormat.PLAIN), scratch, gzip, LinesToSkip.none());
 
         assertSameRows(client, scratch);
     }
@@ -111,7 +111,7 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        assertThatThrownBy(() -> client.restorePlain(broken, scratch, false))
+        assertThatThrownBy(() -> client.restorePlain(broken, scratch, false, LinesToSkip.none()))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 assertThat(e.getMessage()).isEqualTo("restoring " + broken + " into database " + scratch
@@ -132,7 +132,7 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        assertThatThrownBy(() -> client.restorePlain(cut, scratch, true))
+        assertThatThrownBy(() -> client.restorePlain(cut, scratch, true, LinesToSkip.none()))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 assertThat(e.getMessage()).startsWith("restoring " + cut + " into database " + scratch + " failed: ")
@@ -144,7 +144,7 @@ class PgRestoreIT {
 
     @Test
     void aMissingScratchDatabaseIsRefusedBeforeAnyToolRuns() {
-        assertThatThrownBy(() -> client(ToolsMode.HOST).restorePlain(dumpFile(DumpFormat.PLAIN), "no_scratch", false))
+        assertThatThrownBy(() -> client(ToolsMode.HOST).restorePlain(dumpFile(DumpFormat.PLAIN), "no_scratch", false, LinesToSkip.none()))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED);
                 assertThat(e.getMessage()).contains("database no_scratch does not exist");
