@@ -537,6 +537,7 @@ final class DumpScanner {
             if ("CREATE".equals(keyword)) {
                 createdDatabase = unquote(words.get(2));
             }
+            clean |= "DROP".equals(keyword);
             skipStatement(first);
         } else if (!bodyStarted && ("DROP".equals(keyword) || "ALTER".equals(keyword) && dropWord)) {
             clean = true;

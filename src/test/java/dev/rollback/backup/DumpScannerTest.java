@@ -175,6 +175,7 @@ class DumpScannerTest {
         assertThat(inspection.problem()).isNull();
         assertThat(inspection.complete()).isTrue();
         assertThat(inspection.database()).isEqualTo("merq");
+        assertThat(inspection.clean()).as("it drops the database first").isTrue();
         // restrict, DROP DATABASE, CREATE DATABASE, ALTER DATABASE, unrestrict, connect, restrict,
         // COMMENT ON DATABASE, and the closing unrestrict
         assertThat(inspection.linesToSkip()).hasToString("[5, 21, 26, 29, 31, 32, 33, 50, 152]");

@@ -57,20 +57,9 @@ class HostileDumpE2EIT {
 
     @BeforeEach
     void cleanState() throws IOException {
-        try (Stream<Path> files = Files.list(stack.backups)) {
-            for (Path file : files.collect(Collectors.toList())) {
-                Files.delete(file);
-            }
-        }
-        Files.deleteIfExists(stack.stateDir.resolve("lock"));
-        for (String db : databases()) {
-            if (!db.equals("merq") && !db.equals("postgres")) {
-                stack.psql("postgres", "drop database \"" + db + "\" with (force)");
-            }
-        }
+        stack.forgetRestores();
         assertThat(users()).isEqualTo(String.valueOf(ROWS));
         stack.compose("up", "-d", "--no-build");
-        stack.awaitHealthy();
     }
 
     /**
@@ -89,7 +78,7 @@ class HostileDumpE2EIT {
         String line = refused("the issue's attack (pg tools on the " + tools + ")", "\\! touch /tmp/x, \\connect merq,"
             + " delete from users; then a pg_dump body");
 
-        assertThat(line).isEqualTo("rollback: " + HOSTILE_NAME + " line 1: psql meta-command \\! is not allowed in a"
+        assertThat(line).isEqualTo("rollback: verify-backup: " + HOSTILE_NAME + " line 1: psql meta-command \\! is not allowed in a"
             + " dump; pg_dump writes none but \\restrict and \\unrestrict, so this file was edited or is not a pg_dump"
             + " dump; nothing was changed");
         assertNoShellCommandRan(marker);
@@ -108,7 +97,7 @@ class HostileDumpE2EIT {
 
         String line = refused("a dump starting with " + command, first.replace("MARKER", "/tmp/x"));
 
-        assertThat(line).startsWith("rollback: " + HOSTILE_NAME + " line 1: psql meta-command " + command + " ");
+        assertThat(line).startsWith("rollback: verify-backup: " + HOSTILE_NAME + " line 1: psql meta-command " + command + " ");
         assertNoShellCommandRan(marker);
     }
 
@@ -173,7 +162,7 @@ class HostileDumpE2EIT {
         Files.delete(stack.backups.resolve(ours));
         String line = refused("latest with only another database's dump in backups.dir", "shop_29990101_000000.sql only",
             "db-restore", "--backup", "latest", "--yes");
-        assertThat(line).isEqualTo("rollback: no complete backup of database merq (merq_YYYYMMDD_HHMMSS.sql, .sql.gz,"
+        assertThat(line).isEqualTo("rollback: verify-backup: no complete backup of database merq (merq_YYYYMMDD_HHMMSS.sql, .sql.gz,"
             + " .dump, .tar or .dir) in " + stack.backups + "; name one with --backup FILE, or list them with"
             + " `rollback backups`");
     }
@@ -241,8 +230,7 @@ class HostileDumpE2EIT {
     }
 
     private List<String> databases() {
-        return Arrays.stream(stack.psql("postgres", "select datname from pg_database where not datistemplate order by 1")
-            .split("\n")).filter(s -> !s.isBlank()).toList();
+        return stack.databases();
     }
 
     private String users() {
