@@ -28,7 +28,6 @@ public final class DumpInspector {
     private static final String MISSING_MARKER = "no '" + COMPLETION_MARKER
         + "' line at the end: the dump is truncated or not a pg_dump file";
     private static final int TAIL_BYTES = 64 * 1024;
-    private static final Pattern COPY_TABLE = Pattern.compile("^COPY ([^ (]+) ");
     private static final Pattern TOC_TABLE_DATA = Pattern.compile("^\\d+; \\d+ \\d+ TABLE DATA (\\S+) (\\S+) ");
 
     private final Postgres postgres;
@@ -51,8 +50,8 @@ public final class DumpInspector {
     private Inspection inspect(Path dump, boolean deep) throws IOException {
         BackupFormat format = BackupFormat.detect(dump);
         return switch (format) {
-            case PLAIN -> deep ? plain(format, Files.newInputStream(dump)) : plainTail(dump);
-            case PLAIN_GZIP -> plain(format, new GZIPInputStream(Files.newInputStream(dump)));
+            case PLAIN -> deep ? plain(format, dump, Files.newInputStream(dump)) : plainTail(dump);
+            case PLAIN_GZIP -> plain(format, dump, new GZIPInputStream(Files.newInputStream(dump)));
             // Listed beside the dumps, never restored into a database (nor picked as "latest").
             case VOLUME, CONFIG, INCIDENT -> Inspection.incomplete(format, "a " + format.wire() + " backup, not a database dump");
             default -> archive(format, dump, deep);
@@ -75,36 +74,36 @@ public final class DumpInspector {
         return new String(tail, StandardCharsets.UTF_8).contains(COMPLETION_MARKER);
     }
 
-    private Inspection plain(BackupFormat format, InputStream source) throws IOException {
-        List<String> tables = new ArrayList<>();
+    /** Reads the whole dump once: the scan for what psql must not run, the COPY targets, the completion marker. */
+    private Inspection plain(BackupFormat format, Path dump, InputStream source) throws IOException {
+        DumpScanner scanner = new DumpScanner(String.valueOf(dump.getFileName()));
         byte[] tail;
         try (InputStream in = new BufferedInputStream(source)) {
-            tail = readTail(in, tables);
+            tail = readTail(in, scanner);
         } catch (java.io.EOFException | java.util.zip.ZipException truncated) {
             return Inspection.incomplete(format, "the compressed stream is cut off ("
                 + truncated.getMessage() + "): the file is truncated");
+        } catch (DumpScanner.Refused refused) {
+            return Inspection.hostile(format, refused.getMessage());
         }
-        return markerFound(tail) ? Inspection.complete(format, tables) : Inspection.incomplete(format, MISSING_MARKER);
+        if (!markerFound(tail)) {
+            return Inspection.incomplete(format, MISSING_MARKER);
+        }
+        return new Inspection(format, true, null, scanner.tables(), false, scanner.linesToSkip(),
+            scanner.createdDatabase(), scanner.clean());
     }
 
     /**
-     * Streams the whole file once, collecting the targets of {@code COPY} lines, and returns its
-     * last bytes. Byte-level and allocation-free per line: a dump of gigabytes passes through here
-     * before every restore.
+     * Streams the whole file once through the scanner and returns its last bytes. Allocation-free
+     * per line: a dump of gigabytes passes through here before every restore.
      */
-    private static byte[] readTail(InputStream in, List<String> tables) throws IOException {
+    private static byte[] readTail(InputStream in, DumpScanner scanner) throws IOException {
         byte[] buffer = new byte[256 * 1024];
         byte[] tail = new byte[TAIL_BYTES];
         int tailLength = 0;
-        boolean lineStart = true;
         int n;
         while ((n = in.read(buffer)) > 0) {
-            for (int i = 0; i < n; i++) {
-                if (lineStart && buffer[i] == 'C') {
-                    collectTable(buffer, i, n, tables);
-                }
-                lineStart = buffer[i] == '\n';
-            }
+            scanner.feed(buffer, n);
             if (n >= TAIL_BYTES) {
                 System.arraycopy(buffer, n - TAIL_BYTES, tail, 0, TAIL_BYTES);
                 tailLength = TAIL_BYTES;
@@ -115,20 +114,8 @@ public final class DumpInspector {
                 tailLength = keep + n;
             }
         }
+        scanner.finish();
         return java.util.Arrays.copyOf(tail, tailLength);
-    }
-
-    /** A line starting at {@code from} that reads "COPY schema.table (...": the table holds data. */
-    private static void collectTable(byte[] buffer, int from, int length, List<String> tables) {
-        int end = Math.min(length, from + 512);
-        int lineEnd = from;
-        while (lineEnd < end && buffer[lineEnd] != '\n') {
-            lineEnd++;
-        }
-        Matcher copy = COPY_TABLE.matcher(new String(buffer, from, lineEnd - from, StandardCharsets.UTF_8));
-        if (copy.find()) {
-            tables.add(copy.group(1));
-        }
     }
 
     private Inspection archive(BackupFormat format, Path dump, boolean deep) {

@@ -17,6 +17,8 @@ import java.util.zip.GZIPInputStream;
  * config snapshots by the image list written last before their rename.
  */
 final class ListBackupsStep implements Step {
+    /** The label level 3 gives its safety copies (RestorePlan), the same for every stack. */
+    private static final String PRE_RESTORE_LABEL = "pre_restore";
     private final BackupStore store;
     private final DumpInspector inspector;
 
@@ -65,7 +67,7 @@ final class ListBackupsStep implements Step {
                 case VOLUME -> volume(row, backup);
                 case CONFIG -> config(row, backup);
                 case INCIDENT -> incident(row, backup);
-                default -> dump(row, inspector.quick(backup.path()));
+                default -> dump(row, backup, inspector.quick(backup.path()));
             }
         } catch (IOException | RuntimeException e) {
             row.putIfAbsent("format", "unknown");
@@ -103,11 +105,24 @@ final class ListBackupsStep implements Step {
         }
     }
 
-    private static void dump(Map<String, Object> row, Inspection inspection) {
+    private static void dump(Map<String, Object> row, BackupFile backup, Inspection inspection) {
+        row.put("database", database(backup, inspection));
         row.put("complete", inspection.complete());
         if (!inspection.complete()) {
             row.put("problem", inspection.problem());
         }
+    }
+
+    /**
+     * Whose dump it is: what the dump itself says (a --create dump's CREATE DATABASE), else its
+     * label, which {@code backup} sets to the database name; unknown for pre-restore safety copies,
+     * whose label is the same for every stack. {@code db-restore --backup latest} goes by the same.
+     */
+    static String database(BackupFile backup, Inspection inspection) {
+        if (inspection.database() != null) {
+            return inspection.database();
+        }
+        return backup.label().equals(PRE_RESTORE_LABEL) ? null : backup.label();
     }
 
     private static void incomplete(Map<String, Object> row, String problem) {

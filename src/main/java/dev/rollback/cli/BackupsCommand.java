@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** {@code backups}: what can be restored, newest first. */
 @Command(name = "backups", mixinStandardHelpOptions = true,
-    description = "List backups: name, time, size, format, and whether each is complete.")
+    description = "List backups: name, time, size, format, whose database, and whether each is complete.")
 final class BackupsCommand extends PlanCommand {
 
     BackupsCommand(AppContext app) {
@@ -38,13 +38,21 @@ final class BackupsCommand extends PlanCommand {
         }
         // As wide as the longest name: volume archives and config copies carry the stack's name and can be long.
         int width = Math.max(40, rows.stream().mapToInt(row -> String.valueOf(row.get("name")).length()).max().orElse(0));
-        String line = "%-" + width + "s %-19s %10s  %-10s %s%n";
-        out.printf(Locale.ROOT, line, "NAME", "TAKEN", "SIZE", "FORMAT", "COMPLETE");
+        int databaseWidth = Math.max(8, rows.stream().mapToInt(row -> database(row).length()).max().orElse(0));
+        String line = "%-" + width + "s %-19s %10s  %-10s %-" + databaseWidth + "s %s%n";
+        out.printf(Locale.ROOT, line, "NAME", "TAKEN", "SIZE", "FORMAT", "DATABASE", "COMPLETE");
         for (Map<String, Object> row : rows) {
             out.printf(Locale.ROOT, line, row.get("name"),
                 row.get("takenAt").toString().replace('T', ' '), humanSize((Long) row.get("sizeBytes")),
-                row.get("format"), Boolean.TRUE.equals(row.get("complete")) ? "yes" : "NO: " + row.get("problem"));
+                row.get("format"), database(row),
+                Boolean.TRUE.equals(row.get("complete")) ? "yes" : "NO: " + row.get("problem"));
         }
+    }
+
+    /** Whose dump it is ("database" in JSON); "-" for volume archives, config copies and unknown owners. */
+    private static String database(Map<String, Object> row) {
+        Object database = row.get("database");
+        return database == null ? "-" : database.toString();
     }
 
     static String humanSize(long bytes) {

@@ -34,12 +34,15 @@ final class ChooseDumpStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        Path dump = BackupChoice.resolve(in.wanted(), in.store(), in.inspector());
+        Path dump = BackupChoice.resolve(in.wanted(), in.store(), in.inspector(), in.postgres().databaseName());
         Inspection inspection;
         try {
             inspection = in.inspector().deep(dump);
         } catch (IOException e) {
             throw RollbackException.refused("cannot read dump " + dump + ": " + e.getMessage());
+        }
+        if (inspection.hostile()) {
+            throw RollbackException.refused(inspection.problem());
         }
         if (!inspection.complete()) {
             throw RollbackException.refused("dump " + dump + " cannot be restored: " + inspection.problem()

@@ -66,7 +66,8 @@ final class RestoreScratchStep implements Step {
             if (format.archive()) {
                 postgres.restoreArchive(state.backup, state.restoreTarget(), jobs);
             } else {
-                postgres.restorePlain(state.backup, state.restoreTarget(), format == BackupFormat.PLAIN_GZIP);
+                postgres.restorePlain(state.backup, state.restoreTarget(), format == BackupFormat.PLAIN_GZIP,
+                    state.inspection.linesToSkip());
             }
             restored = true;
         } finally {

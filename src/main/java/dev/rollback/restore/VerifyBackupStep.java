@@ -4,6 +4,7 @@ import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupFile;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
+import dev.rollback.backup.Inspection;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -48,17 +49,23 @@ final class VerifyBackupStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        state.backup = BackupChoice.resolve(wanted, store, inspector);
+        state.backup = BackupChoice.resolve(wanted, store, inspector, state.live);
         try {
             state.inspection = inspector.deep(state.backup);
         } catch (IOException e) {
             throw RollbackException.refused("cannot read backup " + state.backup + ": " + e.getMessage());
+        }
+        if (state.inspection.hostile()) {
+            throw RollbackException.refused(state.inspection.problem());
         }
         if (!state.inspection.complete()) {
             throw RollbackException.refused("backup " + state.backup + " cannot be restored: "
                 + state.inspection.problem() + "; nothing was changed");
         }
         postgres.ping();
+        if (!state.inspection.format().archive()) {
+            postgres.requireRestrictedPsql();
+        }
         BackupStore.parse(state.backup).map(BackupFile::takenAt).ifPresent(taken -> {
             Duration age = Duration.between(taken, LocalDateTime.now(clock.withZone(ZoneId.systemDefault())));
             state.backupTakenAt = taken.toString().replace('T', ' ') + ", " + humanAge(age) + " ago";
@@ -66,11 +73,25 @@ final class VerifyBackupStep implements Step {
         context.detail("backup", state.backup.toString()).detail("format", state.inspection.format().wire())
             .detail("taken", state.backupTakenAt).detail("tables", state.inspection.tables().size())
             .detail("tools", postgres.toolsLocation());
+        describeScript(context, state.inspection);
     }
 
     @Override
     public void apply(StepContext context) {
         context.result("backup", state.backup.toString()).result("backupTaken", state.backupTakenAt);
+    }
+
+    /** What of a --create/--clean dump will not reach the scratch copy, so the operator sees it. */
+    private static void describeScript(StepContext context, Inspection inspection) {
+        if (inspection.database() != null && !inspection.format().archive()) {
+            context.detail("createsDatabase", inspection.database());
+        }
+        if (inspection.clean()) {
+            context.detail("clean", true);
+        }
+        if (!inspection.linesToSkip().isEmpty()) {
+            context.detail("skippedLines", inspection.linesToSkip().toString());
+        }
     }
 
     static String humanAge(Duration age) {

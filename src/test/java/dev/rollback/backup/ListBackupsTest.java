@@ -77,7 +77,28 @@ class ListBackupsTest {
 
         assertThat(rows.get("merq_20240101_020000.sql")).containsEntry("format", "plain").containsEntry("complete", true);
         assertThat(rows.get("merq_20240101_020000.sql.gz")).containsEntry("format", "plain-gzip");
-        assertThat(rows.get("merq_pgdata_20240101_020000.tar.gz")).containsEntry("format", "volume");
+        assertThat(rows.get("merq_pgdata_20240101_020000.tar.gz")).containsEntry("format", "volume")
+            .doesNotContainKey("database");
+    }
+
+    /** Several stacks' dumps in one dir: each row says whose database it is, as latest chooses. */
+    @Test
+    void eachDumpNamesItsDatabaseFromItsLabelOrFromTheDumpItself() throws Exception {
+        String complete = "x\n-- PostgreSQL database dump complete\n";
+        Files.writeString(dir.resolve("merq_20240101_020000.sql"), complete);
+        Files.writeString(dir.resolve("shop_20240102_020000.sql"), complete);
+        Files.writeString(dir.resolve("pre_restore_20240103_020000.sql"), complete);
+        Files.write(dir.resolve("nightly_20240104_020000.sql.gz"), TarFixture.gzip(("CREATE DATABASE shop WITH TEMPLATE = template0;\n"
+            + "\\connect shop\n" + complete).getBytes()));
+
+        Map<String, Map<String, Object>> rows = listing();
+
+        assertThat(rows.get("merq_20240101_020000.sql")).containsEntry("database", "merq");
+        assertThat(rows.get("shop_20240102_020000.sql")).containsEntry("database", "shop");
+        assertThat(rows.get("pre_restore_20240103_020000.sql")).as("the same label for every stack")
+            .containsEntry("database", null);
+        assertThat(rows.get("nightly_20240104_020000.sql.gz")).as("a --create dump says so itself")
+            .containsEntry("database", "shop").containsEntry("complete", true);
     }
 
     @Test

@@ -34,6 +34,30 @@ class BackupsCommandTest {
             .allSatisfy(line -> assertThat(line.substring(taken)).matches("(TAKEN|2026-11-21 12:48:2[02]) .*"));
     }
 
+    @Test
+    void eachDumpShowsWhoseDatabaseItIsAsInTheJson() {
+        StringWriter text = new StringWriter();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        BackupsCommand command = new BackupsCommand(new AppContext(Map.of(), sink, sink, (c, d, a) -> false,
+            Interruption.manual(), CliRunner.unreachable(), Clock.systemUTC()));
+        Instant now = Instant.parse("2026-11-21T12:48:22Z");
+        Map<String, Object> merq = new java.util.HashMap<>(row("merq_20261121_124822.sql", 2560L, "plain"));
+        merq.put("database", "merq");
+        Map<String, Object> shop = new java.util.HashMap<>(row("shop_20261121_124822.sql", 2560L, "plain"));
+        shop.put("database", "shop_production");
+
+        command.printResult(new Report("backups", null, RunStatus.SUCCEEDED, false, now, now, 0, List.of(),
+            Map.of("backups", List.of(merq, shop, row("merq_uploads_20261121_124820.tar.gz", 90L, "volume"))), null),
+            new PrintWriter(text));
+
+        List<String> lines = text.toString().lines().toList();
+        int database = lines.get(0).indexOf("DATABASE");
+        assertThat(database).isPositive();
+        assertThat(lines.get(1).substring(database)).startsWith("merq            yes");
+        assertThat(lines.get(2).substring(database)).startsWith("shop_production yes");
+        assertThat(lines.get(3).substring(database)).as("volume archives belong to no database").startsWith("-               yes");
+    }
+
     private static Map<String, Object> row(String name, long size, String format) {
         return Map.of("name", name, "takenAt", "2026-11-21T12:48:2" + (format.equals("plain") ? "2" : "0"),
             "sizeBytes", size, "format", format, "complete", true);

@@ -225,6 +225,30 @@ public final class TestStack implements AutoCloseable {
             "-p", String.valueOf(pgPort), "-U", "merq", "-d", database, "-c", sql).out().strip();
     }
 
+    /** The server's databases, templates left out, sorted. */
+    public List<String> databases() {
+        return java.util.Arrays.stream(psql("postgres", "select datname from pg_database where not datistemplate order by 1")
+            .split("\n")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /**
+     * Between restore tests: the backups dir emptied, a stale lock removed, every database but
+     * merq and postgres (kept old copies, scratch copies, a test's own) dropped.
+     */
+    public void forgetRestores() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(backups)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.deleteIfExists(stateDir.resolve("lock"));
+        for (String db : databases()) {
+            if (!db.equals("merq") && !db.equals("postgres")) {
+                psql("postgres", "drop database \"" + db + "\" with (force)");
+            }
+        }
+    }
+
     public Map<String, String> pgEnv() {
         return Map.of("PGPASSWORD", PASSWORD);
     }

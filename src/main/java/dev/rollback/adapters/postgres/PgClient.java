@@ -30,6 +30,7 @@ public final class PgClient implements Postgres {
     private final PgDatabases databases;
     private final DatabaseSwap swaps;
     private ToolsLocation tools;
+    private boolean restrictedPsql;
 
     public PgClient(PgTarget target, ProcessRunner runner) {
         this.target = target;
@@ -38,13 +39,19 @@ public final class PgClient implements Postgres {
         this.jdbc = new PgJdbc(target, errors);
         this.databases = new PgDatabases(target, jdbc, errors);
         this.dumps = new PgDump(target, errors, this::run);
-        this.restores = new PgRestore(target, errors, this::tools, this::run, databases::exists);
+        this.restores = new PgRestore(target, errors, this::tools, this::run, databases::exists,
+            this::requireRestrictedPsql);
         this.swaps = new DatabaseSwap(target, jdbc, errors);
     }
 
     @Override
     public String describe() {
         return target.describe();
+    }
+
+    @Override
+    public String databaseName() {
+        return target.database();
     }
 
     @Override
@@ -108,8 +115,35 @@ public final class PgClient implements Postgres {
     }
 
     @Override
-    public void restorePlain(Path dump, String database, boolean gzip) {
-        restores.plain(dump, database, gzip);
+    public void restorePlain(Path dump, String database, boolean gzip, LinesToSkip skip) {
+        restores.plain(dump, database, gzip, skip);
+    }
+
+    /**
+     * The psql where the tools run must know {@code \restrict}: without it a meta-command the scan
+     * missed would run. Refused rather than run on the scan alone: the restore is the one moment
+     * a dump's content reaches a shell, and a newer psql is one package away.
+     */
+    @Override
+    public synchronized void requireRestrictedPsql() {
+        if (restrictedPsql) {
+            return;
+        }
+        ToolsLocation location = tools();
+        ProcessResult result = run(PgCommands.at(target, location).psqlVersion());
+        if (!result.succeeded()) {
+            throw errors.toolFailed("psql --version", result);
+        }
+        Optional<ToolVersion> version = ToolVersion.parse(result.stdout());
+        String where = location.inContainer() ? "in container " + location.container() : "on this machine";
+        if (version.isEmpty() || !version.get().hasRestrictedMode()) {
+            throw RollbackException.refused("psql " + version.map(ToolVersion::text).orElse("(unknown version)") + " "
+                + where + " has no restricted mode (\\restrict, psql 13.22, 14.19, 15.14, 16.10, 17.6 or newer), which"
+                + " keeps a plain dump from running psql meta-commands; install a newer PostgreSQL client"
+                + (location.inContainer() ? " in the container" : "") + " or restore a custom-format (-Fc) dump;"
+                + " nothing was changed");
+        }
+        restrictedPsql = true;
     }
 
     @Override

@@ -60,6 +60,11 @@ final class PgCommands {
         return offline(List.of("pg_dump", "--version"), VERSION_TIMEOUT);
     }
 
+    /** {@code psql --version}: the psql that runs plain restores must know {@code \restrict}. */
+    ProcessSpec psqlVersion() {
+        return offline(List.of("psql", "--version"), VERSION_TIMEOUT);
+    }
+
     /**
      * pg_dump of the target database. File formats go to stdout, which the caller redirects to
      * {@code output}; the directory format cannot be a stream, so pg_dump writes {@code output}

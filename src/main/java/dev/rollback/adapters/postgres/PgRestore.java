@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -32,26 +33,33 @@ final class PgRestore {
     private final Supplier<ToolsLocation> tools;
     private final Function<ProcessSpec, ProcessResult> runner;
     private final Predicate<String> databaseExists;
+    private final Runnable requireRestrictedPsql;
+    private final SecureRandom random = new SecureRandom();
 
     PgRestore(PgTarget target, PgErrors errors, Supplier<ToolsLocation> tools,
-              Function<ProcessSpec, ProcessResult> runner, Predicate<String> databaseExists) {
+              Function<ProcessSpec, ProcessResult> runner, Predicate<String> databaseExists,
+              Runnable requireRestrictedPsql) {
         this.target = target;
         this.errors = errors;
         this.tools = tools;
         this.runner = runner;
         this.databaseExists = databaseExists;
+        this.requireRestrictedPsql = requireRestrictedPsql;
     }
 
-    void plain(Path dump, String database, boolean gzip) {
+    /** psql in restricted mode, under a key drawn for this restore alone (see {@link PlainDumpInput}). */
+    void plain(Path dump, String database, boolean gzip, LinesToSkip skip) {
         requireReadableFile(dump);
         requireDatabase(database);
+        requireRestrictedPsql.run();
         ToolsLocation location = tools.get();
         ProcessSpec psql = PgCommands.at(target, location).runScriptFromStdin(database)
-            .stdinFrom(new PlainDumpInput(dump, gzip));
+            .stdinFrom(new PlainDumpInput(dump, gzip, skip, restrictKey()));
         long started = System.nanoTime();
         ProcessResult result = run(psql, dump, database);
         if (!result.succeeded()) {
-            throw errors.restoreFailed("psql", database, dump, result);
+            throw errors.restoreFailed("psql", database, dump, new ProcessResult(result.exitCode(), result.stdout(),
+                PlainDumpInput.dumpLineNumbers(result.stderrTail())));
         }
         log.info("restored {} into database {} with psql ({}{}, {} ms)", dump, database, location.describe(),
             gzip ? ", decompressed on the fly" : "", (System.nanoTime() - started) / 1_000_000);
@@ -79,6 +87,16 @@ final class PgRestore {
         }
         log.info("restored {} into database {} with pg_restore ({}, {} job{}, {} ms)", dump, database,
             location.describe(), workers, workers == 1 ? "" : "s", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** 40 letters and digits from SecureRandom: a dump cannot guess it to lift the restriction. */
+    private String restrictKey() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder key = new StringBuilder(40);
+        for (int i = 0; i < 40; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
     }
 
     /** Failures of the run itself (timeout, input cut) get the restore's context; exit 4 and 130 pass as they are. */

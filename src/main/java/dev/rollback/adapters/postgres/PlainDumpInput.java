@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,22 +25,42 @@ import java.util.zip.GZIPInputStream;
  * Here BEGIN is the first statement and COMMIT follows the dump's last byte, so a stream that breaks
  * before the end never carries a COMMIT and the server rolls everything back when psql leaves.
  *
+ * <p>psql runs it in restricted mode: the first line is {@code \restrict} with a key drawn for this
+ * restore alone, so psql refuses every meta-command that follows (a dump cannot know the key to
+ * lift it). The dump was scanned before anything was touched; this is the second fence, for a
+ * line the scan missed. The dump's own restrict lines and the statements the scan found unfit for
+ * a scratch copy ({@link LinesToSkip}) reach psql as empty lines.
+ *
  * <p>BEGIN shares the dump's first line, so psql's "psql:&lt;stdin&gt;:N:" line numbers in error
- * messages are the dump's own. COMMIT comes after a newline and an empty statement, so a last line
+ * messages are the dump's own plus one; {@link #dumpLineNumbers} puts them back. COMMIT comes after a newline and an empty statement, so a last line
  * without a final newline or semicolon cannot swallow it; if the dump ends inside a string or a
  * COPY block (a truncated file), COMMIT becomes part of that and is never executed.
  */
 final class PlainDumpInput implements StdinSource {
     private static final byte[] BEGIN = "BEGIN;".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern PSQL_LINE = Pattern.compile("psql:<stdin>:(\\d+):");
     private static final byte[] COMMIT = "\n;\nCOMMIT;\n".getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 64 * 1024;
 
     private final Path dump;
     private final boolean gzip;
+    private final LinesToSkip skip;
+    private final String restrictKey;
 
-    PlainDumpInput(Path dump, boolean gzip) {
+    /** {@code restrictKey}: letters and digits, fresh for each restore, never logged. */
+    PlainDumpInput(Path dump, boolean gzip, LinesToSkip skip, String restrictKey) {
+        if (!restrictKey.matches("[A-Za-z0-9]{16,}")) {
+            throw new IllegalArgumentException("a restrict key is 16 or more letters and digits");
+        }
         this.dump = dump;
         this.gzip = gzip;
+        this.skip = skip;
+        this.restrictKey = restrictKey;
+    }
+
+    /** psql's "psql:&lt;stdin&gt;:N:" in {@code stderr}, back to the dump's own line numbers. */
+    static String dumpLineNumbers(String stderr) {
+        return PSQL_LINE.matcher(stderr).replaceAll(m -> "psql:<stdin>:" + Math.max(1, Long.parseLong(m.group(1)) - 1) + ":");
     }
 
     @Override
@@ -52,8 +73,10 @@ final class PlainDumpInput implements StdinSource {
             file.close();
             throw unreadable(notGzip);
         }
-        return new SequenceInputStream(Collections.enumeration(List.of(
-            new ByteArrayInputStream(BEGIN), new Explained(sql), new ByteArrayInputStream(COMMIT))));
+        byte[] restrict = ("\\restrict " + restrictKey + "\n").getBytes(StandardCharsets.US_ASCII);
+        InputStream body = skip.isEmpty() ? new Explained(sql) : new SkippedLines(new Explained(sql), skip);
+        return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(restrict),
+            new ByteArrayInputStream(BEGIN), body, new ByteArrayInputStream(COMMIT))));
     }
 
     private IOException unreadable(IOException e) {

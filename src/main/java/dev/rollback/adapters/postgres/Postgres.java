@@ -19,6 +19,9 @@ public interface Postgres {
     /** "merq at localhost:5432 (user merq)", for messages; never contains the password. */
     String describe();
 
+    /** The configured database's name, e.g. merq: the label its backups carry by default. */
+    String databaseName();
+
     /** Connects and runs {@code select 1}. */
     void ping();
 
@@ -97,12 +100,19 @@ public interface Postgres {
     Optional<String> queryFirstValue(String database, String sql);
 
     /**
-     * Runs a plain SQL dump into the existing {@code database} with psql, all or nothing: it stops at
+     * Runs a plain SQL dump into the existing {@code database} with psql in restricted mode (no
+     * meta-command can run), all or nothing, with the {@code skip} lines left out: it stops at
      * the first error and nothing of the dump stays. The dump is streamed to psql's stdin (host or
      * container alike), decompressed on the way when {@code gzip}; it is never held in memory.
      * A SQL error is exit 1 with psql's error line; the database is left for the caller to drop.
      */
-    void restorePlain(Path dump, String database, boolean gzip);
+    void restorePlain(Path dump, String database, boolean gzip, LinesToSkip skip);
+
+    /**
+     * Checks that the psql the tools run with has restricted mode ({@code \restrict}), which plain
+     * restores run under so that no psql meta-command in a dump can run. Exit 3 when it has not.
+     */
+    void requireRestrictedPsql();
 
     /**
      * {@code pg_restore --exit-on-error --no-owner --no-acl} of a custom, tar or directory archive

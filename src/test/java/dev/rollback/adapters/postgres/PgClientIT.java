@@ -106,7 +106,7 @@ class PgClientIT {
         assertThat(listNames(dir)).containsExactly(dump.getFileName().toString());
         String scratch = "restore_" + mode.name().toLowerCase(Locale.ROOT);
         client(mode).createDatabase(scratch);
-        client(mode).restorePlain(dump, scratch, false);
+        client(mode).restorePlain(dump, scratch, false, KeyLines.of(dump));
         assertThat(countUsers(scratch)).isEqualTo(countUsers(FixturePostgres.DATABASE)).isEqualTo(ROWS);
     }
 

@@ -80,7 +80,8 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        client.restorePlain(gzip ? dir.resolve("merq.sql.gz") : dumpFile(DumpFormat.PLAIN), scratch, gzip);
+        Path dump = gzip ? dir.resolve("merq.sql.gz") : dumpFile(DumpFormat.PLAIN);
+        client.restorePlain(dump, scratch, gzip, KeyLines.of(dump));
 
         assertSameRows(client, scratch);
     }
@@ -111,7 +112,7 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        assertThatThrownBy(() -> client.restorePlain(broken, scratch, false))
+        assertThatThrownBy(() -> client.restorePlain(broken, scratch, false, KeyLines.of(broken)))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 assertThat(e.getMessage()).isEqualTo("restoring " + broken + " into database " + scratch
@@ -132,7 +133,7 @@ class PgRestoreIT {
         PgClient client = client(mode);
         String scratch = scratch(client);
 
-        assertThatThrownBy(() -> client.restorePlain(cut, scratch, true))
+        assertThatThrownBy(() -> client.restorePlain(cut, scratch, true, KeyLines.of(dir.resolve("merq.sql.gz"))))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 assertThat(e.getMessage()).startsWith("restoring " + cut + " into database " + scratch + " failed: ")
@@ -142,9 +143,39 @@ class PgRestoreIT {
         assertThat(client.tables(scratch)).isEmpty();
     }
 
+    /**
+     * The second fence, proven rather than assumed: a meta-command line that reaches psql (as if the
+     * scan had missed it: this calls the adapter directly, skipping only pg_dump's own key lines) is refused by psql
+     * itself in restricted mode. The shell command does not run, wherever psql runs, and the
+     * transaction takes everything before it away.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ToolsMode.class, names = {"HOST", "CONTAINER"})
+    void aMetaCommandThatReachesPsqlIsRefusedByPsqlsRestrictedMode(ToolsMode mode) throws IOException {
+        String marker = "/tmp/rollback-restricted-" + mode + "-" + java.util.UUID.randomUUID();
+        List<String> lines = new ArrayList<>(Files.readAllLines(dumpFile(DumpFormat.PLAIN)));
+        int copyUsers = indexOfLineStartingWith(lines, "COPY public.users ");
+        lines.add(copyUsers, "\\! touch " + marker);
+        Path hostile = Files.write(dir.resolve("hostile-" + mode + ".sql"), lines);
+        PgClient client = client(mode);
+        String scratch = scratch(client);
+
+        assertThatThrownBy(() -> client.restorePlain(hostile, scratch, false, KeyLines.of(hostile)))
+            .isInstanceOfSatisfying(RollbackException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                assertThat(e.getMessage()).endsWith("failed (psql exit 3): psql:<stdin>:" + (copyUsers + 1)
+                    + ": error: backslash commands are restricted; only \\unrestrict is allowed");
+            });
+        assertThat(Path.of(marker)).doesNotExist();
+        assertThat(new ProcessRunner().run(dev.rollback.adapters.process.ProcessSpec.of(
+            List.of("docker", "exec", db.container, "test", "-e", marker), java.time.Duration.ofSeconds(30))).exitCode())
+            .as("no such file in the database container either").isEqualTo(1);
+        assertThat(client.tables(scratch)).as("the CREATE TABLEs before it were rolled back").isEmpty();
+    }
+
     @Test
     void aMissingScratchDatabaseIsRefusedBeforeAnyToolRuns() {
-        assertThatThrownBy(() -> client(ToolsMode.HOST).restorePlain(dumpFile(DumpFormat.PLAIN), "no_scratch", false))
+        assertThatThrownBy(() -> client(ToolsMode.HOST).restorePlain(dumpFile(DumpFormat.PLAIN), "no_scratch", false, LinesToSkip.none()))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED);
                 assertThat(e.getMessage()).contains("database no_scratch does not exist");

@@ -26,6 +26,25 @@ class PgToolVersionTest {
         assertThat(ToolVersion.parse(null)).isEmpty();
     }
 
+    /** Restricted mode came with the releases of 14 August 2025; 13.21 etc. would run a dump's meta-commands. */
+    @Test
+    void restrictedModeFromTheAugust2025MinorsOn() {
+        assertThat(ToolVersion.parse("psql (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)").orElseThrow().hasRestrictedMode())
+            .isTrue();
+        assertThat(new ToolVersion(15, "15.14").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(15, "15.13").hasRestrictedMode()).isFalse();
+        assertThat(new ToolVersion(13, "13.22").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(13, "13.21").hasRestrictedMode()).isFalse();
+        assertThat(new ToolVersion(14, "14.19").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(16, "16.9").hasRestrictedMode()).isFalse();
+        assertThat(new ToolVersion(16, "16.10").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(17, "17.5").hasRestrictedMode()).isFalse();
+        assertThat(new ToolVersion(17, "17.6").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(18, "18.0").hasRestrictedMode()).isTrue();
+        assertThat(new ToolVersion(12, "12.22").hasRestrictedMode()).isFalse();
+        assertThat(new ToolVersion(9, "9.6.24").hasRestrictedMode()).isFalse();
+    }
+
     @Test
     void dumpsOnlyServersNotNewerThanItself() {
         ToolVersion fifteen = new ToolVersion(15, "15.18");
