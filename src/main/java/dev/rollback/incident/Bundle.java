@@ -28,6 +28,7 @@ final class Bundle {
     private final Map<String, List<String>> sections = new LinkedHashMap<>();
     private final List<Missing> missing = new ArrayList<>();
     private final Set<String> secrets = new LinkedHashSet<>();
+    private final Set<String> containersWithKnownSecrets = new LinkedHashSet<>();
 
     /** A file of the archive, by its path inside the bundle ({@code logs/web.log}). */
     void file(String path, String content) {
@@ -48,6 +49,15 @@ final class Bundle {
         secrets.add(value);
     }
 
+    /** The container's secret values were read (and added): its log may go into the bundle. */
+    void markSecretsKnown(String containerId) {
+        containersWithKnownSecrets.add(containerId);
+    }
+
+    boolean secretsKnown(String containerId) {
+        return containersWithKnownSecrets.contains(containerId);
+    }
+
     Set<String> secrets() {
         return secrets;
     }
@@ -65,7 +75,7 @@ final class Bundle {
     }
 
     /**
-     * What is missing, one line per reason: "containers, docker-ps, inspect, logs: Docker daemon …
+     * What is missing, one line per reason: "containers, docker-ps, inspect, container secrets, logs: Docker daemon …
      * is unreachable" rather than the same sentence four times.
      */
     List<String> missingByReason() {

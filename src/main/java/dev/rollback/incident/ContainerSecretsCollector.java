@@ -25,5 +25,6 @@ final class ContainerSecretsCollector extends PerContainerCollector {
     @Override
     protected void collect(ContainerInfo container, Bundle bundle) {
         diagnostics.get().secretValues(container.id()).forEach(bundle::secret);
+        bundle.markSecretsKnown(container.id());
     }
 }

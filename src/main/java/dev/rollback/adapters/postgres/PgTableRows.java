@@ -120,9 +120,7 @@ final class PgTableRows {
                     return RowCount.exact(exact.get());
                 }
             }
-            // Read again: an ANALYZE since the lookup (or the cancelled count's own) may have set it.
-            return relation(connection, table).flatMap(Relation::estimate).map(RowCount::estimated)
-                .orElse(RowCount.notCounted());
+            return relation.get().estimate().map(RowCount::estimated).orElse(RowCount.notCounted());
         } catch (SQLException e) {
             throw errors.queryFailed(e, PgJdbc.QUERY_TIMEOUT_SECONDS, database);
         }
