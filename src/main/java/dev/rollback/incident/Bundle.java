@@ -75,7 +75,7 @@ final class Bundle {
     }
 
     /**
-     * What is missing, one line per reason: "containers, docker-ps, inspect, container secrets, logs: Docker daemon …
+     * What is missing, one line per reason: "containers, docker-ps, inspect, logs: Docker daemon …
      * is unreachable" rather than the same sentence four times.
      */
     List<String> missingByReason() {

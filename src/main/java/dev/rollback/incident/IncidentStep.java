@@ -93,10 +93,9 @@ public final class IncidentStep implements Step {
             return sources.diagnostics().get();
         });
         String project = sources.project();
-        // The containers' secrets before their logs: a log goes in only once its container's secrets are known.
+        // Inspect before logs: a log goes in only once its container's secret values are known.
         return List.of(new ContainersCollector(docker, project), new DockerPsCollector(diagnostics),
-            new InspectCollector(docker, diagnostics, project), new ContainerSecretsCollector(docker, diagnostics, project),
-            new LogsCollector(docker, project),
+            new InspectCollector(docker, diagnostics, project), new LogsCollector(docker, project),
             new HttpChecksCollector(sources.httpChecks()), new DatabaseCollector(sources.postgres()),
             new ComposeConfigCollector(sources.compose()), new GitCollector(sources.git()),
             new DiskCollector(sources.disks()), new MemoryCollector(sources.meminfo()),

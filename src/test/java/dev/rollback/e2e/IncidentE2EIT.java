@@ -44,7 +44,7 @@ class IncidentE2EIT {
         assertThat(bundle).exists();
         assertThat(dir.resolve("backups").toFile().list()).containsExactly(bundle.getFileName().toString());
         assertThat(result.path("incidentMissing").get(0).asText())
-            .startsWith("containers, docker-ps, inspect, container secrets, logs: Docker daemon at tcp://127.0.0.1:1 is unreachable");
+            .startsWith("containers, docker-ps, inspect, logs: Docker daemon at tcp://127.0.0.1:1 is unreachable");
         String summary = extract(bundle, "summary.md");
         assertThat(summary).contains("## Not collected", "Docker daemon at tcp://127.0.0.1:1 is unreachable",
             "## Disk and memory", "MemTotal");
