@@ -118,7 +118,8 @@ final class Session {
     IncidentSources incidentSources() {
         return new IncidentSources(config.stack().name(), this::docker, () -> app.adapters().diagnostics(config),
             this::compose, () -> GitCheckout.around(config.workdir()).git(), this::postgres, this::httpChecks,
-            config.stateDirPath(), List.of(config.backupsDir(), Path.of("/")), Path.of("/proc/meminfo"));
+            config.stateDirPath(), List.of(config.backupsDir(), Path.of("/")), Path.of("/proc/meminfo"),
+            dev.rollback.incident.ToolSecrets.of(config, app.env()));
     }
 
     /** DigitalOcean's API, the token from the variable digitalocean.token-env names. */

@@ -3,10 +3,15 @@ package dev.rollback.incident;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What the collectors gathered: files for the archive, sections for summary.md, and what is missing. */
+/**
+ * What the collectors gathered: files for the archive, sections for summary.md, what is missing,
+ * and the secret values they came across, which the last pass takes out of all of it.
+ */
 final class Bundle {
     /** A part that could not be collected, and why. */
     record Missing(String part, String reason) {
@@ -22,6 +27,8 @@ final class Bundle {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, List<String>> sections = new LinkedHashMap<>();
     private final List<Missing> missing = new ArrayList<>();
+    private final Set<String> secrets = new LinkedHashSet<>();
+    private final Set<String> containersWithKnownSecrets = new LinkedHashSet<>();
 
     /** A file of the archive, by its path inside the bundle ({@code logs/web.log}). */
     void file(String path, String content) {
@@ -35,6 +42,24 @@ final class Bundle {
 
     void missing(String part, String reason) {
         missing.add(new Missing(part, reason));
+    }
+
+    /** A secret value seen while collecting (a container's password): never in the bundle. */
+    void secret(String value) {
+        secrets.add(value);
+    }
+
+    /** The container's secret values were read (and added): its log may go into the bundle. */
+    void markSecretsKnown(String containerId) {
+        containersWithKnownSecrets.add(containerId);
+    }
+
+    boolean secretsKnown(String containerId) {
+        return containersWithKnownSecrets.contains(containerId);
+    }
+
+    Set<String> secrets() {
+        return secrets;
     }
 
     Map<String, byte[]> files() {

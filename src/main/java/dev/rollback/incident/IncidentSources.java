@@ -20,11 +20,14 @@ import java.util.function.Supplier;
  * @param stateDir   where the journal is
  * @param disks      paths whose filesystems are reported (the backups dir and /)
  * @param meminfo    {@code /proc/meminfo}
+ * @param toolSecrets the secret values the tool itself holds ({@link ToolSecrets}), taken out of every file
  */
 public record IncidentSources(String project, Supplier<Docker> docker, Supplier<DockerDiagnostics> diagnostics,
                               Supplier<Compose> compose, Supplier<GitRepository> git, Supplier<Postgres> postgres,
-                              Supplier<List<HealthCheck>> httpChecks, Path stateDir, List<Path> disks, Path meminfo) {
+                              Supplier<List<HealthCheck>> httpChecks, Path stateDir, List<Path> disks, Path meminfo,
+                              List<String> toolSecrets) {
     public IncidentSources {
         disks = List.copyOf(disks);
+        toolSecrets = List.copyOf(toolSecrets);
     }
 }

@@ -70,8 +70,12 @@ public final class IncidentStep implements Step {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("summary.md", Summary.render(at, facts(), bundle).getBytes(StandardCharsets.UTF_8));
         files.putAll(bundle.files());
+        Redactor redactor = redactor(bundle);
+        // The last pass, over every file whoever wrote it: logs and error messages echo secrets too.
+        files.replaceAll((path, content) -> redactor.redact(new String(content, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
         write(target, files, at);
-        List<String> missing = bundle.missingByReason();
+        List<String> missing = bundle.missingByReason().stream().map(redactor::redact).toList();
         missing.forEach(m -> context.progress("    not collected: " + m));
         context.detail("bundle", target.toString()).detail("files", files.size())
             .detail("bytes", Files.size(target)).detail("missing", missing)
@@ -89,6 +93,7 @@ public final class IncidentStep implements Step {
             return sources.diagnostics().get();
         });
         String project = sources.project();
+        // Inspect before logs: a log goes in only once its container's secret values are known.
         return List.of(new ContainersCollector(docker, project), new DockerPsCollector(diagnostics),
             new InspectCollector(docker, diagnostics, project), new LogsCollector(docker, project),
             new HttpChecksCollector(sources.httpChecks()), new DatabaseCollector(sources.postgres()),
@@ -97,9 +102,17 @@ public final class IncidentStep implements Step {
             new JournalCollector(sources.stateDir()));
     }
 
+    private Redactor redactor(Bundle bundle) {
+        List<String> secrets = new java.util.ArrayList<>(sources.toolSecrets());
+        secrets.addAll(bundle.secrets());
+        return new Redactor(secrets);
+    }
+
     private List<String> facts() {
         return List.of("stack: " + sources.project(), "recorded by: " + Identity.user() + "@" + Identity.host(),
-            "environment values and secret-looking settings are redacted (<redacted>)");
+            "environment values, secret-looking settings and every secret value known to the tool (its own"
+                + " passwords and tokens, the containers' secret variables and arguments) are redacted (<redacted>),"
+                + " in every file, logs included");
     }
 
     private static void write(Path target, Map<String, byte[]> files, Instant at) throws IOException {

@@ -1,5 +1,6 @@
 package dev.rollback.incident;
 
+import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +22,9 @@ final class TarGz {
     private TarGz() {
     }
 
-    /** Writes every entry under {@code top/}. */
+    /** Writes every entry under {@code top/} to a new file, owner-only (0600) from its creation. */
     static void write(Path target, String top, Map<String, byte[]> entries, long mtimeSeconds) throws IOException {
-        try (OutputStream file = Files.newOutputStream(target);
+        try (OutputStream file = PrivateFiles.newOutputStream(target);
              GZIPOutputStream gzip = new GZIPOutputStream(file)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 gzip.write(header(top + "/" + entry.getKey(), entry.getValue().length, mtimeSeconds));
@@ -48,7 +49,7 @@ final class TarGz {
         }
         byte[] header = new byte[BLOCK];
         System.arraycopy(bytes, 0, header, 0, bytes.length);
-        octal(header, 100, 8, 0644);
+        octal(header, 100, 8, 0600);   // unpacked, the files stay owner-only too
         octal(header, 108, 8, 0);
         octal(header, 116, 8, 0);
         octal(header, 124, 12, size);

@@ -97,8 +97,8 @@ class DbRestoreE2EIT {
         assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
             .isEqualTo("true");
         assertThat(databases()).noneMatch(db -> db.contains("_restore_") && !db.contains("pre_restore"));
-        assertThat(result.path("rowsPerTable").path("public.users").path("before").asLong()).isEqualTo(600);
-        assertThat(result.path("rowsPerTable").path("public.users").path("after").asLong()).isEqualTo(500);
+        assertThat(result.path("rowsPerTable").path("public.users").path("before").path("rows").asLong()).isEqualTo(600);
+        assertThat(result.path("rowsPerTable").path("public.users").path("after").path("rows").asLong()).isEqualTo(500);
     }
 
     @Test

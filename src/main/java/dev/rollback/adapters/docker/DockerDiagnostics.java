@@ -21,4 +21,13 @@ public interface DockerDiagnostics {
      * arguments ({@code --db-password=…}) whose names look secret.
      */
     String inspect(String containerId);
+
+    /**
+     * The secret values a container was given, so that a bundle can take them out of everything
+     * else it holds (logs above all); never for display. The values of environment variables and
+     * labels whose names look secret, of secret-looking arguments in its command, entrypoint and
+     * healthcheck ({@code --requirepass x}, {@code --password=x}, see {@code SecretArguments}), and
+     * URL passwords in any of those.
+     */
+    java.util.List<String> secretValues(String containerId);
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollback.core.SecretArguments;
 import dev.rollback.core.SecretNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,35 @@ final class EngineDiagnostics implements DockerDiagnostics {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an inspect document: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public List<String> secretValues(String containerId) {
+        JsonNode inspect = api.get("/containers/" + URLEncoder.encode(containerId, StandardCharsets.UTF_8) + "/json",
+            "inspect", "container " + containerId);
+        JsonNode config = inspect.path("Config");
+        List<String> values = new ArrayList<>();
+        for (JsonNode entry : config.path("Env")) {
+            String text = entry.asText("");
+            int equals = text.indexOf('=');
+            if (equals > 0 && SecretNames.looksSecret(text.substring(0, equals))) {
+                values.add(text.substring(equals + 1));
+            }
+            values.addAll(SecretArguments.urlPasswords(text));
+        }
+        config.path("Labels").fields().forEachRemaining(label -> {
+            if (SecretNames.looksSecret(label.getKey())) {
+                values.add(label.getValue().asText(""));
+            }
+            values.addAll(SecretArguments.urlPasswords(label.getValue().asText("")));
+        });
+        for (JsonNode command : List.of(config.path("Entrypoint"), config.path("Cmd"), inspect.path("Args"),
+            config.path("Healthcheck").path("Test"))) {
+            List<String> arguments = new ArrayList<>();
+            command.forEach(argument -> arguments.add(argument.asText("")));
+            values.addAll(SecretArguments.values(arguments));
+        }
+        return values.stream().filter(value -> !value.isEmpty()).distinct().toList();
     }
 
     /** {@code KEY=value} → {@code KEY=<redacted>}, every one: an environment is where secrets live. */

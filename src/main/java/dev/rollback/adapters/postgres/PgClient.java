@@ -85,6 +85,16 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public int analyze(String database, List<String> tables, java.time.Duration bound) {
+        return new PgTableRows(jdbc, errors, SqlNames.validated("database name", database)).analyze(tables, bound);
+    }
+
+    @Override
+    public RowCount countRows(String database, String table, java.time.Duration bound) {
+        return new PgTableRows(jdbc, errors, SqlNames.validated("database name", database)).count(table, bound);
+    }
+
+    @Override
     public boolean databaseExists(String name) {
         return databases.exists(name);
     }

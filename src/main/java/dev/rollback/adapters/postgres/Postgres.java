@@ -66,6 +66,21 @@ public interface Postgres {
      */
     DatabaseLock lockDatabase(String command);
 
+    /**
+     * Refreshes the planner's statistics ({@code ANALYZE}) of {@code tables} ("schema.table") of
+     * {@code database}, one after another, until {@code bound} is spent; returns how many were
+     * analysed. ANALYZE samples a fixed number of rows, so each table costs about the same whatever
+     * its size. For a restored copy, which has no statistics yet.
+     */
+    int analyze(String database, List<String> tables, java.time.Duration bound);
+
+    /**
+     * The rows of {@code table} ("schema.table") of {@code database}: counted when the count
+     * finishes within {@code bound} (the server cancels it then; a zero bound does not try), else the
+     * planner's estimate, else "not counted". Never fails for a slow count.
+     */
+    RowCount countRows(String database, String table, java.time.Duration bound);
+
     /** Whether a database of this name exists on the server (templates included). */
     boolean databaseExists(String name);
 
