@@ -2,6 +2,7 @@ package dev.rollback.incident;
 
 import dev.rollback.adapters.postgres.PgTarget;
 import dev.rollback.core.config.Config;
+import dev.rollback.core.config.SecretVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The secrets the tool itself holds, whose values must not reach a bundle: the database password
- * (from {@code database.password-env} or {@code database.password-file}), the variables the
- * configuration names for tokens ({@code git.token-env}, {@code digitalocean.token-env},
- * {@code dokploy.api-key-env}), and every variable of the tool's environment whose name says it holds
- * a password, token, API key or secret ({@code GIT_PASSWORD}, {@code GITHUB_TOKEN},
+ * (from {@code database.password-env} or {@code database.password-file}), the variables
+ * {@link SecretVariables} names (the ones children never get), and every variable of the tool's
+ * environment whose name says it holds a password, token, API key or secret ({@code GIT_PASSWORD}, {@code GITHUB_TOKEN},
  * {@code DOKPLOY_API_KEY}, {@code PGPASSWORD}…). Narrower than {@code SecretNames} on purpose: the
  * values are replaced in every text, and {@code XDG_SESSION_CLASS=user} must not shred "user".
  */
@@ -23,16 +23,7 @@ public final class ToolSecrets {
     }
 
     public static List<String> of(Config config, Map<String, String> env) {
-        List<String> names = new ArrayList<>(List.of(config.database().passwordEnvOrDefault()));
-        if (config.git() != null) {
-            names.add(config.git().tokenEnv());
-        }
-        if (config.digitalocean() != null) {
-            names.add(config.digitalocean().tokenEnv());
-        }
-        if (config.dokploy() != null && config.dokploy().apiKeyEnv() != null) {
-            names.add(config.dokploy().apiKeyEnv());
-        }
+        List<String> names = new ArrayList<>(SecretVariables.of(config));
         env.keySet().stream().filter(name -> SECRET_VARIABLE.matcher(name).matches()).forEach(names::add);
         List<String> values = new ArrayList<>(names.stream().map(env::get).filter(v -> v != null && !v.isEmpty()).toList());
         databasePassword(config, env, values);
