@@ -1,5 +1,6 @@
 package dev.rollback.inputs;
 
+import dev.rollback.core.PrivateFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.e2e.LockFile;
@@ -43,8 +44,8 @@ class ConcurrentRunsIT {
         stack = shared;
         StackCheckout.ensure(stack);
         stack.awaitHealthy();
-        Files.createDirectories(stack.dir.resolve("lock-backups"));
-        Files.createDirectories(stack.dir.resolve("lock-20-backups"));
+        PrivateFiles.createDirectories(stack.dir.resolve("lock-backups"));
+        PrivateFiles.createDirectories(stack.dir.resolve("lock-20-backups"));
         RollbackCli.Run backup = stack.rollback(env("lock-setup"), "backup", "--yes");
         assertThat(backup.exitCode()).as(backup.err()).isZero();
     }

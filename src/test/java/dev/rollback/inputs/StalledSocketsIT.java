@@ -1,5 +1,6 @@
 package dev.rollback.inputs;
 
+import dev.rollback.core.PrivateFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.adapters.http.StallingServer;
@@ -133,8 +134,8 @@ class StalledSocketsIT {
     }
 
     private void writeConfig(String yaml) throws IOException {
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("backups"));
+        PrivateFiles.createDirectories(dir.resolve("state"));
+        PrivateFiles.createDirectories(dir.resolve("backups"));
         Files.writeString(dir.resolve("docker-compose.yml"), """
             version: "3.8"
             services:
