@@ -12,7 +12,7 @@ PG_IMAGE=rollback-fixture/postgres:15
 CADDY_IMAGE=rollback-fixture/caddy:2
 
 # Bump when a fixture image changes: images with another revision label are rebuilt.
-FIXTURE_REV=3
+FIXTURE_REV=4
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 
@@ -35,6 +35,8 @@ install_packages() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
   command -v curl >/dev/null || missing+=(curl)
+  # gcc: the app stand-in's server (testbed/serve.c) is built static here.
+  command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   # zsh: CompletionE2EIT completes command lines in a real zsh (docs/install.md).
   command -v zsh >/dev/null || missing+=(zsh)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -75,18 +77,20 @@ busybox_rootfs() {
   echo 'root:x:0:' >"$dir/etc/group"
 }
 
-# App stand-ins: busybox httpd serving /www. /health and /version make a versioned app;
-# "broken" has no /health (404) and logs an error line; "crash" exits at once.
+# App stand-ins: testbed/serve.c serving /www (one process, a real server's listen backlog; not
+# busybox httpd, which forks per request). /health and /version make a versioned app; "broken"
+# has no /health (404) and logs an error line; "crash" exits at once.
 build_app_images() {
   local version
   for version in v1 v2 v3 broken crash; do
     image_exists "$APP_IMAGE:$version" && continue
     local dir="$WORK/app-$version"
     busybox_rootfs "$dir"
+    gcc -static -O2 -o "$dir/bin/serve" "$HERE/serve.c"
     echo "$version" >"$dir/www/version"
-    # httpd runs as a child, not as PID 1: PID 1 ignores SIGTERM, which would make every
+    # The server runs as a child, not as PID 1: PID 1 ignores SIGTERM, which would make every
     # `docker stop` wait out its whole grace period.
-    local serve='httpd -f -p 80 -h /www &\ntrap "kill \\$! 2>/dev/null; exit 0" TERM INT\nwait\n'
+    local serve='serve 80 /www &\ntrap "kill \\$! 2>/dev/null; exit 0" TERM INT\nwait\n'
     case "$version" in
       broken) printf '#!/bin/sh\necho "app %s starting"\necho "ERROR: migration 042 failed: column users.email does not exist" >&2\n'"$serve" "$version" >"$dir/start.sh" ;;
       # The pause orders the two lines in `docker logs`: stdout and stderr are copied separately.

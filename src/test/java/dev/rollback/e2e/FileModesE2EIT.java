@@ -76,6 +76,20 @@ class FileModesE2EIT {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void blueGreenLeavesNothingOpenToOthers() throws Exception {
+        try (BlueGreenStack stack = new BlueGreenStack(dir)) {
+            ownerOnlyBackupsDir(dir.resolve("backups"));
+            stack.deploy(stack.commitB);
+            Roots roots = new Roots(dir, dir.resolve("backups"), dir.resolve(".rollback"));
+
+            run(roots, stack.env(), "blue-green", "--to", "HEAD~1", "--yes");
+
+            assertThat(dir.resolve(".rollback/blue-green")).as("where the green compose file was written").isDirectory();
+        }
+        assertThat(failures).isEmpty();
+    }
+
     /** The operator made the backups dir private (the tool warns otherwise); the state dir is the tool's to create. */
     private static void ownerOnlyBackupsDir(Path backups) throws IOException {
         Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
