@@ -45,6 +45,29 @@ install_packages() {
   fi
 }
 
+# Compose v2, the `docker compose` plugin users have: Debian 12 ships only v1, so the plugin comes
+# from Debian 13 (trixie)'s docker-compose package, downloaded through a private apt state (the
+# system's sources stay untouched) from this machine's own Debian mirror. Its binary needs only
+# libc >= 2.34. Installed with ROLLBACK_TESTBED_COMPOSE=v2; the default stays v1 until the whole
+# suite passes on v2 (docs/testbed.md). A plugin already installed is never removed.
+install_compose_v2() {
+  local plugin=/usr/libexec/docker/cli-plugins/docker-compose
+  [ "${ROLLBACK_TESTBED_COMPOSE:-v1}" = v2 ] || return 0
+  docker compose version >/dev/null 2>&1 && return
+  log "installing Compose v2 (trixie's docker-compose package) as the docker compose plugin"
+  local d="$WORK/apt-trixie" mirror
+  mirror=$(debian_mirror)
+  mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" >"$d/sources.list"
+  local apt=(-o "Dir::Etc::sourcelist=$d/sources.list" -o Dir::Etc::sourceparts=/nonexistent
+             -o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache")
+  as_root apt-get -qq "${apt[@]}" update
+  (cd "$d" && rm -f docker-compose_*.deb && as_root apt-get -qq "${apt[@]}" download docker-compose)
+  rm -rf "$d/x" && dpkg -x "$d"/docker-compose_*.deb "$d/x"
+  as_root install -D -m 0755 "$d/x/usr/libexec/docker/cli-plugins/docker-compose" "$plugin"
+  docker compose version >/dev/null || { log "the compose v2 plugin does not run here"; exit 1; }
+}
+
 start_docker() {
   if docker info >/dev/null 2>&1; then return; fi
   log "starting dockerd"
@@ -151,10 +174,11 @@ build_stack_images() {
 main() {
   mkdir -p "$WORK"
   install_packages
+  install_compose_v2
   start_docker
   build_app_images
   build_stack_images
-  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, images present"
+  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, $(docker compose version 2>/dev/null || docker-compose version --short), images present"
 }
 
 main "$@"

@@ -1,5 +1,6 @@
 package dev.rollback.cli;
 
+import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.bluegreen.BlueGreenInputs;
 import dev.rollback.bluegreen.BlueGreenPlan;
@@ -61,15 +62,15 @@ final class BlueGreenCommand extends PlanCommand {
                 + "); for swarm use redeploy, which updates services in place");
         }
         ProxyConfig proxy = config.proxy();
-        if (proxy == null || proxy.container() == null) {
-            throw RollbackException.usage("blue-green switches Caddy: add proxy: {kind: caddy, container: <Caddy's"
-                + " container>, admin: \"" + ProxyConfig.DEFAULT_ADMIN + "\"} to rollback.yml");
+        if (proxy == null || !proxy.located()) {
+            throw RollbackException.usage("blue-green switches Caddy: add proxy: {kind: caddy, service: <Caddy's compose"
+                + " service> (or container: <its container>), admin: \"" + ProxyConfig.DEFAULT_ADMIN + "\"} to rollback.yml");
         }
         if (config.health().checks().isEmpty()) {
             throw RollbackException.usage("blue-green confirms each switch through the proxy: add a health.checks entry"
                 + " whose URL goes through Caddy");
         }
-        BlueGreenInputs.Settings settings = settings(config, proxy);
+        BlueGreenInputs.Settings settings = settings(config, proxyContainer(session, proxy));
         List<Step> volumeBackups = noVolumeBackup ? List.of()
             : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
                 config.stack().name(), config.backups().keepVolumes());
@@ -84,13 +85,26 @@ final class BlueGreenCommand extends PlanCommand {
             new Ledger(config.stateDirPath()), config.stack().appServices(), config.stack().statefulServices());
     }
 
-    private BlueGreenInputs.Settings settings(Config config, ProxyConfig proxy) {
+    /** {@code proxy.container}, or the running container of {@code proxy.service} in the stack's project. */
+    private static String proxyContainer(Session session, ProxyConfig proxy) {
+        if (proxy.container() != null) {
+            return proxy.container();
+        }
+        String project = session.config().stack().name();
+        return session.docker().projectContainers(project).stream()
+            .filter(container -> proxy.service().equals(container.service()) && container.running())
+            .map(ContainerInfo::name).findFirst()
+            .orElseThrow(() -> RollbackException.refused("proxy.service " + proxy.service() + " has no running container in"
+                + " compose project " + project + "; start it, or name the proxy's container with proxy.container"));
+    }
+
+    private BlueGreenInputs.Settings settings(Config config, String proxyContainer) {
         int offset = portOffset != null ? portOffset : config.blueGreen().portOffset();
         if (offset < 1 || offset > MAX_OFFSET) {
             throw RollbackException.usage("--port-offset must be between 1 and " + MAX_OFFSET + ", got " + offset);
         }
         return new BlueGreenInputs.Settings(offset, drain(config), config.blueGreen().healthPath(), !noPull,
-            config.stateDirPath().resolve("blue-green"), proxy.container(), config.docker().helperImage());
+            config.stateDirPath().resolve("blue-green"), proxyContainer, config.docker().helperImage());
     }
 
     private Duration drain(Config config) {

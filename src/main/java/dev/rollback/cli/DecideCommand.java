@@ -73,7 +73,7 @@ final class DecideCommand extends BaseCommand {
                 threshold)),
             new BackupStore(config.backupsDir(), app.clock()), new DumpInspector(postgresOrNull(session)), app.clock(),
             new StackShape(composeWithAppServices, config.backupsDir().toString(), composeWithAppServices
-                && config.proxy() != null && config.proxy().container() != null && !config.health().checks().isEmpty()),
+                && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty()),
             new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes));
     }
 

@@ -59,7 +59,7 @@ class BlueGreenCommandTest {
         CliRunner.Result noCheck = run("stack: { name: merq, app-services: [web] }\n" + PROXY, "--to", "HEAD~1");
 
         assertThat(noProxy.exitCode()).isEqualTo(2);
-        assertThat(noProxy.err()).contains("add proxy: {kind: caddy, container:");
+        assertThat(noProxy.err()).contains("add proxy: {kind: caddy, service: <Caddy's compose service> (or container:");
         assertThat(noCheck.exitCode()).isEqualTo(2);
         assertThat(noCheck.err()).contains("add a health.checks entry whose URL goes through Caddy");
     }

@@ -113,9 +113,9 @@ public final class BlueGreenStack implements AutoCloseable {
               checks:
                 - { name: api, url: "http://127.0.0.1:%d/api/health" }
                 - { name: web, url: "http://127.0.0.1:%d/health" }
-            proxy: { kind: caddy, container: %s, admin: "http://127.0.0.1:%d" }
+            proxy: { kind: caddy, service: caddy, admin: "http://127.0.0.1:%d" }
             blue-green: { port-offset: %d, drain: 2s }
-            """.formatted(project, caddyPort, caddyPort, caddyContainer(), adminPort, offset));
+            """.formatted(project, caddyPort, caddyPort, adminPort, offset));
     }
 
     /** Brings up the stack as commit {@code rev} has it (the workdir file becomes that commit's). */
@@ -134,7 +134,17 @@ public final class BlueGreenStack implements AutoCloseable {
     }
 
     public String caddyContainer() {
-        return project + "_caddy_1";
+        return container("caddy");
+    }
+
+    /** The name of a service's container in the primary project, found by compose's labels (v1 and v2 name them differently). */
+    public String container(String service) {
+        String names = docker("ps", "-a", "--format", "{{.Names}}", "--filter", "label=com.docker.compose.project=" + project,
+            "--filter", "label=com.docker.compose.service=" + service).strip();
+        if (names.isEmpty() || names.contains("\n")) {
+            throw new IllegalStateException("not one container of " + service + " in " + project + ": [" + names + "]");
+        }
+        return names;
     }
 
     public URI url(String path) {
@@ -165,7 +175,7 @@ public final class BlueGreenStack implements AutoCloseable {
     void awaitHealthy() {
         long deadline = System.nanoTime() + 60_000_000_000L;
         for (String service : List.of("postgres", "backend", "web")) {
-            while (!docker("inspect", "-f", "{{.State.Health.Status}}", project + "_" + service + "_1").strip()
+            while (!docker("inspect", "-f", "{{.State.Health.Status}}", container(service)).strip()
                 .equals("healthy")) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(service + " of " + project + " never became healthy");
@@ -189,7 +199,7 @@ public final class BlueGreenStack implements AutoCloseable {
     }
 
     public String runningImageId(String service) {
-        return docker("inspect", "-f", "{{.Image}}", project + "_" + service + "_1").strip();
+        return docker("inspect", "-f", "{{.Image}}", container(service)).strip();
     }
 
     public String imageId(String reference) {

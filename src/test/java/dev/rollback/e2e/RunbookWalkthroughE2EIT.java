@@ -235,7 +235,7 @@ class RunbookWalkthroughE2EIT {
             run(caddy, "rollback backup --no-database --volumes", 0, r -> assertThat(dir.resolve("backups").toFile().list())
                 .anyMatch(name -> name.startsWith(stack.project + "_uploads_")));
             stack.composeCli("start");
-            String backend = stack.project + "_backend_1";
+            String backend = stack.container("backend");
             BlueGreenStack.docker("exec", backend, "sh", "-c", "echo late > /uploads/late.txt");
             run(caddy, "rollback level4 --provider local --restore-volumes latest --yes", 0, r -> {
                 assertThat(Shell.run(dir, Map.of(), "docker", "exec", backend, "test", "-e", "/uploads/late.txt")

@@ -113,7 +113,7 @@ class BlueGreenFaultsIT extends FaultMatrixTest {
 
     @Override
     public String database() {
-        Shell.Result merq = Shell.run(null, Map.of(), "docker", "exec", stack.project + "_postgres_1", "psql", "-U",
+        Shell.Result merq = Shell.run(null, Map.of(), "docker", "exec", stack.container("postgres"), "psql", "-U",
             "merq", "-d", "merq", "-tAc", "select 'merq'");
         assertThat(merq.exitCode()).as("database merq answers: " + merq.err()).isZero();
         return "database " + merq.out().strip() + " answers";

@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param kind      {@code caddy}
  * @param container the proxy's container (name or id), for attaching it to the networks it must reach
+ * @param service   or: the proxy's compose service in this stack's project, found by compose's labels;
+ *                  one {@code rollback.yml} then works on Compose v1 and v2, which name containers
+ *                  differently ({@code merq_caddy_1}, {@code merq-caddy-1})
  * @param caddyfile the user's Caddyfile, for messages only: the tool never edits it
  * @param admin     the admin API as this machine reaches it, e.g. {@code http://127.0.0.1:2019}
  */
-public record ProxyConfig(String kind, String container, String caddyfile, String admin) {
+public record ProxyConfig(String kind, String container, String service, String caddyfile, String admin) {
     public static final String DEFAULT_ADMIN = "http://127.0.0.1:2019";
 
     public ProxyConfig {
@@ -23,6 +26,18 @@ public record ProxyConfig(String kind, String container, String caddyfile, Strin
         if (container != null) {
             Names.requireContainerName("proxy.container", container);
         }
+        if (service != null) {
+            Names.requireServiceName("proxy.service", service);
+        }
+        if (container != null && service != null) {
+            throw new ConfigException("proxy: give container or service, not both (service: "
+                + service + " finds the container by its compose labels)");
+        }
+    }
+
+    /** Whether the proxy's container is named, directly or by its compose service. */
+    public boolean located() {
+        return container != null || service != null;
     }
 
     private static void requireHttpUrl(String admin) {

@@ -132,6 +132,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theProxyIsNamedByItsComposeServiceOrByItsContainerNotBoth() throws IOException {
+        Config byService = ConfigLoader.load(write("stack: { name: merq }\nproxy: { service: caddy }\n"), Map.of());
+        assertThat(byService.proxy().service()).isEqualTo("caddy");
+        assertThat(byService.proxy().located()).isTrue();
+        assertThat(ConfigLoader.load(write("stack: { name: merq }\nproxy: { admin: \"http://127.0.0.1:2019\" }\n"),
+            Map.of()).proxy().located()).isFalse();
+
+        Path both = write("stack: { name: merq }\nproxy: { service: caddy, container: merq-caddy-1 }\n");
+        assertThat(usageError(() -> ConfigLoader.load(both, Map.of())).getMessage())
+            .contains("proxy: give container or service, not both");
+        Path badName = write("stack: { name: merq }\nproxy: { service: \"--volumes\" }\n");
+        assertThat(usageError(() -> ConfigLoader.load(badName, Map.of())).getMessage()).contains("proxy.service");
+    }
+
+    @Test
     void missingRequiredNameIsAUsageError() throws IOException {
         Path file = write("stack:\n  target: compose\n");
 
