@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * is bounded"). {@link BoundedTransport} enforces it on every request docker-java or
  * {@link RawEngineApi} sends:
  * <ul>
- *   <li>a read ({@code GET}: inspect, list, ping): {@link #read}, 10 s;</li>
+ *   <li>a read ({@code GET}: inspect, list, ping): {@link #read}, 30 s. A healthy daemon answers in
+ *       milliseconds, but one busy creating and stopping containers on a loaded host can hold an
+ *       inspect for seconds: 10 s was exceeded in CI (load 12, two cores) mid blue-green;</li>
  *   <li>a stop or restart: its grace period ({@code ?t=}, 10 s when absent) plus {@link #stopMargin},
  *       15 s: the daemon waits out the grace, kills, then waits for the exit;</li>
  *   <li>any other change (create, start, remove, tag, connect, service update, exec create):
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  */
 record EngineTimeouts(Duration read, Duration change, Duration stopMargin, Duration logs) {
     static final String PROPERTY = "rollback.docker.timeout";
-    static final EngineTimeouts DEFAULTS = new EngineTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60),
+    static final EngineTimeouts DEFAULTS = new EngineTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60),
         Duration.ofSeconds(15), Duration.ofSeconds(30));
     /** docker stop's grace period when the call does not say. */
     private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);

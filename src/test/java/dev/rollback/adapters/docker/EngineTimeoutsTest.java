@@ -11,9 +11,9 @@ class EngineTimeoutsTest {
 
     @Test
     void readsGetSeconds() {
-        assertThat(bounds.boundFor("GET", "/containers/web-1/json")).contains(Duration.ofSeconds(10));
-        assertThat(bounds.boundFor("GET", "/containers/json?all=1&filters=%7B%7D")).contains(Duration.ofSeconds(10));
-        assertThat(bounds.boundFor("GET", "/services/web")).contains(Duration.ofSeconds(10));
+        assertThat(bounds.boundFor("GET", "/containers/web-1/json")).contains(Duration.ofSeconds(30));
+        assertThat(bounds.boundFor("GET", "/containers/json?all=1&filters=%7B%7D")).contains(Duration.ofSeconds(30));
+        assertThat(bounds.boundFor("GET", "/services/web")).contains(Duration.ofSeconds(30));
     }
 
     @Test
