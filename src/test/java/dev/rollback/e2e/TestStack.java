@@ -254,7 +254,8 @@ public final class TestStack implements AutoCloseable {
     }
 
     private void awaitDatabase() {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        // 120 s: under the fault matrix's four stacks at once, initdb on two cores once took over 60 s.
+        long deadline = System.nanoTime() + 120_000_000_000L;
         // A connection while the server starts up logs "FATAL: the database system is starting up",
         // which `verify` then finds among the last log lines: connect once the server says it is ready.
         while (System.nanoTime() < deadline) {
@@ -262,7 +263,7 @@ public final class TestStack implements AutoCloseable {
             if ((logs.out() + logs.err()).contains("database system is ready to accept connections")) {
                 break;
             }
-            sleep(200);
+            sleep(500);
         }
         while (System.nanoTime() < deadline) {
             Shell.Result ready = Shell.run(dir, pgEnv(), 10, List.of("psql", "-X", "-h", "127.0.0.1", "-p",
@@ -272,7 +273,7 @@ public final class TestStack implements AutoCloseable {
             }
             sleep(300);
         }
-        throw new IllegalStateException("database of " + project + " did not come up in 60 s");
+        throw new IllegalStateException("database of " + project + " did not come up in 120 s");
     }
 
     @Override
