@@ -28,9 +28,8 @@ apt_install() {
 install_packages() {
   local missing=()
   command -v dockerd >/dev/null || missing+=(docker.io)
-  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
-    missing+=(docker-compose)
-  fi
+  # docker-compose: Compose v1 (1.29, Debian 12's), for the CI's v1 leg; v2 is installed below.
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
@@ -48,11 +47,10 @@ install_packages() {
 # Compose v2, the `docker compose` plugin users have: Debian 12 ships only v1, so the plugin comes
 # from Debian 13 (trixie)'s docker-compose package, downloaded through a private apt state (the
 # system's sources stay untouched) from this machine's own Debian mirror. Its binary needs only
-# libc >= 2.34. Installed with ROLLBACK_TESTBED_COMPOSE=v2; the default stays v1 until the whole
-# suite passes on v2 (docs/testbed.md). A plugin already installed is never removed.
+# libc >= 2.34. The tool and the tests use v2 when it is there; ROLLBACK_COMPOSE=v1 makes both use
+# v1 (docs/testbed.md). A plugin already installed is never replaced.
 install_compose_v2() {
   local plugin=/usr/libexec/docker/cli-plugins/docker-compose
-  [ "${ROLLBACK_TESTBED_COMPOSE:-v1}" = v2 ] || return 0
   docker compose version >/dev/null 2>&1 && return
   log "installing Compose v2 (trixie's docker-compose package) as the docker compose plugin"
   local d="$WORK/apt-trixie" mirror
@@ -178,7 +176,7 @@ main() {
   start_docker
   build_app_images
   build_stack_images
-  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, $(docker compose version 2>/dev/null || docker-compose version --short), images present"
+  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, $(docker compose version --short) and docker-compose $(docker-compose version --short), images present"
 }
 
 main "$@"

@@ -43,12 +43,12 @@ final class LiveAdapters implements Adapters {
         Path envFile = config.stack().envFile() != null ? workdir.resolve(config.stack().envFile()) : null;
         ComposeProject project = new ComposeProject(config.stack().name(), workdir,
             List.of(workdir.resolve(config.stack().composeFile())), envFile);
-        return ComposeCli.detect(project, runner(config));
+        return ComposeCli.detect(project, runner(config), System.getenv("ROLLBACK_COMPOSE"));
     }
 
     @Override
     public Compose compose(Config config, ComposeProject project) {
-        return ComposeCli.detect(project, runner(config));
+        return ComposeCli.detect(project, runner(config), System.getenv("ROLLBACK_COMPOSE"));
     }
 
     @Override

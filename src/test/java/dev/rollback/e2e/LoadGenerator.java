@@ -56,8 +56,7 @@ public final class LoadGenerator {
     private static final int MAX_REQUESTS = 100_000;
 
     private final List<URI> urls;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = newClient();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "load");
         thread.setDaemon(true);
@@ -97,9 +96,19 @@ public final class LoadGenerator {
         send(urls.get(n % urls.size()), true);
     }
 
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /**
+     * A first attempt goes out on the shared client's kept-alive connections; a second one on a
+     * client of its own, so on a new connection: the server that closed one idle connection was
+     * closing the others too (CI saw a resend on the shared pool fail the same way).
+     */
     private void send(URI url, boolean firstAttempt) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
-        CompletableFuture<?> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        HttpClient sender = firstAttempt ? client : newClient();
+        CompletableFuture<?> answer = sender.sendAsync(request, HttpResponse.BodyHandlers.ofString())
             .whenComplete((response, error) -> record(url, response, error, firstAttempt));
         inFlight.add(answer);
         inFlight.removeIf(CompletableFuture::isDone);

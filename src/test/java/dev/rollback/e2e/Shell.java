@@ -68,11 +68,20 @@ public final class Shell {
 
     private static volatile List<String> compose;
 
-    /** {@code docker compose} (v2) when the Docker CLI has it, else {@code docker-compose} (v1); asked once. */
+    /**
+     * The compose the tool uses: {@code docker compose} (v2) when the Docker CLI has it, else
+     * {@code docker-compose} (v1); {@code $ROLLBACK_COMPOSE} ({@code v1}/{@code v2}) keeps to one,
+     * as it does for the tool (the CI's Compose v1 leg). Asked once.
+     */
     public static List<String> compose() {
         if (compose == null) {
-            Result v2 = run(null, Map.of(), "docker", "compose", "version");
-            compose = v2.exitCode() == 0 ? List.of("docker", "compose") : List.of("docker-compose");
+            String choice = System.getenv().getOrDefault("ROLLBACK_COMPOSE", "auto");
+            boolean v2 = switch (choice) {
+                case "v2" -> true;
+                case "v1" -> false;
+                default -> run(null, Map.of(), "docker", "compose", "version").exitCode() == 0;
+            };
+            compose = v2 ? List.of("docker", "compose") : List.of("docker-compose");
         }
         return compose;
     }

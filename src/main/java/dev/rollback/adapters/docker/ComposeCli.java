@@ -41,8 +41,8 @@ public final class ComposeCli implements Compose {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
     /** Compose service names; also keeps a name from being read as an option ("--volumes"). */
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final List<List<String>> CANDIDATES =
-        List.of(List.of("docker", "compose"), List.of("docker-compose"));
+    private static final List<String> V2 = List.of("docker", "compose");
+    private static final List<String> V1 = List.of("docker-compose");
     /** Which compose is installed does not change while the tool runs; detect once. */
     private static final AtomicReference<ComposeVersion> DETECTED = new AtomicReference<>();
 
@@ -64,14 +64,17 @@ public final class ComposeCli implements Compose {
     }
 
     /**
-     * Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose}.
-     * Detection waits for the first command, so a dry run or a plan that never calls compose pays nothing.
+     * Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose};
+     * {@code choice} ({@code $ROLLBACK_COMPOSE}: {@code v2}, {@code v1}, or unset/{@code auto}) keeps
+     * to one of them, for a server that has both. Detection waits for the first command, so a dry
+     * run or a plan that never calls compose pays nothing.
      */
-    public static ComposeCli detect(ComposeProject project, ProcessRunner runner) {
+    public static ComposeCli detect(ComposeProject project, ProcessRunner runner, String choice) {
+        List<List<String>> candidates = candidates(choice);
         return new ComposeCli(project, runner, () -> {
             ComposeVersion detected = DETECTED.get();
             if (detected == null) {
-                detected = detectVersion(runner, CANDIDATES);
+                detected = detectVersion(runner, candidates);
                 DETECTED.set(detected);
                 LOG.debug("using {}", detected);
             }
@@ -84,6 +87,18 @@ public final class ComposeCli implements Compose {
             version = detector.get();
         }
         return version;
+    }
+
+    /** The compose CLIs to try, in order, for a {@code $ROLLBACK_COMPOSE} value. */
+    static List<List<String>> candidates(String choice) {
+        if (choice == null || choice.isEmpty() || choice.equals("auto")) {
+            return List.of(V2, V1);
+        }
+        return switch (choice) {
+            case "v2" -> List.of(V2);
+            case "v1" -> List.of(V1);
+            default -> throw RollbackException.usage("ROLLBACK_COMPOSE is '" + choice + "'; use v2, v1 or auto");
+        };
     }
 
     static ComposeVersion detectVersion(ProcessRunner runner, List<List<String>> candidates) {
@@ -104,6 +119,10 @@ public final class ComposeCli implements Compose {
                 }
                 LOG.debug("{} is not usable: {}", String.join(" ", command), notInstalled.getMessage());
             }
+        }
+        if (candidates.size() == 1) {
+            throw new RollbackException(ExitCode.UNREACHABLE, "'" + String.join(" ", candidates.get(0))
+                + "' is not installed, and ROLLBACK_COMPOSE asks for it; install it or unset ROLLBACK_COMPOSE");
         }
         throw new RollbackException(ExitCode.UNREACHABLE,
             "neither 'docker compose' (v2) nor 'docker-compose' (v1) is installed; install one of them");

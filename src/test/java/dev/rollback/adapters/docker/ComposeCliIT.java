@@ -65,7 +65,7 @@ class ComposeCliIT {
         Files.writeString(workdir.resolve("stack.env"), "WEB_PORT=" + WEB_PORT + "\nAPI_PORT=" + API_PORT + "\n");
         engine = DockerEngine.connect(null);
         compose = ComposeCli.detect(new ComposeProject(PROJECT, workdir, List.of(Path.of("stack.yml")),
-            Path.of("stack.env")), new ProcessRunner());
+            Path.of("stack.env")), new ProcessRunner(), System.getenv("ROLLBACK_COMPOSE"));
     }
 
     @AfterAll

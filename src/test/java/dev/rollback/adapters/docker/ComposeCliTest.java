@@ -125,10 +125,32 @@ class ComposeCliTest {
 
     @Test
     void detectionFailsWithExit4WhenNoComposeIsInstalled() {
-        assertThatThrownBy(() -> ComposeCli.detectVersion(runner, List.of(List.of("false"))))
+        assertThatThrownBy(() -> ComposeCli.detectVersion(runner, List.of(List.of("false"), List.of("false", "x"))))
             .isInstanceOfSatisfying(RollbackException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
                 assertThat(e.getMessage()).contains("docker compose", "docker-compose");
+            });
+    }
+
+    @Test
+    void rollbackComposeKeepsToOneImplementation() {
+        assertThat(ComposeCli.candidates(null)).containsExactly(List.of("docker", "compose"), List.of("docker-compose"));
+        assertThat(ComposeCli.candidates("auto")).isEqualTo(ComposeCli.candidates(""));
+        assertThat(ComposeCli.candidates("v2")).containsExactly(List.of("docker", "compose"));
+        assertThat(ComposeCli.candidates("v1")).containsExactly(List.of("docker-compose"));
+        assertThatThrownBy(() -> ComposeCli.candidates("2"))
+            .isInstanceOfSatisfying(RollbackException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(e.getMessage()).isEqualTo("ROLLBACK_COMPOSE is '2'; use v2, v1 or auto");
+            });
+    }
+
+    @Test
+    void aChosenComposeThatIsMissingSaysWhichOneAndWhy() {
+        assertThatThrownBy(() -> ComposeCli.detectVersion(runner, List.of(List.of(bin.resolve("missing").toString()))))
+            .isInstanceOfSatisfying(RollbackException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.getMessage()).contains("is not installed, and ROLLBACK_COMPOSE asks for it");
             });
     }
 
