@@ -87,6 +87,10 @@ final class SwitchToGreenStep implements Step {
         proxySwitch.load(run.original);
         run.serving(Side.BLUE, context);
         context.detail("movedTo", "blue: green did not answer through the proxy");
+        if (!proxySwitch.healthyThroughProxy()) {
+            throw RollbackException.failed("the proxy routes to blue again, but blue does not answer through it");
+        }
+        context.detail("healthyAgain", "blue answers through the proxy");
     }
 
     private boolean blueHealthy() {

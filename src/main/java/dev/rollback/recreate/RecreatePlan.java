@@ -8,6 +8,7 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthyAgain;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.CheckoutFilesStep;
@@ -53,15 +54,16 @@ public final class RecreatePlan {
             .step(checkout)
             .step(images)
             .step(new StopStackStep(in.compose(), in.project(), run, () -> monitored(in.httpChecks()),
-                List.of(checkout, images)))
+                List.of(checkout, images), new HealthyAgain(in.gate(), services -> containerChecks(in, services),
+                    in.httpChecks())))
             .step(new StartStackStep(in.compose(), in.project()))
-            .step(new HealthGateStep(in.gate(), () -> containerChecks(in), in.httpChecks(), run))
+            .step(new HealthGateStep(in.gate(), () -> containerChecks(in, in.compose().services()), in.httpChecks(), run))
             .steps(in.verification())
             .build();
     }
 
-    private static List<HealthCheck> containerChecks(Inputs in) {
-        return in.compose().services().stream()
+    private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
+        return services.stream()
             .<HealthCheck>map(service -> ContainerHealthCheck.service(in.docker(), in.project(), service)).toList();
     }
 

@@ -4,6 +4,7 @@ import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.gate.HealthyAgain;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
  * The seed's {@code docker compose down} (never {@code -v}: volumes stay). The downtime clock
  * starts here. Undo first puts back what the steps before it changed (the workdir files, the
  * image tags: their undo is idempotent, the executor runs it again afterwards), then starts the
- * previous version from them.
+ * previous version from them and returns when it is healthy again.
  */
 final class StopStackStep implements Step {
     private final Compose compose;
@@ -20,15 +21,17 @@ final class StopStackStep implements Step {
     private final RecreateRun run;
     private final Supplier<Map<String, HealthCheck>> monitored;
     private final List<Step> putBackFirst;
+    private final HealthyAgain healthyAgain;
 
     /** @param putBackFirst steps applied before this one whose undo must run before the previous version starts */
     StopStackStep(Compose compose, String project, RecreateRun run, Supplier<Map<String, HealthCheck>> monitored,
-                  List<Step> putBackFirst) {
+                  List<Step> putBackFirst, HealthyAgain healthyAgain) {
         this.compose = compose;
         this.project = project;
         this.run = run;
         this.monitored = monitored;
         this.putBackFirst = List.copyOf(putBackFirst);
+        this.healthyAgain = healthyAgain;
     }
 
     @Override
@@ -65,5 +68,6 @@ final class StopStackStep implements Step {
         }
         compose.up(List.of(), new Compose.UpOptions(true, false));
         context.detail("started", "the previous version, from the restored files");
+        healthyAgain.await(compose.services(), context);
     }
 }

@@ -9,6 +9,7 @@ import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthyAgain;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class RedeployPlan {
         steps.add(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
             in.docker(), in.wanted(), in.services(), change, true));
         steps.add(new SwitchComposeStep(in.docker(), compose, change,
-            services -> monitored(in, containerChecks(in, services)), in.undo()));
+            services -> monitored(in, containerChecks(in, services)), in.undo(),
+            new HealthyAgain(in.gate(), services -> containerChecks(in, services), in.httpChecks())));
         steps.addAll(beforeGate);
         steps.add(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()));
         return steps;

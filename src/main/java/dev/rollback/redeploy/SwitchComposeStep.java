@@ -4,6 +4,7 @@ import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.StepContext;
+import dev.rollback.gate.HealthyAgain;
 import dev.rollback.release.ImageRef;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,21 @@ import java.util.function.Function;
 /**
  * Compose: points each service's image reference at the recorded image ID, then recreates only
  * those services ({@code up -d --no-build --no-deps --force-recreate}); the database and other
- * services keep their containers. Undo does the same with the image IDs that ran before.
+ * services keep their containers. Undo does the same with the image IDs that ran before, and
+ * returns when they are healthy again.
  */
 final class SwitchComposeStep extends SwitchStep {
     private final Docker docker;
     private final Compose compose;
+    private final HealthyAgain healthyAgain;
 
     SwitchComposeStep(Docker docker, Compose compose, Switch change,
-                      Function<List<String>, Map<String, HealthCheck>> monitored, boolean undoOnFailure) {
+                      Function<List<String>, Map<String, HealthCheck>> monitored, boolean undoOnFailure,
+                      HealthyAgain healthyAgain) {
         super(change, monitored, undoOnFailure);
         this.docker = docker;
         this.compose = compose;
+        this.healthyAgain = healthyAgain;
     }
 
     @Override
@@ -50,6 +55,7 @@ final class SwitchComposeStep extends SwitchStep {
             .peek(c -> retag(c.image(), c.fromImageId())).map(ServiceChange::service).toList();
         if (!restored.isEmpty()) {
             compose.up(restored, new Compose.UpOptions(true, true));
+            healthyAgain.await(restored, context);
         }
         return restored;
     }

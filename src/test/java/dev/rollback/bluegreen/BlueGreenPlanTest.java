@@ -186,6 +186,7 @@ class BlueGreenPlanTest {
 
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.result()).containsEntry("serving", "blue");
+        assertThat(step(report, "undo:switch-to-green").detail()).containsEntry("healthyAgain", "blue answers through the proxy");
         assertThat(world.routes()).isEqualTo(ProxyRoutes.parse(FakeWorld.LIVE));
         assertThat(world.names("merq-green")).isEmpty();
     }

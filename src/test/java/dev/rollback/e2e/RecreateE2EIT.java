@@ -83,8 +83,9 @@ class RecreateE2EIT {
         assertThat(run.step("health-gate").path("status").asText()).isEqualTo("failed");
         assertThat(run.step("undo:checkout-config").path("status").asText()).isEqualTo("succeeded");
         assertThat(run.step("undo:stop-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("undo:stop-stack").path("detail").path("healthyAgain").asText()).startsWith("healthy after");
         assertThat(stack.workdirComposeFile()).isEqualTo(v2File);
-        assertThat(stack.version()).isEqualTo("v2");
+        assertThat(stack.version()).isEqualTo("v2");   // no waiting here: the command returned on a serving stack
     }
 
     @Test

@@ -168,6 +168,7 @@ class RedeployE2EIT {
         assertThat(run.json().path("status").asText()).isEqualTo("failed");
         assertThat(run.step("health-gate").path("status").asText()).isEqualTo("failed");
         assertThat(run.step("undo:switch-images").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("undo:switch-images").path("detail").path("healthyAgain").asText()).startsWith("healthy after");
         assertThat(run.json().path("error").path("message").asText()).contains("did not become healthy");
         assertThat(stack.runningImageId("backend")).isEqualTo(v("v2"));
         assertThat(stack.runningImageId("web")).isEqualTo(v("v2"));
