@@ -94,7 +94,7 @@ class DbRestoreE2EIT {
         assertThat(result.path("swapWindowMs").asLong()).isBetween(0L, 5_000L);
         assertThat(run.step("stop-app").path("status").asText()).isEqualTo("succeeded");
         assertThat(run.step("verify").path("status").asText()).isEqualTo("succeeded");
-        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
             .isEqualTo("true");
         assertThat(databases()).noneMatch(db -> db.contains("_restore_") && !db.contains("pre_restore"));
         assertThat(result.path("rowsPerTable").path("public.users").path("before").path("rows").asLong()).isEqualTo(600);
@@ -234,7 +234,7 @@ class DbRestoreE2EIT {
         assertThat(users()).isEqualTo("600");
         assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
         assertThat(stack.containerId("backend")).isEqualTo(backendBefore);
-        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
             .isEqualTo("true");
     }
 
@@ -254,7 +254,7 @@ class DbRestoreE2EIT {
         assertThat(run.step("undo:stop-app").path("status").asText()).isEqualTo("succeeded");
         assertThat(users()).isEqualTo("600");
         assertThat(databases()).noneMatch(db -> db.startsWith("merq_restore_"));
-        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
             .isEqualTo("true");
     }
 

@@ -119,7 +119,7 @@ class DbRestoreRowCheckE2EIT {
         assertThat(run.step("swap").path("status").asText()).isEqualTo("skipped");
         assertThat(stack.psql("select count(*) from users")).isEqualTo("500");
         assertThat(scratchOrKeptDatabases()).as("the scratch copy was dropped").isEqualTo("0");
-        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("backend")).out().strip())
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
             .isEqualTo("true");
     }
 

@@ -218,7 +218,7 @@ class HostileDumpE2EIT {
 
     private Map<String, String> startedAt() {
         return Stream.of("backend", "web").collect(Collectors.toMap(service -> service, service ->
-            stack.docker("inspect", "-f", "{{.State.StartedAt}}", stack.containerName(service)).out().strip()));
+            stack.docker("inspect", "-f", "{{.State.StartedAt}}", stack.container(service)).out().strip()));
     }
 
     private List<String> backups() {

@@ -82,9 +82,10 @@ class ImageE2EIT {
     void theImagesDockerCliSeesTheStacksContainers() {
         Shell.Result ps = Shell.run(dir, Map.of(), 60, List.of("docker", "run", "--rm",
             "-v", "/var/run/docker.sock:/var/run/docker.sock", "--entrypoint", "docker", System.getProperty("rollback.image"),
-            "ps", "--filter", "name=" + stack.project, "--format", "{{.Names}}"));
+            "ps", "--filter", "label=com.docker.compose.project=" + stack.project,
+            "--format", "{{.Label \"com.docker.compose.service\"}}"));
 
         assertThat(ps.exitCode()).as(ps.err()).isZero();
-        assertThat(ps.out()).contains(stack.containerName("postgres"), stack.containerName("backend"));
+        assertThat(ps.out().lines()).contains("postgres", "backend");
     }
 }

@@ -68,7 +68,7 @@ class InfraRebuildLocalE2EIT {
             assertThat(run.json().path("status").asText()).isEqualTo("refused");
             assertThat(run.json().path("error").path("message").asText()).contains("choose-dump")
                 .contains("nothing was changed");
-            assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName("web")).out().strip())
+            assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("web")).out().strip())
                 .isEqualTo("true");
             assertThat(users()).isEqualTo("300");
         } finally {
@@ -107,7 +107,7 @@ class InfraRebuildLocalE2EIT {
         assertThat(stack.runningImageId("web")).isEqualTo(stack.imageIdOf("rollback-fixture/app:v1"));
         assertThat(stack.runningImageId("backend")).isEqualTo(stack.imageIdOf("rollback-fixture/app:v1"));
         for (String service : new String[] {"postgres", "backend", "web"}) {
-            assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName(service)).out().strip())
+            assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container(service)).out().strip())
                 .as(service).isEqualTo("true");
         }
         assertThat(run.step("verify-all").path("status").asText()).isEqualTo("succeeded");

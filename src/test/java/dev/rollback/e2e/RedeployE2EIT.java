@@ -100,7 +100,7 @@ class RedeployE2EIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().path("result").path("releaseReached").asText()).isEqualTo(good);
         assertThat(stack.runningImageId("backend")).isEqualTo(v("v1"));
-        assertThat(stack.docker("inspect", "-f", "{{.State.Status}}", stack.containerName("backend")).out().strip())
+        assertThat(stack.docker("inspect", "-f", "{{.State.Status}}", stack.container("backend")).out().strip())
             .isEqualTo("running");
     }
 

@@ -424,7 +424,7 @@ class RunbookWalkthroughE2EIT {
     }
 
     private static String running(TestStack stack, String service) {
-        return stack.docker("inspect", "-f", "{{.State.Running}}", stack.containerName(service)).out().strip();
+        return stack.docker("inspect", "-f", "{{.State.Running}}", stack.container(service)).out().strip();
     }
 
     /** Names in the backups dir that start with {@code prefix}, newest first. */

@@ -99,11 +99,11 @@ public final class TestStack implements AutoCloseable {
 
     /** service → the image ID its container runs. */
     public String runningImageId(String service) {
-        return docker("inspect", "-f", "{{.Image}}", containerName(service)).out().strip();
+        return docker("inspect", "-f", "{{.Image}}", container(service)).out().strip();
     }
 
     public String containerId(String service) {
-        return docker("inspect", "-f", "{{.Id}}", containerName(service)).out().strip();
+        return docker("inspect", "-f", "{{.Id}}", container(service)).out().strip();
     }
 
     private void writeFiles(boolean namedVolumes) throws IOException {
@@ -112,6 +112,7 @@ public final class TestStack implements AutoCloseable {
             services:
               postgres:
                 image: rollback-fixture/postgres:15
+                container_name: %s
                 environment:
                   POSTGRES_USER: merq
                   POSTGRES_DB: merq
@@ -125,7 +126,7 @@ public final class TestStack implements AutoCloseable {
                 image: %s
                 ports: ["127.0.0.1:%d:80"]
                 stop_grace_period: 2s%s
-            """.formatted(pgPort, namedVolumes ? "\n    volumes: [\"pgdata:/var/lib/postgresql/data\"]" : "",
+            """.formatted(postgresContainer(), pgPort, namedVolumes ? "\n    volumes: [\"pgdata:/var/lib/postgresql/data\"]" : "",
             image("backend"), backendPort, image("web"), webPort,
             namedVolumes ? "\n    volumes: [\"uploads:/www/uploads\"]\nvolumes:\n  pgdata: {}\n  uploads: {}" : ""));
         Files.writeString(dir.resolve(".env"), "DB_PASSWORD=" + PASSWORD + "\n");
@@ -172,7 +173,7 @@ public final class TestStack implements AutoCloseable {
         String[] targets = services.length > 0 ? services : new String[] {"backend", "web"};
         long deadline = System.nanoTime() + 30_000_000_000L;
         for (String service : targets) {
-            while (!docker("inspect", "-f", "{{.State.Health.Status}}", containerName(service)).out().strip()
+            while (!docker("inspect", "-f", "{{.State.Health.Status}}", container(service)).out().strip()
                 .equals("healthy")) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(service + " of " + project + " never became healthy");
@@ -182,14 +183,29 @@ public final class TestStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The database's container, as {@code database.container} names it: the compose file gives it
+     * a {@code container_name}, as many stacks do for their database, so the name is the same on
+     * Compose v1 and v2.
+     */
     public String postgresContainer() {
-        return containerName("postgres");
+        return project + "-db";
     }
 
-    /** The container name compose gives a service (v1: project_service_1, v2: project-service-1). */
+    /**
+     * The ID of the container compose runs for {@code service}, found by compose's labels (v1 names
+     * it project_service_1, v2 project-service-1); a name no container has when there is none.
+     */
+    public String container(String service) {
+        String ids = Shell.run(null, Map.of(), 60, List.of("docker", "ps", "-aq",
+            "--filter", "label=com.docker.compose.project=" + project,
+            "--filter", "label=com.docker.compose.service=" + service)).out().strip();
+        return ids.isEmpty() ? project + "-has-no-" + service : ids.lines().findFirst().orElseThrow();
+    }
+
+    /** The name of {@link #container}: what reports and bundles show. */
     public String containerName(String service) {
-        String separator = Shell.compose().size() == 2 ? "-" : "_";
-        return project + separator + service + separator + "1";
+        return docker("inspect", "-f", "{{.Name}}", container(service)).out().strip().replaceFirst("^/", "");
     }
 
     public RollbackCli.Run rollback(String... args) {
