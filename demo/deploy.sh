@@ -9,6 +9,13 @@ for service in "${services[@]}"; do
   docker tag "rollback-fixture/app:$version" "merq/$service:current"
 done
 set -a; . ./.env; set +a
-compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
+# The compose the tool uses: ROLLBACK_COMPOSE (v1, v2) when set, else v2 when installed.
+compose() {
+  case "${ROLLBACK_COMPOSE:-}" in
+    v1) docker-compose "$@" ;;
+    v2) docker compose "$@" ;;
+    *) if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi ;;
+  esac
+}
 compose -p merq up -d --no-build "${services[@]}" >/dev/null 2>&1 || compose -p merq up -d --no-build "${services[@]}"
 echo "deployed $version to ${services[*]}"

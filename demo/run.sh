@@ -28,7 +28,14 @@ if [ ! -f .env ]; then
   chmod 600 .env
 fi
 set -a; . ./.env; set +a
-compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
+# The compose the tool uses: ROLLBACK_COMPOSE (v1, v2) when set, else v2 when installed.
+compose() {
+  case "${ROLLBACK_COMPOSE:-}" in
+    v1) docker-compose "$@" ;;
+    v2) docker compose "$@" ;;
+    *) if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi ;;
+  esac
+}
 
 step "start clean: remove an earlier demo stack, its ledger and backups"
 compose -p merq down -v --remove-orphans >/dev/null 2>&1 || true

@@ -11,7 +11,8 @@
 #     ARTIFACTS_FROM    target/ of `mvn package` on this machine (jar, completion, man pages) as an
 #                       image, in place of the Maven stage (--no-package: the target/ already there)
 #     DOCKER_CLI_IMAGE  this machine's static docker client
-#     COMPOSE_IMAGE     this machine's static compose v2 plugin if it has one; else empty, and
+#     COMPOSE_IMAGE     this machine's compose v2 plugin (testbed/setup.sh installs Debian 13's,
+#                       linked against libc alone, which the image's Debian 12 runs); without one,
 #                       EXTRA_PACKAGES=docker-compose installs Debian's compose v1 (1.29), which
 #                       rollback falls back to
 #   apt-get in the runtime stage goes through the host's network (--network host: dockerd here
@@ -71,6 +72,12 @@ if [ "$mode" = auto ]; then
 fi
 
 static() { [ -x "$1" ] && [[ "$(LC_ALL=C ldd "$1" 2>&1 || true)" == *"not a dynamic executable"* ]]; }
+# Static, or linked against libc alone: runs on the image's Debian 12 as on this machine.
+libc_only() {
+  static "$1" && return
+  [ -x "$1" ] && LC_ALL=C ldd "$1" >/dev/null 2>&1 \
+    && ! LC_ALL=C ldd "$1" | grep -v -E 'linux-vdso|libc\.so|ld-linux' | grep -q .
+}
 
 # One image holding PATH (a file or directory under DIR) at DEST, named $scratch-NAME.
 import_tree() {
@@ -126,11 +133,11 @@ if [ "$mode" = local ]; then
   mkdir -p "$stage/compose"
   for plugin in /usr/local/lib/docker/cli-plugins/docker-compose /usr/libexec/docker/cli-plugins/docker-compose \
                 /usr/lib/docker/cli-plugins/docker-compose "$HOME/.docker/cli-plugins/docker-compose"; do
-    if static "$plugin"; then cp "$plugin" "$stage/compose/docker-compose"; log "compose: $plugin (v2 plugin)"; break; fi
+    if libc_only "$plugin"; then cp "$plugin" "$stage/compose/docker-compose"; log "compose: $plugin (v2 plugin)"; break; fi
   done
   if [ ! -e "$stage/compose/docker-compose" ]; then
     args+=(--build-arg "EXTRA_PACKAGES=docker-compose")
-    log "compose: no static v2 plugin here; Debian's docker-compose (v1) in the image"
+    log "compose: no v2 plugin here; Debian's docker-compose (v1) in the image"
   fi
   args+=(--build-arg "COMPOSE_IMAGE=$(import_tree compose "$stage/compose" .)")
 elif [ ${#builder[@]} -eq 0 ]; then
