@@ -103,7 +103,8 @@ class RunbookWalkthroughE2EIT {
             String v1 = stack.imageIdOf("rollback-fixture/app:v1");
             String broken = stack.imageIdOf("rollback-fixture/app:broken");
 
-            // Before a deploy: the release that works is recorded.
+            // Before a deploy: the release that works, healthy, is recorded.
+            stack.awaitHealthy("postgres", "backend", "web");
             run(merq, "rollback release record --yes", 0,
                 r -> assertThat(lines(stack.stateDir.resolve("releases.jsonl"))).hasSize(1));
             String release = Json.MAPPER.readTree(lines(stack.stateDir.resolve("releases.jsonl")).get(0)).path("id").asText();

@@ -71,9 +71,18 @@ public final class VersionedStack implements AutoCloseable {
             """.formatted(image, port);
     }
 
+    /**
+     * {@code compose up -d}, then, as a person would curl, until {@code /version} answers (at most
+     * 30 s): Compose v2 returns as soon as the container started, before the app listens, when
+     * the published port accepts and closes connections.
+     */
     public void up() {
         Shell.ok(dir, Map.of(), Shell.concat(Shell.compose(), "-p", project, "up", "-d", "--no-build")
             .toArray(String[]::new));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (version().startsWith("down:") && System.nanoTime() < deadline) {
+            TestStack.sleep(200);
+        }
     }
 
     /** Waits until the backend container's healthcheck says healthy (a release is recorded only then). */
