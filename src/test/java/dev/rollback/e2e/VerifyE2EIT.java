@@ -160,10 +160,27 @@ class VerifyE2EIT {
                 }
             });
             reader.start();
-            Thread.sleep(2500);   // inside the slow HTTP step by now
+            // SIGINT once the slow HTTP step started (its progress line on stderr), not after a fixed
+            // pause: on a loaded machine the JVM was still starting after 2.5 s.
+            java.io.BufferedReader progress = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String slowUrl = "127.0.0.1:" + silent.getLocalPort() + "/health";
+            String line;
+            while ((line = progress.readLine()) != null && !line.contains(slowUrl)) {
+                // the steps before it (the process's own bounds end this loop: verify does not hang)
+            }
+            assertThat(line).as("the progress line of the slow step").isNotNull().contains(slowUrl);
             Shell.ok(dir, Map.of(), "kill", "-INT", String.valueOf(process.pid()));
+            Thread drain = new Thread(() -> {
+                try {
+                    process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException ignored) {
+                    // ended
+                }
+            });
+            drain.start();
 
-            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             reader.join();
             assertThat(process.exitValue()).isEqualTo(130);
             JsonNode report = dev.rollback.core.Json.MAPPER.readTree(out.toString());
