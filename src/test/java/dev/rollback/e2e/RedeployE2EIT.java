@@ -160,7 +160,7 @@ class RedeployE2EIT {
         String bad = record("--force");
         stack.deploy("v2");
         Map<String, String> env = stack.env();
-        env.put("ROLLBACK_HEALTH_TIMEOUT", "6s");
+        env.put("ROLLBACK_HEALTH_TIMEOUT", "10s");
 
         RollbackCli.Run run = stack.rollback(env, "redeploy", "--yes", "--to", bad, "-o", "json");
 
