@@ -102,6 +102,22 @@ public final class ProxyRoutes {
         return new ProxyRoutes(copy);
     }
 
+    /**
+     * The same configuration with every upstream whose dial is a key of {@code dials} dialing the
+     * value instead ({@code 127.0.0.1:18341 → 127.0.0.1:28341}); every other field, and every other
+     * upstream, as it was.
+     */
+    public ProxyRoutes replaceDials(Map<String, String> dials) {
+        JsonNode copy = config.deepCopy();
+        eachUpstreamList(copy, upstreams -> upstreams.forEach(upstream -> {
+            String replacement = dials.get(upstream.path("dial").asText(""));
+            if (replacement != null) {
+                ((ObjectNode) upstream).put("dial", replacement);
+            }
+        }));
+        return new ProxyRoutes(copy);
+    }
+
     /** Walks the whole document: every object with {@code "handler": "reverse_proxy"} and an upstreams array. */
     private static void eachUpstreamList(JsonNode node, Consumer<ArrayNode> action) {
         if (node.isObject()) {
@@ -130,8 +146,8 @@ public final class ProxyRoutes {
     }
 
     /** A dial address {@code host:port}; IPv6 hosts in brackets. Placeholders and unix sockets are not one. */
-    record HostPort(String host, int port) {
-        static Optional<HostPort> parse(String dial) {
+    public record HostPort(String host, int port) {
+        public static Optional<HostPort> parse(String dial) {
             int colon = dial.lastIndexOf(':');
             if (colon <= 0 || dial.contains("{") || dial.contains("/")) {
                 return Optional.empty();
