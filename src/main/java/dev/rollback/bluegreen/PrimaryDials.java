@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,7 @@ final class PrimaryDials {
     /** Dials of this host's ports that no app service publishes: left alone, named in messages. */
     private final List<String> otherHostPorts = new ArrayList<>();
     /** Service → the ports it publishes, for messages: {@code backend → [127.0.0.1:18341]}. */
-    private final Map<String, List<String>> published = new LinkedHashMap<>();
+    private final Map<String, List<String>> published = new TreeMap<>();
     private final List<String> dials;
 
     private PrimaryDials(List<String> dials) {

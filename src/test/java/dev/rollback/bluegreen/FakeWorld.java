@@ -51,11 +51,19 @@ final class FakeWorld implements Networks, Proxy {
     final List<String> commands = new ArrayList<>();
     private final Map<String, Runnable> onCommand = new LinkedHashMap<>();
     final List<ProxyRoutes> loaded = new ArrayList<>();
+    /** Helper containers run in the proxy's network namespace (probes). */
+    final List<String> helperRuns = new ArrayList<>();
     private ProxyRoutes current = ProxyRoutes.parse(LIVE);
 
     FakeWorld() {
         run(STACK, "postgres", "rollback-fixture/postgres:15");
         run(STACK, "caddy", "caddy:2");
+    }
+
+    /** Blue runs one more app service on {@code image}. */
+    FakeWorld blueService(String service, String image) {
+        run(STACK, service, image);
+        return this;
     }
 
     /** Blue as a deploy left it: backend and web on {@code image}. */
@@ -230,6 +238,7 @@ final class FakeWorld implements Networks, Proxy {
 
     @Override
     public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        helperRuns.add(command.get(command.size() - 1));
         String host = URI.create(command.get(command.size() - 1)).getHost();
         boolean answers = resolve(host).map(this::answers).orElse(false);
         return new ExecResult(answers ? 0 : 1, answers ? "" : "wget: server returned error: HTTP/1.1 404 Not Found", "");

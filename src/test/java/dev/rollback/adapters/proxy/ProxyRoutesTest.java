@@ -45,6 +45,20 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void replaceDialsMovesExactlyTheNamedDialsKeepingUpstreamFields() {
+        ProxyRoutes routes = ProxyRoutes.parse("""
+            {"handler":"reverse_proxy","upstreams":[{"dial":"127.0.0.1:18341","max_requests":100},
+            {"dial":"127.0.0.1:9100"},{"dial":"127.0.0.1:18341"}]}""");
+
+        ProxyRoutes green = routes.replaceDials(Map.of("127.0.0.1:18341", "127.0.0.1:28341"));
+
+        assertThat(green.dials()).containsExactly("127.0.0.1:28341", "127.0.0.1:9100");
+        assertThat(green.json()).contains("{\"dial\":\"127.0.0.1:28341\",\"max_requests\":100}");
+        assertThat(green.replaceDials(Map.of("127.0.0.1:28341", "127.0.0.1:18341"))).isEqualTo(routes);
+        assertThat(routes.dials()).startsWith("127.0.0.1:18341");
+    }
+
+    @Test
     void redirectingBackToTheNamesGivesTheOriginalDocument() {
         ProxyRoutes routes = ProxyRoutes.parse(LIVE);
         ProxyRoutes green = routes.redirect(Map.of("backend", List.of("10.0.9.2")));
