@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.HealthResult;
+import java.net.URI;
 
 /**
  * "Wait until the proxy would route to it" when Caddy shares this host's network: the address is
@@ -16,7 +17,7 @@ final class HostDialCheck implements HealthCheck {
     HostDialCheck(HostHttp http, String service, String url) {
         this.service = service;
         this.url = url;
-        this.get = http.get("dial:" + service, java.net.URI.create(url));
+        this.get = http.get("dial:" + service, URI.create(url));
     }
 
     @Override

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -61,16 +58,6 @@ public final class ProxyRoutes {
         eachUpstreamList(config, upstreams -> upstreams.forEach(u -> dials.add(u.path("dial").asText(""))));
         dials.remove("");
         return List.copyOf(dials);
-    }
-
-    /** Of {@code hosts}, those dialed, each with the ports dialed on it: {@code backend → [80]}. */
-    public Map<String, Set<Integer>> dialedPorts(Collection<String> hosts) {
-        Map<String, Set<Integer>> ports = new TreeMap<>();
-        for (String dial : dials()) {
-            HostPort.parse(dial).filter(hp -> hosts.contains(hp.host()))
-                .ifPresent(hp -> ports.computeIfAbsent(hp.host(), h -> new TreeSet<>()).add(hp.port()));
-        }
-        return ports;
     }
 
     /**
