@@ -48,7 +48,8 @@ public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
      * How to run it.
      *
      * @param derivedDir     where the green compose file is written ({@code <state-dir>/blue-green})
-     * @param proxyContainer the proxy's container, attached to the proxy network
+     * @param proxyContainer the proxy's container, whose network green is probed from; null when none is
+     *                       named (Caddy on the host, dialing published ports)
      * @param helperImage    the image of the helper that probes from inside the proxy's network (needs wget)
      * @param pull           pull images of the revision that are missing (false: refuse instead)
      */
@@ -62,9 +63,10 @@ public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
      * @param composeFor   a compose for another project (green)
      * @param proxyChecks  the configured health checks, which go through the proxy
      * @param cancelled    true once the operator interrupted the run
+     * @param hostHttp     GETs from this machine to published ports (green's, and Caddy's dials when it is on the host)
      */
     public record Tools(Docker docker, Networks networks, Compose primary, Function<ComposeProject, Compose> composeFor,
                         Proxy proxy, List<HealthCheck> proxyChecks, HealthGate gate, BackupStore backups,
-                        BooleanSupplier cancelled) {
+                        BooleanSupplier cancelled, HostHttp hostHttp) {
     }
 }

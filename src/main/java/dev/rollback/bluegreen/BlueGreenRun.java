@@ -11,23 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the steps of one blue-green run learn and share: the revision, the green file, the
- * proxy's original routes, green's addresses, and above all which side the proxy serves, which
- * decides what a failure may remove (green is never removed while the proxy routes to it).
+ * What the steps of one blue-green run learn and share: the revision, the green file, how the
+ * proxy reaches the app services, its original routes, green's addresses, and above all which
+ * side the proxy serves, which decides what a failure may remove (green is never removed while
+ * the proxy routes to it).
  */
 final class BlueGreenRun {
     RollbackTarget rollbackTarget;
     FilesAtRevision target;
     GreenComposeFile greenFile;
     Path greenFilePath;
-    /** Host names the proxy dials for app services → the ports it dials on them ({@code backend → [80]}). */
-    Map<String, Set<Integer>> hostPorts = Map.of();
-    /** Host names the proxy dials → the app service they stand for (service names and blue's container names). */
-    Map<String, String> dialedHosts = Map.of();
+    /** How the proxy reaches the app services, and the dials the switch rewrites (set by proxy-routes). */
+    ProxyTopology topology;
     /** The proxy's configuration before the switch: what the user's Caddyfile produces. */
     ProxyRoutes original;
     ProxyRoutes greenRoutes;
@@ -60,18 +58,6 @@ final class BlueGreenRun {
         context.result("phasesMs", new LinkedHashMap<>(phasesMs));
     }
 
-    /** Host → green addresses, for rewriting every dial that stands for an app service. */
-    Map<String, List<String>> greenAddressesByHost() {
-        Map<String, List<String>> byHost = new TreeMap<>();
-        dialedHosts.forEach((host, service) -> {
-            List<String> addresses = greenAddresses.get(service);
-            if (addresses != null && !addresses.isEmpty()) {
-                byHost.put(host, addresses);
-            }
-        });
-        return byHost;
-    }
-
     /** The green an interrupted run left, if any: looked for once, by the first check that asks. */
     Optional<LeftGreen> leftGreen(BlueGreenInputs in, RunMemory memory) {
         if (leftGreen == null) {
@@ -80,11 +66,9 @@ final class BlueGreenRun {
         return leftGreen;
     }
 
-    /** The upstreams the proxy lists once it dials the primary again: {@code backend:80}. */
+    /** The upstreams the proxy lists once it dials the primary again: {@code backend:80}, {@code 127.0.0.1:18341}. */
     List<String> primaryUpstreams() {
-        List<String> upstreams = new ArrayList<>();
-        hostPorts.forEach((host, ports) -> ports.forEach(port -> upstreams.add(host + ":" + port)));
-        return upstreams;
+        return topology.primaryUpstreams();
     }
 
     /** The upstream addresses the proxy holds once it routes to green: {@code 10.0.9.2:80}. */

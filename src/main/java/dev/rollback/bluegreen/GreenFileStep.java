@@ -42,6 +42,7 @@ final class GreenFileStep implements Step {
         byte[] compose = run.target.files().get(in.stack().files().composeFile()).orElseThrow();
         run.greenFile = GreenComposeFile.derive(compose, in.stack().name(), in.stack().appServices(),
             in.settings().portOffset(), releaseImages());
+        run.topology.requireServedBy(run.greenFile);
         if (run.leftGreen(in, context.memory()).isEmpty()) {
             for (PublishedPort port : run.greenFile.ports()) {
                 requireFree(port);

@@ -87,7 +87,9 @@ final class GreenStack {
                 }
             }
             compose.up(apps, new Compose.UpOptions(false, true));
-            recordAddresses();
+            if (run.topology.dialsGreenByAddress()) {
+                recordAddresses();
+            }
             context.detail("joined", List.copyOf(blueNetworks)).detail("addresses", run.greenAddresses);
         } catch (RuntimeException e) {
             context.detail("removedAfterFailure", removeQuietly(context));

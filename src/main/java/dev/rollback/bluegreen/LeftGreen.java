@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A {@code <stack>-green} project left by a run that did not finish: killed, or failed while green
  * served. This run holds the lock, so no live run owns it. Either the proxy still dials the primary
- * (green never served, or served and was switched away from): then green is only removed. Or the
+ * (by name or on its published ports: green never served, or served and was switched away from):
+ * then green is only removed. Or the
  * proxy dials green: then the configuration from before that run's switch, remembered when it
  * switched (see {@link RunMemory}), is what the primary is switched back to before green goes.
  *
@@ -26,7 +27,7 @@ record LeftGreen(List<ContainerInfo> containers, boolean routed, ProxyRoutes ori
             return Optional.empty();
         }
         ProxyRoutes now = in.tools().proxy().current();
-        if (!now.dialedPorts(ProxyRoutesStep.appHosts(in).keySet()).isEmpty()) {
+        if (PrimaryDials.find(in, now).any()) {
             return Optional.of(new LeftGreen(containers, false, null));
         }
         ProxyRoutes original = memory.peek(ORIGINAL_ROUTES).map(ProxyRoutes::parse).orElseThrow(() ->

@@ -6,8 +6,8 @@ import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
 /**
- * First, before anything starts: the proxy's admin API answers (exit 4 otherwise), its container
- * runs, and the helper image that probes from inside the proxy's network is here.
+ * First, before anything starts: the proxy's admin API answers (exit 4 otherwise) and its
+ * container, when one is named (Caddy may run on the host, under systemd), runs.
  */
 final class ProxyReachableStep implements Step {
     private final BlueGreenInputs in;
@@ -25,26 +25,26 @@ final class ProxyReachableStep implements Step {
 
     @Override
     public String description() {
-        return "Caddy's admin API at " + in.tools().proxy().adminUrl() + " answers; container "
-            + in.settings().proxyContainer() + " runs";
+        return "Caddy's admin API at " + in.tools().proxy().adminUrl() + " answers"
+            + (in.settings().proxyContainer() == null ? "" : "; container " + in.settings().proxyContainer() + " runs");
     }
 
+    /** The helper image is asked for in proxy-routes, once the topology says green is probed from Caddy's network. */
     @Override
     public void check(StepContext context) {
         in.tools().proxy().requireReachable();
         in.tools().docker().ping();
-        ContainerInfo proxy = in.tools().docker().container(in.settings().proxyContainer())
-            .orElseThrow(() -> RollbackException.refused("proxy container " + in.settings().proxyContainer()
-                + " does not exist; set proxy.container to the Caddy container's name"));
-        if (!proxy.running()) {
-            throw RollbackException.refused("proxy container " + proxy.name() + " is " + proxy.state());
-        }
-        if (in.tools().docker().imageId(in.settings().helperImage()).isEmpty()) {
-            throw RollbackException.refused("helper image " + in.settings().helperImage() + " is not present; pull it"
-                + " or set docker.helper-image to a local image with sh, wget and timeout (busybox, alpine) (it probes green from the proxy's network)");
+        if (in.settings().proxyContainer() != null) {
+            ContainerInfo proxy = in.tools().docker().container(in.settings().proxyContainer())
+                .orElseThrow(() -> RollbackException.refused("proxy container " + in.settings().proxyContainer()
+                    + " does not exist; set proxy.container to the Caddy container's name"));
+            if (!proxy.running()) {
+                throw RollbackException.refused("proxy container " + proxy.name() + " is " + proxy.state());
+            }
+            context.detail("container", proxy.name());
         }
         run.serving(Side.BLUE, context);
-        context.detail("admin", in.tools().proxy().adminUrl()).detail("container", proxy.name());
+        context.detail("admin", in.tools().proxy().adminUrl());
     }
 
     @Override

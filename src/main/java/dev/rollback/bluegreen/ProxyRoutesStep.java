@@ -2,7 +2,6 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.proxy.ProxyRoutes;
-import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.util.LinkedHashMap;
@@ -11,7 +10,8 @@ import java.util.Map;
 
 /**
  * The proxy routes to the app services: its live configuration dials at least one of them, by
- * service name or by blue's container name. Those dials are what the switch rewrites.
+ * service name or blue's container name (Caddy on the stack's network), or on a port they publish
+ * on this host (Caddy on the host's network). Those dials are what the switch rewrites.
  */
 final class ProxyRoutesStep implements Step {
     private final BlueGreenInputs in;
@@ -46,26 +46,25 @@ final class ProxyRoutesStep implements Step {
 
     /**
      * What the proxy dials for the primary: its live configuration, or, while it dials a green an
-     * interrupted run left, the configuration from before that run's switch.
+     * interrupted run left, the configuration from before that run's switch. From those dials the
+     * topology is chosen, once ({@link PrimaryDials#topology}); the plan says which.
      */
     @Override
     public void check(StepContext context) {
-        Map<String, String> hosts = appHosts(in);
         ProxyRoutes routes = run.leftGreen(in, context.memory()).filter(LeftGreen::routed).map(LeftGreen::original)
             .orElseGet(() -> in.tools().proxy().current());
-        run.hostPorts = routes.dialedPorts(hosts.keySet());
-        if (run.hostPorts.isEmpty()) {
-            throw RollbackException.refused("Caddy routes to none of the app services (" + String.join(", ",
-                in.stack().appServices()) + "); it dials " + routes.dials() + ". Nothing to switch");
-        }
-        run.dialedHosts = new LinkedHashMap<>();
-        run.hostPorts.keySet().forEach(host -> run.dialedHosts.put(host, hosts.get(host)));
+        PrimaryDials found = PrimaryDials.find(in, routes);
+        run.topology = found.topology(in.stack().appServices(), in.settings().portOffset());
+        context.detail("topology", run.topology.wire()).result("topology", run.topology.wire());
+        run.topology.requireProbe(in, context);
         List<String> unrouted = in.stack().appServices().stream()
-            .filter(service -> !run.dialedHosts.containsValue(service)).toList();
-        context.detail("dials", run.hostPorts.entrySet().stream()
-            .flatMap(e -> e.getValue().stream().map(port -> e.getKey() + ":" + port)).toList());
+            .filter(service -> run.topology.dials().stream().noneMatch(dial -> dial.service().equals(service))).toList();
+        context.detail("dials", run.topology.dials().stream().map(AppDial::dial).distinct().toList());
         if (!unrouted.isEmpty()) {
             context.detail("notRouted", unrouted);
+        }
+        if (!found.otherHostPorts().isEmpty()) {
+            context.detail("leftAlone", found.otherHostPorts());
         }
     }
 

@@ -2,59 +2,48 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
-import dev.rollback.adapters.health.HttpCheck;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What "healthy" means for one side before the proxy is pointed at it: its app containers running
  * (and healthy where the image has a healthcheck), the health path answering on each published
- * port, and the addresses the proxy will dial answering from inside the proxy's network.
+ * port, and the addresses the proxy will dial answering as the proxy will ask them (from inside its
+ * network, or from this host when it shares the host's network: see {@link ProxyTopology}).
+ *
+ * @param published the health path on each app service's first published port, from this host
+ * @param dials     each address the proxy dials (or will), asked as the proxy asks it
  */
-record SideChecks(List<HealthCheck> containers, List<HealthCheck> endpoints) {
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(3);
+record SideChecks(List<HealthCheck> containers, List<HealthCheck> published, List<HealthCheck> dials) {
 
-    /** Green: project {@code <stack>-green}, shifted ports, its addresses on the proxy network. */
+    /** Green: project {@code <stack>-green}, shifted ports, the addresses the proxy will dial on it. */
     static SideChecks green(BlueGreenInputs in, BlueGreenRun run) {
-        Map<String, HealthCheck> dials = new LinkedHashMap<>();
-        run.hostPorts.forEach((host, ports) -> {
-            String service = run.dialedHosts.get(host);
-            for (String address : run.greenAddresses.getOrDefault(service, List.of())) {
-                ports.forEach(port -> dial(in, dials, service, "http://" + address + ":" + port));
-            }
-        });
-        return of(in, in.stack().greenProject(), run, true, dials);
+        return of(in, in.stack().greenProject(), run, true, run.topology.greenDialChecks(in, run));
     }
 
-    /** The primary project on the original ports, dialed by the names the proxy's configuration uses. */
+    /** The primary project on the original ports, dialed as the proxy's configuration dials it. */
     static SideChecks primary(BlueGreenInputs in, BlueGreenRun run) {
-        Map<String, HealthCheck> dials = new LinkedHashMap<>();
-        run.hostPorts.forEach((host, ports) ->
-            ports.forEach(port -> dial(in, dials, run.dialedHosts.get(host), "http://" + host + ":" + port)));
-        return of(in, in.stack().name(), run, false, dials);
+        return of(in, in.stack().name(), run, false, run.topology.primaryDialChecks(in));
     }
 
-    private static void dial(BlueGreenInputs in, Map<String, HealthCheck> dials, String service, String base) {
-        String url = base + in.settings().healthPath();
-        dials.putIfAbsent(url, new DialCheck(in.tools().networks(), in.settings().proxyContainer(),
-            in.settings().helperImage(), service, url));
+    /** Every check but the containers': what the gate probes over HTTP. */
+    List<HealthCheck> endpoints() {
+        List<HealthCheck> endpoints = new ArrayList<>(published);
+        endpoints.addAll(dials);
+        return endpoints;
     }
 
     private static SideChecks of(BlueGreenInputs in, String project, BlueGreenRun run, boolean green,
-                                 Map<String, HealthCheck> dials) {
+                                 List<HealthCheck> dials) {
         List<HealthCheck> containers = new ArrayList<>();
-        List<HealthCheck> endpoints = new ArrayList<>();
+        List<HealthCheck> published = new ArrayList<>();
         for (String service : in.stack().appServices()) {
             containers.add(ContainerHealthCheck.service(in.tools().docker(), project, service));
-            run.greenFile.firstTcpPort(service).ifPresent(port -> endpoints.add(new HttpCheck(
+            run.greenFile.firstTcpPort(service).ifPresent(port -> published.add(in.tools().hostHttp().get(
                 (green ? "green:" : "") + service, URI.create("http://" + port.probeHost() + ":"
-                + (green ? port.greenPort() : port.hostPort()) + in.settings().healthPath()), 200, null, HTTP_TIMEOUT)));
+                + (green ? port.greenPort() : port.hostPort()) + in.settings().healthPath()))));
         }
-        endpoints.addAll(dials.values());
-        return new SideChecks(containers, endpoints);
+        return new SideChecks(containers, published, List.copyOf(dials));
     }
 }

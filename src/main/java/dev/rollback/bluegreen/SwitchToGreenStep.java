@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The switch: every dial of an app service in the proxy's live configuration is pointed at green's
- * containers and the result loaded. If the proxy does not then serve green, it goes back to blue
+ * The switch: every dial of an app service in the proxy's live configuration is pointed at green
+ * (its containers' addresses, or its shifted published ports: {@link ProxyTopology}) and the result loaded. If the proxy does not then serve green, it goes back to blue
  * and the step fails. Undone after a later failure by settling on whichever side is healthy,
  * preferring green (the revision the operator asked for).
  */
@@ -33,7 +33,8 @@ final class SwitchToGreenStep implements Step {
     @Override
     public String description() {
         return "point " + in.tools().proxy().adminUrl() + " at green (POST /load of the live configuration with the"
-            + " app services' dials replaced by green's addresses), confirm through the proxy";
+            + " app services' dials replaced by green's addresses, or by green's shifted ports when Caddy dials"
+            + " published ports), confirm through the proxy";
     }
 
     @Override
@@ -45,7 +46,7 @@ final class SwitchToGreenStep implements Step {
     public void apply(StepContext context) {
         long start = System.nanoTime();
         run.original = in.tools().proxy().current();
-        run.greenRoutes = run.original.redirect(run.greenAddressesByHost());
+        run.greenRoutes = run.topology.greenRoutes(run.original, run);
         if (run.greenRoutes.equals(run.original)) {
             throw RollbackException.failed("the proxy's configuration no longer dials any app service; nothing to switch");
         }
@@ -96,7 +97,7 @@ final class SwitchToGreenStep implements Step {
     private boolean blueHealthy() {
         SideChecks primary = SideChecks.primary(in, run);
         List<HealthCheck> checks = new ArrayList<>(primary.containers());
-        primary.endpoints().stream().filter(DialCheck.class::isInstance).forEach(checks::add);
+        checks.addAll(primary.dials());
         return new AllHealthy("blue", checks).probe().healthy();
     }
 }

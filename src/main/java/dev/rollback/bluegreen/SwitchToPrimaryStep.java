@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Loads the proxy's original configuration again (what the user's Caddyfile produces), which
- * dials the app services by name: the primary project, now on the target revision. If the proxy
+ * dials the app services by name or on their original published ports: the primary project, now
+ * on the target revision. If the proxy
  * does not then serve, it goes back to green and the step fails.
  */
 final class SwitchToPrimaryStep implements Step {

@@ -4,6 +4,7 @@ import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.bluegreen.BlueGreenInputs;
 import dev.rollback.bluegreen.BlueGreenPlan;
+import dev.rollback.bluegreen.HostHttp;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.core.Step;
@@ -62,9 +63,10 @@ final class BlueGreenCommand extends PlanCommand {
                 + "); for swarm use redeploy, which updates services in place");
         }
         ProxyConfig proxy = config.proxy();
-        if (proxy == null || !proxy.located()) {
+        if (proxy == null) {
             throw RollbackException.usage("blue-green switches Caddy: add proxy: {kind: caddy, service: <Caddy's compose"
-                + " service> (or container: <its container>), admin: \"" + ProxyConfig.DEFAULT_ADMIN + "\"} to rollback.yml");
+                + " service> (or container: <its container>; neither when Caddy runs on the host), admin: \""
+                + ProxyConfig.DEFAULT_ADMIN + "\"} to rollback.yml");
         }
         if (config.health().checks().isEmpty()) {
             throw RollbackException.usage("blue-green confirms each switch through the proxy: add a health.checks entry"
@@ -85,8 +87,14 @@ final class BlueGreenCommand extends PlanCommand {
             new Ledger(config.stateDirPath()), config.stack().appServices(), config.stack().statefulServices());
     }
 
-    /** {@code proxy.container}, or the running container of {@code proxy.service} in the stack's project. */
+    /**
+     * {@code proxy.container}, or the running container of {@code proxy.service} in the stack's
+     * project; null when neither is set (Caddy on the host: proxy-routes refuses if it dials names).
+     */
     private static String proxyContainer(Session session, ProxyConfig proxy) {
+        if (!proxy.located()) {
+            return null;
+        }
         if (proxy.container() != null) {
             return proxy.container();
         }
@@ -122,7 +130,8 @@ final class BlueGreenCommand extends PlanCommand {
         Config config = session.config();
         return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.compose(),
             project -> app.adapters().compose(config, project), session.proxy(), session.httpChecks(), session.healthGate(),
-            new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested);
+            new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested,
+            HostHttp.direct());
     }
 
     /** Opened once, on first use (the check phase), and shared by the steps that read REV. */

@@ -64,7 +64,7 @@ class BlueGreenPlanTest {
                 FakeWorld.CADDY, "busybox"),
             new BlueGreenInputs.Tools(world.docker(), world, primary, project -> world.compose(project, images), world,
                 List.of(world.throughProxy()), new HealthGate(Duration.ofMillis(300), Duration.ofMillis(10), () -> false),
-                new BackupStore(dir.resolve("backups"), Clock.systemUTC()), () -> false));
+                new BackupStore(dir.resolve("backups"), Clock.systemUTC()), () -> false, world.hostHttp()));
         return new Executor(dir.resolve("state"), Confirmer.ALWAYS, Interruption.manual(), line -> { },
             Clock.systemUTC()).run(BlueGreenPlan.build(in), new Executor.Options(false, true));
     }

@@ -39,6 +39,9 @@ final class FakeWorld implements Networks, Proxy {
     private final Map<String, ContainerInfo> containers = new TreeMap<>();
     private final Map<String, Map<String, String>> addresses = new TreeMap<>();
     private final AtomicInteger nextIp = new AtomicInteger(2);
+    /** App service → the host port blue publishes it on (127.0.0.1); green publishes it + {@link #GREEN_OFFSET}. */
+    private final Map<String, Integer> hostPorts = new TreeMap<>();
+    static final int GREEN_OFFSET = 10000;
     /** Images whose containers do not answer their health path (a broken release). */
     final Set<String> brokenImages = new HashSet<>();
     /** Projects whose app does not answer through the proxy (the route works, the app behind it does not). */
@@ -48,11 +51,19 @@ final class FakeWorld implements Networks, Proxy {
     final List<String> commands = new ArrayList<>();
     private final Map<String, Runnable> onCommand = new LinkedHashMap<>();
     final List<ProxyRoutes> loaded = new ArrayList<>();
+    /** Helper containers run in the proxy's network namespace (probes). */
+    final List<String> helperRuns = new ArrayList<>();
     private ProxyRoutes current = ProxyRoutes.parse(LIVE);
 
     FakeWorld() {
         run(STACK, "postgres", "rollback-fixture/postgres:15");
         run(STACK, "caddy", "caddy:2");
+    }
+
+    /** Blue runs one more app service on {@code image}. */
+    FakeWorld blueService(String service, String image) {
+        run(STACK, service, image);
+        return this;
     }
 
     /** Blue as a deploy left it: backend and web on {@code image}. */
@@ -82,6 +93,44 @@ final class FakeWorld implements Networks, Proxy {
         return current;
     }
 
+    /** Caddy runs this configuration (as if its Caddyfile produced it); not counted as a load. */
+    FakeWorld caddyRuns(String json) {
+        current = ProxyRoutes.parse(json);
+        return this;
+    }
+
+    /** The service's containers publish {@code port} on 127.0.0.1 (green's: port + {@link #GREEN_OFFSET}). */
+    FakeWorld publishes(String service, int port) {
+        hostPorts.put(service, port);
+        return this;
+    }
+
+    private Optional<Integer> hostPort(ContainerInfo container) {
+        return Optional.ofNullable(hostPorts.get(container.service()))
+            .map(port -> container.project().endsWith("-green") ? port + GREEN_OFFSET : port);
+    }
+
+    /** GETs from this machine: answered by the running container publishing the URL's port on 127.0.0.1. */
+    HostHttp hostHttp() {
+        return (name, url) -> new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthResult probe() {
+                boolean answers = byHostPort(url.getPort()).map(FakeWorld.this::answers).orElse(false);
+                return answers ? HealthResult.healthy(name, "200 from " + url)
+                    : HealthResult.unhealthy(name, "connection refused or not 200: " + url);
+            }
+        };
+    }
+
+    private Optional<ContainerInfo> byHostPort(int port) {
+        return containers.values().stream().filter(c -> hostPort(c).filter(p -> p == port).isPresent()).findFirst();
+    }
+
     List<String> names(String project) {
         return projectContainers(project).stream().map(ContainerInfo::name).toList();
     }
@@ -102,7 +151,7 @@ final class FakeWorld implements Networks, Proxy {
             @Override
             public HealthResult probe() {
                 for (String dial : current.dials()) {
-                    Optional<ContainerInfo> target = resolve(dial.substring(0, dial.indexOf(':')));
+                    Optional<ContainerInfo> target = resolveDial(dial);
                     if (target.isEmpty() || !answers(target.get()) || failingThroughProxy.contains(target.get().project())) {
                         return HealthResult.unhealthy(name(), "502 for " + dial);
                     }
@@ -111,6 +160,23 @@ final class FakeWorld implements Networks, Proxy {
             }
         };
     }
+
+    /**
+     * A dial: on this host's loopback, the container publishing its port; else by its host. Dials
+     * of nothing in this world (a metrics exporter on the host) answer for themselves: ignored.
+     */
+    private Optional<ContainerInfo> resolveDial(String dial) {
+        ProxyRoutes.HostPort hp = ProxyRoutes.HostPort.parse(dial).orElseThrow();
+        if (Set.of("127.0.0.1", "localhost", "::1").contains(hp.host())) {
+            boolean appPort = hostPorts.containsValue(hp.port()) || hostPorts.containsValue(hp.port() - GREEN_OFFSET);
+            return byHostPort(hp.port()).or(() -> appPort ? Optional.empty() : Optional.of(EXTERNAL));
+        }
+        return resolve(hp.host());
+    }
+
+    /** Something on the host this world does not model (it always answers). */
+    private static final ContainerInfo EXTERNAL = new ContainerInfo("external", "external", "", "", "", "", "running",
+        "none", null);
 
     /** A dial host: a green address, or a service name (Docker DNS: blue's project). */
     private Optional<ContainerInfo> resolve(String host) {
@@ -164,7 +230,15 @@ final class FakeWorld implements Networks, Proxy {
     }
 
     @Override
+    public List<dev.rollback.adapters.docker.HostPortBinding> publishedPorts(String container) {
+        ContainerInfo info = container(container).orElseThrow();
+        return hostPort(info).map(port -> List.of(new dev.rollback.adapters.docker.HostPortBinding("127.0.0.1", port, 80,
+            "tcp"))).orElse(List.of());
+    }
+
+    @Override
     public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        helperRuns.add(command.get(command.size() - 1));
         String host = URI.create(command.get(command.size() - 1)).getHost();
         boolean answers = resolve(host).map(this::answers).orElse(false);
         return new ExecResult(answers ? 0 : 1, answers ? "" : "wget: server returned error: HTTP/1.1 404 Not Found", "");

@@ -7,8 +7,10 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import dev.rollback.core.RollbackException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,52 @@ final class DockerNetworks implements Networks {
         InspectContainerResponse inspect = inspect(container)
             .orElseThrow(() -> errors.notFound("container " + container, null));
         return networksOf(inspect);
+    }
+
+    @Override
+    public List<HostPortBinding> publishedPorts(String container) {
+        InspectContainerResponse inspect = inspect(container)
+            .orElseThrow(() -> errors.notFound("container " + container, null));
+        List<HostPortBinding> bindings = new ArrayList<>();
+        Ports configured = inspect.getHostConfig() == null ? null : inspect.getHostConfig().getPortBindings();
+        addBindings(configured, bindings);
+        if (inspect.getNetworkSettings() != null) {
+            // Ports Docker chose (no host port in the file) are known only from the running container.
+            List<HostPortBinding> live = new ArrayList<>();
+            addBindings(inspect.getNetworkSettings().getPorts(), live);
+            live.stream().filter(binding -> !bindings.contains(binding)).forEach(bindings::add);
+        }
+        return bindings;
+    }
+
+    private static void addBindings(Ports ports, List<HostPortBinding> into) {
+        if (ports == null || ports.getBindings() == null) {
+            return;
+        }
+        ports.getBindings().forEach((exposed, bindings) -> {
+            for (Ports.Binding binding : bindings == null ? new Ports.Binding[0] : bindings) {
+                String spec = binding.getHostPortSpec();
+                if (spec == null || spec.isBlank()) {
+                    continue;
+                }
+                for (int port : range(spec)) {
+                    into.add(new HostPortBinding(binding.getHostIp(), port, exposed.getPort(),
+                        exposed.getProtocol() == null ? "tcp" : exposed.getProtocol().toString()));
+                }
+            }
+        });
+    }
+
+    /** "8080" or "8080-8081" (a binding of a range); anything else is no port. */
+    private static List<Integer> range(String spec) {
+        try {
+            String[] bounds = spec.strip().split("-", 2);
+            int first = Integer.parseInt(bounds[0]);
+            int last = bounds.length == 2 ? Integer.parseInt(bounds[1]) : first;
+            return java.util.stream.IntStream.rangeClosed(first, Math.min(last, first + 1000)).boxed().toList();
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
     }
 
     private Optional<InspectContainerResponse> inspect(String container) {

@@ -17,6 +17,12 @@ public interface Networks {
     Map<String, String> addresses(String container);
 
     /**
+     * The host ports the container publishes, as it was created (running or stopped); ports left
+     * for Docker to choose are listed only while it runs. Exit 3 when the container does not exist.
+     */
+    List<HostPortBinding> publishedPorts(String container);
+
+    /**
      * Runs {@code command} in a short-lived container of {@code image} that shares the network
      * namespace of {@code container}, so it reaches exactly what that container reaches, by the
      * same names. The helper is removed afterwards; its output is in the result.

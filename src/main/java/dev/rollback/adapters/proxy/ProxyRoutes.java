@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -63,16 +60,6 @@ public final class ProxyRoutes {
         return List.copyOf(dials);
     }
 
-    /** Of {@code hosts}, those dialed, each with the ports dialed on it: {@code backend → [80]}. */
-    public Map<String, Set<Integer>> dialedPorts(Collection<String> hosts) {
-        Map<String, Set<Integer>> ports = new TreeMap<>();
-        for (String dial : dials()) {
-            HostPort.parse(dial).filter(hp -> hosts.contains(hp.host()))
-                .ifPresent(hp -> ports.computeIfAbsent(hp.host(), h -> new TreeSet<>()).add(hp.port()));
-        }
-        return ports;
-    }
-
     /**
      * The same configuration with every upstream that dials {@code host:port}, for a host in
      * {@code addresses}, replaced by one upstream per new address on the same port:
@@ -99,6 +86,22 @@ public final class ProxyRoutes {
             upstreams.removeAll();
             upstreams.addAll(replaced);
         });
+        return new ProxyRoutes(copy);
+    }
+
+    /**
+     * The same configuration with every upstream whose dial is a key of {@code dials} dialing the
+     * value instead ({@code 127.0.0.1:18341 → 127.0.0.1:28341}); every other field, and every other
+     * upstream, as it was.
+     */
+    public ProxyRoutes replaceDials(Map<String, String> dials) {
+        JsonNode copy = config.deepCopy();
+        eachUpstreamList(copy, upstreams -> upstreams.forEach(upstream -> {
+            String replacement = dials.get(upstream.path("dial").asText(""));
+            if (replacement != null) {
+                ((ObjectNode) upstream).put("dial", replacement);
+            }
+        }));
         return new ProxyRoutes(copy);
     }
 
@@ -130,8 +133,8 @@ public final class ProxyRoutes {
     }
 
     /** A dial address {@code host:port}; IPv6 hosts in brackets. Placeholders and unix sockets are not one. */
-    record HostPort(String host, int port) {
-        static Optional<HostPort> parse(String dial) {
+    public record HostPort(String host, int port) {
+        public static Optional<HostPort> parse(String dial) {
             int colon = dial.lastIndexOf(':');
             if (colon <= 0 || dial.contains("{") || dial.contains("/")) {
                 return Optional.empty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProxyRoutesTest {
@@ -26,8 +25,6 @@ class ProxyRoutesTest {
         ProxyRoutes routes = ProxyRoutes.parse(LIVE);
 
         assertThat(routes.dials()).containsExactly("backend:80", "auth:9000", "{http.request.host}:80", "web:80", "web:8080");
-        assertThat(routes.dialedPorts(List.of("backend", "web", "admin")))
-            .isEqualTo(Map.of("backend", Set.of(80), "web", Set.of(80, 8080)));
     }
 
     @Test
@@ -42,6 +39,20 @@ class ProxyRoutesTest {
             .contains("\"strip_path_prefix\":\"/api\"").contains("\"listen\":\"0.0.0.0:2019\"");
         assertThat(routes.dials()).startsWith("backend:80");
         assertThat(green).isNotEqualTo(routes);
+    }
+
+    @Test
+    void replaceDialsMovesExactlyTheNamedDialsKeepingUpstreamFields() {
+        ProxyRoutes routes = ProxyRoutes.parse("""
+            {"handler":"reverse_proxy","upstreams":[{"dial":"127.0.0.1:18341","max_requests":100},
+            {"dial":"127.0.0.1:9100"},{"dial":"127.0.0.1:18341"}]}""");
+
+        ProxyRoutes green = routes.replaceDials(Map.of("127.0.0.1:18341", "127.0.0.1:28341"));
+
+        assertThat(green.dials()).containsExactly("127.0.0.1:28341", "127.0.0.1:9100");
+        assertThat(green.json()).contains("{\"dial\":\"127.0.0.1:28341\",\"max_requests\":100}");
+        assertThat(green.replaceDials(Map.of("127.0.0.1:28341", "127.0.0.1:18341"))).isEqualTo(routes);
+        assertThat(routes.dials()).startsWith("127.0.0.1:18341");
     }
 
     @Test
