@@ -28,6 +28,14 @@ public interface Volumes {
     }
 
     /**
+     * The helper containers' image ({@code docker.helper-image}), so a step that may pull it can do
+     * so through the Docker adapter before it is needed; null for fakes that need none.
+     */
+    default String helperImage() {
+        return null;
+    }
+
+    /**
      * Running containers that mount the volume, sorted: a volume is not refilled under a running
      * database. The default is for in-memory fakes, whose volumes nobody mounts.
      */
