@@ -48,6 +48,9 @@ final class FakeWorld implements Networks, Proxy {
     final List<String> commands = new ArrayList<>();
     private final Map<String, Runnable> onCommand = new LinkedHashMap<>();
     final List<ProxyRoutes> loaded = new ArrayList<>();
+    /** Images not on the host (every other one is), until pulled; what was pulled, in order. */
+    final Set<String> missingImages = new HashSet<>();
+    final List<String> pulled = new ArrayList<>();
     private ProxyRoutes current = ProxyRoutes.parse(LIVE);
 
     FakeWorld() {
@@ -128,7 +131,7 @@ final class FakeWorld implements Networks, Proxy {
 
     // --- Docker: what blue-green asks of it; anything else fails the test
 
-    /** The Docker host: containers by project and name; every image is present. */
+    /** The Docker host: containers by project and name; every image but {@link #missingImages} is present. */
     Docker docker() {
         return (Docker) java.lang.reflect.Proxy.newProxyInstance(Docker.class.getClassLoader(), new Class<?>[] {Docker.class},
             (proxy, method, args) -> switch (method.getName()) {
@@ -136,7 +139,13 @@ final class FakeWorld implements Networks, Proxy {
                 case "endpoint" -> "fake://docker";
                 case "projectContainers" -> projectContainers((String) args[0]);
                 case "container" -> container((String) args[0]);
-                case "imageId" -> Optional.of("sha256:" + args[0]);
+                case "imageId" -> missingImages.contains((String) args[0]) ? Optional.empty()
+                    : Optional.of("sha256:" + args[0]);
+                case "pull" -> {
+                    pulled.add((String) args[0]);
+                    missingImages.remove((String) args[0]);
+                    yield null;
+                }
                 case "logTail" -> List.of();
                 default -> throw new UnsupportedOperationException(method.getName());
             });
@@ -165,6 +174,9 @@ final class FakeWorld implements Networks, Proxy {
 
     @Override
     public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        if (missingImages.contains(image)) {
+            throw new IllegalStateException("no such image: " + image);
+        }
         String host = URI.create(command.get(command.size() - 1)).getHost();
         boolean answers = resolve(host).map(this::answers).orElse(false);
         return new ExecResult(answers ? 0 : 1, answers ? "" : "wget: server returned error: HTTP/1.1 404 Not Found", "");
@@ -282,11 +294,6 @@ final class FakeWorld implements Networks, Proxy {
 
         @Override
         public void start(List<String> services) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pull(List<String> services) {
             throw new UnsupportedOperationException();
         }
 
