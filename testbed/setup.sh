@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run the demo and the tests: a real Docker engine, compose, and the
-# fixture images. Idempotent: every step checks first and does nothing when already done, so the
-# demo, the tests and CI all call it. No registry is reachable here, so images are built from
-# Debian packages with `docker import` (see docs/testbed.md).
+# fixture images, and a local registry holding them. Idempotent: every step checks first and does
+# nothing when already done, so the demo, the tests and CI all call it. No outside registry is
+# reachable here, so images are built from Debian packages with `docker import` and pushed to a
+# registry of our own on 127.0.0.1:5000 (see docs/testbed.md).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,6 +11,9 @@ WORK="${ROLLBACK_TESTBED_WORK:-/var/tmp/rollback-testbed}"
 APP_IMAGE=rollback-fixture/app
 PG_IMAGE=rollback-fixture/postgres:15
 CADDY_IMAGE=rollback-fixture/caddy:2
+# The Distribution registry (Debian's docker-registry) on loopback: the engine pulls from and pushes
+# to 127.0.0.0/8 registries over plain HTTP without any daemon setting.
+REGISTRY=127.0.0.1:5000
 
 # Bump when a fixture image changes: images with another revision label are rebuilt.
 FIXTURE_REV=5
@@ -38,6 +42,8 @@ install_packages() {
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   # zsh: CompletionE2EIT completes command lines in a real zsh (docs/install.md).
   command -v zsh >/dev/null || missing+=(zsh)
+  # docker-registry: the Distribution registry 2.8, the images' registry (start_registry).
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt_install "${missing[@]}"
@@ -171,6 +177,64 @@ build_stack_images() {
   fi
 }
 
+# The registry with a config of its own (the package's has an htpasswd auth block and listens on
+# every address): loopback only, no auth, storage under the test bed's work dir. There is no
+# systemd here, so it runs in the background like dockerd; a stale one from another config is
+# left alone as long as it answers.
+start_registry() {
+  registry_answers && return
+  local dir="$WORK/registry"
+  mkdir -p "$dir/storage"
+  cat >"$dir/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+  fields:
+    service: registry
+storage:
+  filesystem:
+    rootdirectory: $dir/storage
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY
+  headers:
+    X-Content-Type-Options: [nosniff]
+YAML
+  log "starting the registry on $REGISTRY (storage in $dir/storage)"
+  setsid docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 40); do
+    registry_answers && return
+    sleep 0.25
+  done
+  log "the registry did not answer on $REGISTRY within 10 s; see $dir/registry.log"
+  tail -20 "$dir/registry.log" >&2 || true
+  exit 1
+}
+
+registry_answers() { curl -s -m 2 -o /dev/null "http://$REGISTRY/v2/"; }
+
+# Pushes each fixture image as $REGISTRY/<name>, unless the registry already holds that tag with
+# the same image (its config digest is the local image ID, so a rebuilt fixture is pushed again).
+push_fixture_images() {
+  local image
+  for image in "$APP_IMAGE:v1" "$APP_IMAGE:v2" "$APP_IMAGE:v3" "$APP_IMAGE:broken" "$APP_IMAGE:crash" \
+               rollback-fixture/busybox:latest; do
+    in_registry "$image" && continue
+    docker tag "$image" "$REGISTRY/$image"
+    docker push -q "$REGISTRY/$image" >/dev/null
+    log "pushed $REGISTRY/$image"
+  done
+}
+
+# Whether the registry's manifest for the tag names the local image's ID as its config digest.
+in_registry() {
+  local repo=${1%:*} tag=${1##*:} id
+  id=$(docker image inspect -f '{{.Id}}' "$1")
+  curl -s -m 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY/v2/$repo/manifests/$tag" | grep -q "\"digest\": *\"$id\""
+}
+
 main() {
   mkdir -p "$WORK"
   install_packages
@@ -178,7 +242,9 @@ main() {
   start_docker
   build_app_images
   build_stack_images
-  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, $(docker compose version --short) and docker-compose $(docker-compose version --short), images present"
+  start_registry
+  push_fixture_images
+  log "ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null) engine, $(docker compose version --short) and docker-compose $(docker-compose version --short), images present, registry on $REGISTRY"
 }
 
 main "$@"

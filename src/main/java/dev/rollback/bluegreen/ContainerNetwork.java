@@ -34,19 +34,29 @@ final class ContainerNetwork implements ProxyTopology {
         return dials;
     }
 
-    /** Green is probed from Caddy's network namespace: its container must be named and the helper image here. */
+    /**
+     * Green is probed from Caddy's network namespace: its container must be named, and the helper
+     * image here or pulled first (with {@code --no-pull} its absence is refused, exit 3).
+     */
     @Override
-    public void requireProbe(BlueGreenInputs in, StepContext context) {
+    public List<String> requireProbe(BlueGreenInputs in, StepContext context) {
         if (in.settings().proxyContainer() == null) {
             throw RollbackException.usage("Caddy dials the app services by name (" + dials.get(0).dial() + "), so green"
                 + " is probed from Caddy's network: set proxy.service (its compose service) or proxy.container in rollback.yml");
         }
+        List<String> missing = List.of();
         if (in.tools().docker().imageId(in.settings().helperImage()).isEmpty()) {
-            throw RollbackException.refused("helper image " + in.settings().helperImage() + " is not present; pull it"
-                + " or set docker.helper-image to a local image with sh, wget and timeout (busybox, alpine) (it probes green from the proxy's network)");
+            if (!in.settings().pull()) {
+                throw RollbackException.refused("helper image " + in.settings().helperImage() + " is not on this host"
+                    + " and --no-pull is set; pull it or set docker.helper-image to a local image with sh, wget and"
+                    + " timeout (busybox, alpine) (it probes green from the proxy's network)");
+            }
+            context.detail("helperToPull", in.settings().helperImage());
+            missing = List.of(in.settings().helperImage());
         }
         context.detail("probedFrom", "a helper container (" + in.settings().helperImage() + ") in the network of "
             + in.settings().proxyContainer());
+        return missing;
     }
 
     @Override

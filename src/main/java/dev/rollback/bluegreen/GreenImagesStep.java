@@ -1,10 +1,10 @@
 package dev.rollback.bluegreen;
 
-import dev.rollback.adapters.docker.Compose;
 import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The revision's images for the app services are here (SPEC: nothing starts before the target's
- * images are verified). Missing ones are pulled, or refused with {@code --no-pull}. Images come
+ * images are verified). Missing ones are pulled from their registry before green starts (by the
+ * engine, so a failed pull says exit 4 for an unreachable registry, 3 for an image it does not
+ * have), or refused in the check with {@code --no-pull}. Images come
  * from compose's resolved configuration of the green file (variables in image tags resolved by
  * compose), read from a scratch copy so the check changes nothing.
  */
@@ -58,8 +60,7 @@ final class GreenImagesStep implements Step {
         context.detail("images", images);
         if (!missing.isEmpty()) {
             context.detail("missing", missing);
-            run.plan(List.of(green.compose(run.greenFilePath).commandLine(GreenStack.concat(List.of("pull"), missing))),
-                context);
+            run.plan(missing.stream().map(service -> "docker pull " + images.get(service)).toList(), context);
             if (!in.settings().pull()) {
                 throw RollbackException.refused("images of the revision are not here: " + String.join(", ",
                     missing.stream().map(images::get).toList()) + " (--no-pull); pull them first");
@@ -87,9 +88,8 @@ final class GreenImagesStep implements Step {
             context.skip("all images are here");
             return;
         }
-        Compose compose = green.compose(run.greenFilePath);
-        compose.pull(missing);
-        context.detail("pulled", missing);
+        new MissingImages(in.tools().docker(), in.settings().pull())
+            .pull(missing.stream().map(images::get).distinct().toList(), context);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -40,8 +40,9 @@ final class HostPorts implements ProxyTopology {
     }
 
     @Override
-    public void requireProbe(BlueGreenInputs in, StepContext context) {
+    public List<String> requireProbe(BlueGreenInputs in, StepContext context) {
         context.detail("probedFrom", "this host, on green's published ports (Caddy shares the host's network)");
+        return List.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 final class ProxyRoutesStep implements Step {
     private final BlueGreenInputs in;
     private final BlueGreenRun run;
+    private List<String> helperToPull = List.of();
 
     ProxyRoutesStep(BlueGreenInputs in, BlueGreenRun run) {
         this.in = in;
@@ -56,7 +58,7 @@ final class ProxyRoutesStep implements Step {
         PrimaryDials found = PrimaryDials.find(in, routes);
         run.topology = found.topology(in.stack().appServices(), in.settings().portOffset());
         context.detail("topology", run.topology.wire()).result("topology", run.topology.wire());
-        run.topology.requireProbe(in, context);
+        helperToPull = run.topology.requireProbe(in, context);
         List<String> unrouted = in.stack().appServices().stream()
             .filter(service -> run.topology.dials().stream().noneMatch(dial -> dial.service().equals(service))).toList();
         context.detail("dials", run.topology.dials().stream().map(AppDial::dial).distinct().toList());
@@ -68,8 +70,10 @@ final class ProxyRoutesStep implements Step {
         }
     }
 
+    /** Pulls the helper image the probe needs, if missing: the first change of a run. */
     @Override
     public void apply(StepContext context) {
-        // checked: the switch reads the live configuration again when it happens
+        // the routes were checked: the switch reads the live configuration again when it happens
+        new MissingImages(in.tools().docker(), in.settings().pull()).pull(helperToPull, context);
     }
 }

@@ -23,8 +23,13 @@ interface ProxyTopology {
     /** The dials of the primary's configuration that stand for app services: what the switch rewrites. */
     List<AppDial> dials();
 
-    /** What probing this topology needs before anything starts (a helper image, the proxy's container). */
-    void requireProbe(BlueGreenInputs in, StepContext context);
+    /**
+     * What probing this topology needs before anything starts (a helper image, the proxy's
+     * container); refuses (exit 3) what cannot be had.
+     *
+     * @return images the probe needs that are not on this host: pulled before anything else changes
+     */
+    List<String> requireProbe(BlueGreenInputs in, StepContext context);
 
     /** Whether Caddy dials green by its container addresses, which green's start then records. */
     boolean dialsGreenByAddress();

@@ -2,9 +2,13 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
+import dev.rollback.release.PrunedImages;
 import dev.rollback.release.RollbackTarget;
 import dev.rollback.release.RunningStack;
+import dev.rollback.release.ServiceImage;
 import dev.rollback.workdir.FilesAtRevision;
+import java.util.List;
 
 /**
  * Resolves {@code --to} (a git revision, a release id, or the previous release: {@link RollbackTarget})
@@ -14,10 +18,13 @@ import dev.rollback.workdir.FilesAtRevision;
 final class RevisionStep implements Step {
     private final BlueGreenInputs in;
     private final BlueGreenRun run;
+    private final PrunedImages pruned;
+    private List<ServiceImage> toPull = List.of();
 
     RevisionStep(BlueGreenInputs in, BlueGreenRun run) {
         this.in = in;
         this.run = run;
+        this.pruned = new PrunedImages(in.tools().docker(), new MissingImages(in.tools().docker(), in.settings().pull()));
     }
 
     @Override
@@ -36,9 +43,10 @@ final class RevisionStep implements Step {
         run.rollbackTarget = RollbackTarget.resolve(in.stack().ledger(),
             () -> RunningStack.imageIds(RunningStack.compose(in.tools().docker(), in.stack().name())), in.stack().wanted(),
             context.memory());
-        run.rollbackTarget.requireImages(in.tools().docker());
         run.target = FilesAtRevision.read(in.stack().git().get(), in.stack().files(), run.rollbackTarget.revision());
         if (run.rollbackTarget.release() != null) {
+            toPull = pruned.check(in.stack().ledger(), run.rollbackTarget.release(),
+                run.rollbackTarget.release().services().keySet());
             context.detail("release", run.rollbackTarget.release().id());
         }
         context.detail("commit", run.target.shortCommit())
@@ -50,6 +58,7 @@ final class RevisionStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        // read in check: nothing to change
+        // read in check; only a release's pruned images change the host, pulled back by digest
+        pruned.pullBack(toPull, context);
     }
 }

@@ -9,6 +9,7 @@ import dev.rollback.core.Step;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
+import dev.rollback.images.MissingImages;
 import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.SnapshotFilesStep;
 import dev.rollback.workdir.StackFiles;
@@ -54,6 +55,10 @@ final class BackupCommand extends PlanCommand {
         description = "Also copy the compose file, the env file and the running image list.")
     boolean configFiles;
 
+    @Option(names = "--no-pull",
+        description = "With --volumes: refuse instead of pulling a missing helper image (docker.helper-image).")
+    boolean noPull;
+
     @Option(names = "--no-database",
         description = "Skip the database dump (for a stack without one); needs --volumes or --config-files.")
     boolean noDatabase;
@@ -95,7 +100,8 @@ final class BackupCommand extends PlanCommand {
         List<Step> steps = new ArrayList<>();
         if (volumes) {
             requireTarget(config, "--volumes", List.of("compose", "swarm"));
-            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack, config.backups().keepVolumes()));
+            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack, config.backups().keepVolumes(),
+                new MissingImages(session.docker(), !noPull)));
         }
         if (configFiles) {
             requireTarget(config, "--config-files", List.of("compose", "swarm"));

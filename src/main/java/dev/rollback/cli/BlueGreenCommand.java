@@ -8,6 +8,7 @@ import dev.rollback.bluegreen.HostHttp;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.core.Step;
+import dev.rollback.images.MissingImages;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.DurationText;
@@ -75,7 +76,7 @@ final class BlueGreenCommand extends PlanCommand {
         BlueGreenInputs.Settings settings = settings(config, proxyContainer(session, proxy));
         List<Step> volumeBackups = noVolumeBackup ? List.of()
             : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
-                config.stack().name(), config.backups().keepVolumes());
+                config.stack().name(), config.backups().keepVolumes(), new MissingImages(session.docker(), !noPull));
         return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings, tools(session)), volumeBackups);
     }
 

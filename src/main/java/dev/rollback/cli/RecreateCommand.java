@@ -4,6 +4,7 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
+import dev.rollback.images.MissingImages;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
 import dev.rollback.verify.VerifyPlan;
@@ -62,6 +63,6 @@ final class RecreateCommand extends PlanCommand {
     private List<Step> volumeBackups(Session session, BackupStore backups) {
         return noVolumeBackup ? List.of()
             : VolumeSteps.backupProject(session.volumes(), backups, session.config().stack().name(),
-                session.config().backups().keepVolumes());
+                session.config().backups().keepVolumes(), new MissingImages(session.docker(), !noPull));
     }
 }

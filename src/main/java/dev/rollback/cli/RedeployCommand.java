@@ -28,6 +28,10 @@ final class RedeployCommand extends PlanCommand {
     @Option(names = "--no-undo", description = "When the health gate fails, leave the release in place.")
     boolean noUndo;
 
+    @Option(names = "--no-pull",
+        description = "Refuse instead of pulling a release's pruned images back by their recorded digest.")
+    boolean noPull;
+
     RedeployCommand(AppContext app) {
         super(app);
     }
@@ -41,7 +45,7 @@ final class RedeployCommand extends PlanCommand {
             throw RollbackException.usage(e.getMessage());
         }
         RedeployPlan.Inputs inputs = new RedeployPlan.Inputs(session.docker(), session.ledger(),
-            config.stack().name(), to, services, session.httpChecks(), session.healthGate(), !noUndo);
+            config.stack().name(), to, services, session.httpChecks(), session.healthGate(), !noUndo, !noPull);
         return switch (config.stack().target()) {
             case "swarm" -> RedeployPlan.swarm(inputs, session.swarm());
             case "dokploy" -> DokployRedeployPlan.build(session.dokploy(), DokployTargets.of(config),

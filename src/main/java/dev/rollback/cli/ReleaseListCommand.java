@@ -38,7 +38,15 @@ final class ReleaseListCommand extends PlanCommand {
                 row.get("recordedAt").toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                 commit == null ? "-" : commit.toString().substring(0, Math.min(12, commit.toString().length())),
                 Boolean.TRUE.equals(row.get("current")) ? "*" : "",
-                Boolean.TRUE.equals(row.get("restorable")) ? "yes" : "no (images gone: " + row.get("missingImages") + ")");
+                restorable(row));
         }
+    }
+
+    private static String restorable(Map<String, Object> row) {
+        Object missing = row.get("missingImages");
+        if (Boolean.TRUE.equals(row.get("restorable"))) {
+            return missing == null ? "yes" : "yes (pulls " + missing + " from the registry by digest)";
+        }
+        return "no (images gone: " + missing + ")";
     }
 }

@@ -5,6 +5,7 @@ import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
 import dev.rollback.release.ImageTags;
 import dev.rollback.workdir.CheckoutFilesStep;
 import dev.rollback.workdir.ComposeImages;
@@ -17,9 +18,11 @@ import java.util.TreeMap;
 /**
  * Makes the images of the target present: a release's mutable references (e.g.
  * {@code merq/backend:current}) are pointed back at its recorded image IDs; then every image the
- * compose file at the target names must exist, pulled only when missing (never with --no-pull).
- * The check refuses early when a literal reference is missing and pulling is off. Undo points the
- * references back at the images they had.
+ * compose file at the target names must exist, pulled from its registry only when missing (never
+ * with --no-pull), before the stack is stopped. The check refuses early (exit 3, nothing changed)
+ * when a literal reference is missing and pulling is off; a failed pull is exit 4 (registry
+ * unreachable) or 3 (no such image there), naming the image. Undo points the references back at
+ * the images they had.
  */
 final class PrepareImagesStep implements Step {
     private final Docker docker;
@@ -27,6 +30,7 @@ final class PrepareImagesStep implements Step {
     private final CheckoutFilesStep checkout;
     private final RecreateRun run;
     private final boolean pull;
+    private final MissingImages missingImages;
     private final ImageTags tags;
 
     PrepareImagesStep(Docker docker, Compose compose, CheckoutFilesStep checkout, RecreateRun run, boolean pull) {
@@ -35,6 +39,7 @@ final class PrepareImagesStep implements Step {
         this.checkout = checkout;
         this.run = run;
         this.pull = pull;
+        this.missingImages = new MissingImages(docker, pull);
         this.tags = new ImageTags(docker);
     }
 
@@ -83,8 +88,7 @@ final class PrepareImagesStep implements Step {
                     + " not here and --no-pull is set");
             }
             context.progress("pulling images of " + String.join(", ", services));
-            compose.pull(services);
-            context.detail("pulled", services);
+            missingImages.pull(missingImages.of(services.stream().map(images::get).toList()), context);
             List<String> stillMissing = missing(images, Map.of());
             if (!stillMissing.isEmpty()) {
                 throw RollbackException.failed("image(s) " + String.join(", ", stillMissing) + " are still missing after"

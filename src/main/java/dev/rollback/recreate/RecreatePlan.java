@@ -6,6 +6,7 @@ import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
+import dev.rollback.images.MissingImages;
 import dev.rollback.core.Step;
 import dev.rollback.gate.HealthGate;
 import dev.rollback.gate.HealthyAgain;
@@ -48,7 +49,8 @@ public final class RecreatePlan {
         CheckoutFilesStep checkout = new CheckoutFilesStep(in.git(), in.files(), () -> run.target.revision());
         PrepareImagesStep images = new PrepareImagesStep(in.docker(), in.compose(), checkout, run, in.pull());
         return Plan.builder("recreate")
-            .step(new ChooseTargetStep(in.docker(), in.ledger(), running, in.wanted(), run))
+            .step(new ChooseTargetStep(in.docker(), in.ledger(), running, in.wanted(), run,
+                new MissingImages(in.docker(), in.pull())))
             .step(new SnapshotFilesStep(in.files(), in.backups(), in.project(), () -> imageLines(run.before)))
             .steps(in.volumeBackups())
             .step(checkout)

@@ -10,6 +10,7 @@ import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
 import dev.rollback.gate.HealthGate;
 import dev.rollback.gate.HealthyAgain;
+import dev.rollback.images.MissingImages;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import java.util.ArrayList;
@@ -29,9 +30,21 @@ public final class RedeployPlan {
      * @param services    only these services (empty: every service of the release)
      * @param httpChecks  the configured HTTP checks, part of the gate
      * @param undo        put back what ran before when the gate fails (false: --no-undo)
+     * @param pull        pull a release's pruned images back by their recorded digest (false: --no-pull)
      */
     public record Inputs(Docker docker, Ledger ledger, String project, String wanted,
-                         List<String> services, List<HealthCheck> httpChecks, HealthGate gate, boolean undo) {
+                         List<String> services, List<HealthCheck> httpChecks, HealthGate gate, boolean undo,
+                         boolean pull) {
+
+        /** Pulling pruned images back, as every command does unless told --no-pull. */
+        public Inputs(Docker docker, Ledger ledger, String project, String wanted, List<String> services,
+                      List<HealthCheck> httpChecks, HealthGate gate, boolean undo) {
+            this(docker, ledger, project, wanted, services, httpChecks, gate, undo, true);
+        }
+
+        MissingImages missingImages() {
+            return new MissingImages(docker, pull);
+        }
     }
 
     private RedeployPlan() {
@@ -49,7 +62,7 @@ public final class RedeployPlan {
         Switch change = new Switch();
         List<Step> steps = new ArrayList<>();
         steps.add(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
-            in.docker(), in.wanted(), in.services(), change, true));
+            in.docker(), in.wanted(), in.services(), change, true, in.missingImages()));
         steps.add(new SwitchComposeStep(in.docker(), compose, change,
             services -> monitored(in, containerChecks(in, services)), in.undo(),
             new HealthyAgain(in.gate(), services -> containerChecks(in, services), in.httpChecks())));
@@ -72,7 +85,7 @@ public final class RedeployPlan {
             plan.step(new SwarmPreviousSpecStep(swarm, in.project(), in.services(), change, in.gate().timeout(), monitored));
         } else {
             plan.step(new SelectReleaseStep(in.ledger(), () -> RunningStack.swarm(swarm, in.project()), in.docker(),
-                    in.wanted(), in.services(), change, false))
+                    in.wanted(), in.services(), change, false, in.missingImages()))
                 .step(new SwitchSwarmStep(swarm, in.project(), change, in.gate().timeout(), monitored, in.undo()));
         }
         return plan.step(new HealthGateStep(in.gate(), change, serviceChecks, in.httpChecks())).build();

@@ -4,11 +4,14 @@ import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
 import dev.rollback.release.ImageRef;
 import dev.rollback.release.Ledger;
+import dev.rollback.release.PrunedImages;
 import dev.rollback.release.Release;
 import dev.rollback.release.ReleaseChoice;
 import dev.rollback.release.RunningStack;
+import dev.rollback.release.ServiceImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the release and checks, before anything changes, that every image it needs is still on
- * this host. A release whose images were pruned is refused (exit 3) naming the releases that can
- * still be restored.
+ * Chooses the release and checks, before anything changes, that every image it needs is on this
+ * host or can be pulled back by the registry digest recorded with it ({@link PrunedImages}); apply
+ * pulls those, before the switch touches a container. A pruned image without a digest, or any with
+ * {@code --no-pull}, is refused (exit 3) in the check.
  */
 final class SelectReleaseStep implements Step {
     private final Ledger ledger;
@@ -28,11 +32,15 @@ final class SelectReleaseStep implements Step {
     private final List<String> onlyServices;
     private final Switch change;
     private final boolean retagsImages;
+    private final PrunedImages pruned;
+    private List<ServiceImage> toPull = List.of();
 
     /** @param retagsImages whether the switch re-points the service's own reference (compose) */
     SelectReleaseStep(Ledger ledger, Supplier<Map<String, RunningStack.Service>> running, Docker docker,
-                      String wanted, List<String> onlyServices, Switch change, boolean retagsImages) {
+                      String wanted, List<String> onlyServices, Switch change, boolean retagsImages,
+                      MissingImages images) {
         this.retagsImages = retagsImages;
+        this.pruned = new PrunedImages(docker, images);
         this.ledger = ledger;
         this.running = running;
         this.docker = docker;
@@ -61,7 +69,10 @@ final class SelectReleaseStep implements Step {
         change.target = target;
         change.leaving = ReleaseChoice.current(ledger.releases(), imageIds).map(Release::id).orElse("unrecorded");
         change.changes = changes(target, now);
-        requireImagesPresent(target);
+        toPull = pruned.check(ledger, target, change.changes.stream().map(ServiceChange::service).toList());
+        if (!toPull.isEmpty()) {
+            context.detail("toPull", toPull.stream().map(ServiceImage::repoDigest).toList());
+        }
         context.detail("from", change.leaving).detail("to", target.id())
             .detail("changes", change.changes.stream().map(ServiceChange::describe).collect(Collectors.toList()));
     }
@@ -90,23 +101,9 @@ final class SelectReleaseStep implements Step {
         return changes;
     }
 
-    private void requireImagesPresent(Release target) {
-        List<String> missing = change.changes.stream()
-            .filter(c -> docker.imageId(c.toImageId()).isEmpty())
-            .map(c -> c.service() + " (" + ServiceChange.shortId(c.toImageId()) + ")")
-            .collect(Collectors.toList());
-        if (!missing.isEmpty()) {
-            String restorable = ledger.releases().stream()
-                .filter(r -> r.services().values().stream().allMatch(s -> docker.imageId(s.imageId()).isPresent()))
-                .map(Release::id).collect(Collectors.joining(", "));
-            throw RollbackException.refused("the images of release " + target.id() + " are gone from this host: "
-                + String.join(", ", missing) + "; restorable releases: "
-                + (restorable.isEmpty() ? "none" : restorable) + " (nothing was changed)");
-        }
-    }
-
     @Override
     public void apply(StepContext context) {
+        pruned.pullBack(toPull, context);
         context.result("releaseLeft", change.leaving)
             .result("releaseReached", change.target.id())
             .result("services", change.services());

@@ -80,7 +80,8 @@ final class InspectStackStep implements Step {
         now.forEach((name, service) -> {
             if (service.imageId() != null && service.image() != null) {
                 services.put(name, new ServiceImage(service.image(), service.imageId(),
-                    ImageRef.parse(service.image()).protectiveTag(id)));
+                    ImageRef.parse(service.image()).protectiveTag(id),
+                    ServiceImage.chooseDigest(service.image(), docker.repoDigests(service.imageId()))));
             }
         });
         if (services.isEmpty()) {

@@ -54,7 +54,9 @@ final class ListReleasesStep implements Step {
             row.put("current", current.map(c -> c.id().equals(release.id())).orElse(false));
             List<String> missing = release.services().entrySet().stream()
                 .filter(e -> docker.imageId(e.getValue().imageId()).isEmpty()).map(Map.Entry::getKey).toList();
-            row.put("restorable", missing.isEmpty());
+            // A pruned image with a recorded registry digest is pulled back by a rollback (PrunedImages).
+            boolean pullable = missing.stream().allMatch(service -> release.services().get(service).repoDigest() != null);
+            row.put("restorable", pullable);
             if (!missing.isEmpty()) {
                 row.put("missingImages", missing);
             }

@@ -1,6 +1,5 @@
 package dev.rollback.release;
 
-import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.RunMemory;
 import java.util.Map;
@@ -35,19 +34,6 @@ public record RollbackTarget(String revision, Release release) {
                 + " there is no commit to take the compose file from; pass --to REV");
         }
         return new RollbackTarget(release.gitCommit(), release);
-    }
-
-    /** Refuses (exit 3) when an image of the release is gone (pruned): nothing has changed yet. */
-    public void requireImages(Docker docker) {
-        if (release == null) {
-            return;
-        }
-        for (ServiceImage image : release.services().values()) {
-            if (docker.imageId(image.imageId()).isEmpty()) {
-                throw RollbackException.refused("image " + image.imageId() + " (" + image.image() + ") of release "
-                    + release.id() + " is no longer here; pick another release or a git revision with --to");
-            }
-        }
     }
 
     public String label() {

@@ -5,6 +5,7 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.images.MissingImages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,23 @@ import java.util.function.Supplier;
  * Seed 004's "Backup volumes with data": every named volume, mounted read-only in a helper
  * container, archived to {@code <backups.dir>/<volume>_YYYYMMDD_HHMMSS.tar.gz} and read back before
  * it gets that name. The volume names are asked for once, in {@link #check}, so a dry run lists
- * them and a missing volume or helper image stops the run before anything is written.
+ * them and a missing volume stops the run before anything is written. A missing helper image is
+ * pulled first (in apply) when {@code helperImages} may pull, else refused in the check (exit 3,
+ * nothing written); without {@code helperImages} it is refused as the adapter does.
  */
 final class VolumeBackupStep implements Step {
     private final Volumes volumes;
     private final BackupStore store;
     private final Supplier<List<String>> volumeNames;
     private final VolumeArchiver archiver;
+    private final MissingImages helperImages;
     private List<String> names = List.of();
+    private List<String> helperToPull = List.of();
 
-    VolumeBackupStep(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames) {
+    /** @param helperImages how a missing helper image arrives; null: it must be here already */
+    VolumeBackupStep(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames,
+                     MissingImages helperImages) {
+        this.helperImages = helperImages;
         this.volumes = volumes;
         this.store = store;
         this.volumeNames = volumeNames;
@@ -58,9 +66,20 @@ final class VolumeBackupStep implements Step {
             }
         }
         if (!names.isEmpty()) {
-            volumes.requireHelperImage();
+            requireHelperImage(context);
         }
         context.detail("volumes", names);
+    }
+
+    private void requireHelperImage(StepContext context) {
+        if (helperImages == null || volumes.helperImage() == null) {
+            volumes.requireHelperImage();
+            return;
+        }
+        helperToPull = helperImages.check(List.of(volumes.helperImage()), "helper image (docker.helper-image)");
+        if (!helperToPull.isEmpty()) {
+            context.detail("helperToPull", volumes.helperImage());
+        }
     }
 
     @Override
@@ -72,6 +91,9 @@ final class VolumeBackupStep implements Step {
         if (names.isEmpty()) {
             context.skip("no named volumes to back up");
             return;
+        }
+        if (!helperToPull.isEmpty()) {
+            helperImages.pull(helperToPull, context);
         }
         for (String volume : names) {
             VolumeBackup backup = archiver.take(volume, volume);

@@ -3,6 +3,7 @@ package dev.rollback.volume;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Step;
+import dev.rollback.images.MissingImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,16 @@ public final class VolumeSteps {
      */
     public static List<Step> backupAll(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames,
                                        Integer keep) {
-        VolumeBackupStep backup = new VolumeBackupStep(volumes, store, volumeNames);
+        return backupAll(volumes, store, volumeNames, keep, null);
+    }
+
+    /**
+     * {@link #backupAll(Volumes, BackupStore, Supplier, Integer)}, pulling the helper image first
+     * when it is missing and {@code helperImages} may pull (refused in the check otherwise).
+     */
+    public static List<Step> backupAll(Volumes volumes, BackupStore store, Supplier<List<String>> volumeNames,
+                                       Integer keep, MissingImages helperImages) {
+        VolumeBackupStep backup = new VolumeBackupStep(volumes, store, volumeNames, helperImages);
         return keep == null ? List.of(backup) : List.of(backup, new VolumeRetentionStep(store, backup::volumeNames, keep));
     }
 
@@ -66,6 +76,12 @@ public final class VolumeSteps {
     /** {@link #backupAll} of {@code project}'s volumes with {@code backups.keep-volumes} retention. */
     public static List<Step> backupProject(Volumes volumes, BackupStore store, String project, Integer keep) {
         return backupAll(volumes, store, () -> volumes.projectVolumes(project), keep);
+    }
+
+    /** {@link #backupProject(Volumes, BackupStore, String, Integer)} that pulls a missing helper image. */
+    public static List<Step> backupProject(Volumes volumes, BackupStore store, String project, Integer keep,
+                                           MissingImages helperImages) {
+        return backupAll(volumes, store, () -> volumes.projectVolumes(project), keep, helperImages);
     }
 
     /** One {@code restore-volume-<volume>} step per entry, in the map's order: volume → archive. */

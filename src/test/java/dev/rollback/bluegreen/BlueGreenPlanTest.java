@@ -42,6 +42,7 @@ class BlueGreenPlanTest {
 
     private FakeWorld world;
     private StackFiles files;
+    private boolean pull = true;
 
     @BeforeEach
     void blueRunsTheBrokenRelease() throws IOException {
@@ -60,7 +61,7 @@ class BlueGreenPlanTest {
             new BlueGreenInputs.Stack(FakeWorld.STACK, files, files.workdir(), () -> new dev.rollback.workdir.GitCheckout(git(), ""), "HEAD~1",
                 new dev.rollback.release.Ledger(dir.resolve("state")),
                 List.of("backend", "web"), List.of("postgres")),
-            new BlueGreenInputs.Settings(10000, Duration.ZERO, "/health", true, dir.resolve("state/blue-green"),
+            new BlueGreenInputs.Settings(10000, Duration.ZERO, "/health", pull, dir.resolve("state/blue-green"),
                 FakeWorld.CADDY, "busybox"),
             new BlueGreenInputs.Tools(world.docker(), world, primary, project -> world.compose(project, images), world,
                 List.of(world.throughProxy()), new HealthGate(Duration.ofMillis(300), Duration.ofMillis(10), () -> false),
@@ -112,6 +113,44 @@ class BlueGreenPlanTest {
         assertThat(dir.resolve("state/blue-green/merq-green.yml")).doesNotExist();
         assertThat(world.commands).containsSubsequence("merq-green create backend web", "merq-green up backend web",
             "merq stop backend web", "merq up backend web", "merq-green down ");
+    }
+
+    @Test
+    void aMissingHelperImageIsPulledFirstThingAndTheRunSucceeds() {
+        world.missingImages.add("busybox");
+
+        Report report = run();
+
+        assertThat(report.error()).isNull();
+        assertThat(world.pulled).containsExactly("busybox");
+        assertThat(step(report, "proxy-routes").detail()).containsEntry("pulled", List.of("busybox"));
+        assertThat(report.result()).containsEntry("serving", "primary");
+    }
+
+    @Test
+    void withNoPullAMissingHelperImageIsRefusedBeforeAnythingChanges() {
+        world.missingImages.add("busybox");
+        pull = false;
+
+        Report report = run();
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("helper image busybox", "--no-pull");
+        assertThat(world.pulled).isEmpty();
+        assertThat(world.commands).isEmpty();
+        assertThat(world.loaded).isEmpty();
+        assertThat(world.container("merq_backend_1").orElseThrow().image()).isEqualTo(BROKEN);
+    }
+
+    @Test
+    void missingImagesOfTheRevisionArePulledBeforeGreenStarts() {
+        world.missingImages.add(GOOD);
+
+        Report report = run();
+
+        assertThat(report.error()).isNull();
+        assertThat(world.pulled).containsExactly(GOOD);
+        assertThat(step(report, "green-images").detail()).containsEntry("pulled", List.of(GOOD));
     }
 
     @Test

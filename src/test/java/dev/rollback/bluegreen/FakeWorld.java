@@ -53,6 +53,9 @@ final class FakeWorld implements Networks, Proxy {
     final List<ProxyRoutes> loaded = new ArrayList<>();
     /** Helper containers run in the proxy's network namespace (probes). */
     final List<String> helperRuns = new ArrayList<>();
+    /** Images not on the host (every other one is), until pulled; what was pulled, in order. */
+    final Set<String> missingImages = new HashSet<>();
+    final List<String> pulled = new ArrayList<>();
     private ProxyRoutes current = ProxyRoutes.parse(LIVE);
 
     FakeWorld() {
@@ -194,7 +197,7 @@ final class FakeWorld implements Networks, Proxy {
 
     // --- Docker: what blue-green asks of it; anything else fails the test
 
-    /** The Docker host: containers by project and name; every image is present. */
+    /** The Docker host: containers by project and name; every image but {@link #missingImages} is present. */
     Docker docker() {
         return (Docker) java.lang.reflect.Proxy.newProxyInstance(Docker.class.getClassLoader(), new Class<?>[] {Docker.class},
             (proxy, method, args) -> switch (method.getName()) {
@@ -202,7 +205,13 @@ final class FakeWorld implements Networks, Proxy {
                 case "endpoint" -> "fake://docker";
                 case "projectContainers" -> projectContainers((String) args[0]);
                 case "container" -> container((String) args[0]);
-                case "imageId" -> Optional.of("sha256:" + args[0]);
+                case "imageId" -> missingImages.contains((String) args[0]) ? Optional.empty()
+                    : Optional.of("sha256:" + args[0]);
+                case "pull" -> {
+                    pulled.add((String) args[0]);
+                    missingImages.remove((String) args[0]);
+                    yield null;
+                }
                 case "logTail" -> List.of();
                 default -> throw new UnsupportedOperationException(method.getName());
             });
@@ -238,6 +247,9 @@ final class FakeWorld implements Networks, Proxy {
 
     @Override
     public ExecResult runInNetworkOf(String container, String image, List<String> command, Duration timeout) {
+        if (missingImages.contains(image)) {
+            throw new IllegalStateException("no such image: " + image);
+        }
         helperRuns.add(command.get(command.size() - 1));
         String host = URI.create(command.get(command.size() - 1)).getHost();
         boolean answers = resolve(host).map(this::answers).orElse(false);
@@ -356,11 +368,6 @@ final class FakeWorld implements Networks, Proxy {
 
         @Override
         public void start(List<String> services) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pull(List<String> services) {
             throw new UnsupportedOperationException();
         }
 

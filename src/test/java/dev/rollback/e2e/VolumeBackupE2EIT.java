@@ -218,17 +218,17 @@ class VolumeBackupE2EIT {
     }
 
     @Test
-    void missingHelperImageIsRefusedBeforeTheDumpSayingWhatToDo() throws Exception {
+    void withNoPullAMissingHelperImageIsRefusedBeforeTheDumpSayingWhatToDo() throws Exception {
         Map<String, String> env = stack.env();
         env.put("ROLLBACK_DOCKER_HELPER_IMAGE", "rollback-fixture/absent:never");
 
-        RollbackCli.Run run = stack.rollback(env, "backup", "--volumes", "--yes", "-o", "json");
+        RollbackCli.Run run = stack.rollback(env, "backup", "--volumes", "--no-pull", "--yes", "-o", "json");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.json().path("status").asText()).isEqualTo("refused");
         assertThat(run.json().path("error").path("message").asText())
-            .isEqualTo("backup-volumes: helper image rollback-fixture/absent:never is not present;"
-                + " pull it or set docker.helper-image");
+            .isEqualTo("backup-volumes: helper image (docker.helper-image) rollback-fixture/absent:never is not on this"
+                + " host and --no-pull is set; pull it (docker pull) or run without --no-pull (nothing was changed)");
         assertThat(names(stack.backups)).isEmpty();
     }
 

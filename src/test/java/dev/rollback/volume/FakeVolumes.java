@@ -27,6 +27,8 @@ final class FakeVolumes implements Volumes {
     /** Per volume, the paths an archive of it reports as changed while read (a live database's WAL). */
     final Map<String, List<String>> changedWhileRead = new HashMap<>();
     Path failRefillFrom;
+    /** The helper image this fake claims to use (null: none, as before pulls existed). */
+    String helperImage;
 
     FakeVolumes with(String volume, Map<String, String> files) {
         volumes.put(volume, new TreeMap<>(files));
@@ -51,6 +53,11 @@ final class FakeVolumes implements Volumes {
     @Override
     public boolean exists(String volume) {
         return volumes.containsKey(volume);
+    }
+
+    @Override
+    public String helperImage() {
+        return helperImage;
     }
 
     @Override

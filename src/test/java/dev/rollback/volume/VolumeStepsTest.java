@@ -13,6 +13,8 @@ import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import dev.rollback.core.StepReport;
 import dev.rollback.core.StepStatus;
+import dev.rollback.images.MissingImages;
+import dev.rollback.images.RegistryFake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -249,5 +251,43 @@ class VolumeStepsTest {
         assertThat(step(report, "undo:restore-volume-merq_pgdata").status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(volumes.volumes.get("merq_pgdata")).isEqualTo(Map.of(".env", "SECRET=1", "base/1", "rows"));
         assertThat(volumes.calls).last().isEqualTo("refill merq_pgdata pre_restore_merq_pgdata_20240101_020000.tar.gz");
+    }
+
+    @Test
+    void aMissingHelperImageIsPulledBeforeTheFirstArchive() throws Exception {
+        volumes.helperImage = "127.0.0.1:5000/tools/alpine:3.20";
+        RegistryFake docker = new RegistryFake().remote("127.0.0.1:5000/tools/alpine:3.20", "sha256:helper");
+
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq", null, new MissingImages(docker, true)));
+
+        assertThat(report.exitCode()).isZero();
+        assertThat(docker.pulls()).containsExactly("127.0.0.1:5000/tools/alpine:3.20");
+        assertThat(step(report, "backup-volumes").detail()).containsEntry("pulled",
+            List.of("127.0.0.1:5000/tools/alpine:3.20"));
+        assertThat(files()).hasSize(2);
+    }
+
+    @Test
+    void withNoPullAMissingHelperImageIsRefusedBeforeAnythingIsWritten() throws Exception {
+        volumes.helperImage = "alpine:3.20";
+        RegistryFake docker = new RegistryFake().remote("alpine:3.20", "sha256:helper");
+
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq", null, new MissingImages(docker, false)));
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("alpine:3.20", "--no-pull", "nothing was changed");
+        assertThat(docker.pulls()).isEmpty();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aHelperImageThatIsHereIsNotPulled() throws Exception {
+        volumes.helperImage = "alpine:3.20";
+        RegistryFake docker = new RegistryFake().local("alpine:3.20", "sha256:helper");
+
+        Report report = run(VolumeSteps.backupProject(volumes, store(), "merq", null, new MissingImages(docker, true)));
+
+        assertThat(report.exitCode()).isZero();
+        assertThat(docker.pulls()).isEmpty();
     }
 }

@@ -39,8 +39,6 @@ public interface Compose {
      */
     void down();
 
-    /** {@code pull} of the listed services (all when empty): the one call that fetches images. */
-    void pull(List<String> services);
 
     /** Per service, the image reference of the resolved configuration (services that build have none). */
     java.util.Map<String, String> images();

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code docker-compose} (v1). Every call is an argv list run from the project's workdir with
  * {@code -p}, {@code -f} and, when the file exists, {@code --env-file}.
  *
- * <p>Images are never pulled on purpose: a rollback must run exactly the images that are already
- * here. v2 (2.15+) gets {@code --pull never}; older versions would pull an image that is missing,
+ * <p>Images are never pulled here on purpose: a rollback must run exactly the images that are
+ * already here, and the steps that fetch missing ones do it beforehand through the Engine API
+ * ({@code Docker.pull}: bounded, exit 4 or 3 naming the image). v2 (2.15+) gets {@code --pull never}; older versions would pull an image that is missing,
  * so callers check that the target images exist before {@link #up} (SPEC safety rules).
  *
  * <p>{@link #config()} returns interpolated values, secrets included: never log it.
@@ -189,11 +190,6 @@ public final class ComposeCli implements Compose {
         // Never -v: volumes hold the data a rollback may need to restore. --remove-orphans: the file
         // in place may be another revision's, without a service that still runs; the project goes down whole.
         change(new ArrayList<>(List.of("down", "--remove-orphans")), List.of(), CHANGE_TIMEOUT);
-    }
-
-    @Override
-    public void pull(List<String> services) {
-        change(new ArrayList<>(List.of("pull")), services, UP_TIMEOUT);
     }
 
     @Override

@@ -42,6 +42,21 @@ public interface Docker {
     /** The image ID ({@code sha256:…}) a reference points to, if the image is present locally. */
     Optional<String> imageId(String reference);
 
+    /**
+     * The registry digests of a local image ({@code RepoDigests}: {@code repository@sha256:…}), by
+     * which it can be pulled back after it was pruned; empty when it never came from or went to a
+     * registry, or is not here.
+     */
+    List<String> repoDigests(String imageId);
+
+    /**
+     * Pulls {@code reference} ({@code repository:tag} or {@code repository@sha256:…}) from its
+     * registry, giving up after {@code timeout}. Exit 4 when the registry cannot be reached (or the
+     * pull does not finish in time), exit 3 when the registry has no such image or refuses access;
+     * the message names the image.
+     */
+    void pull(String reference, Duration timeout);
+
     /** Tags an image: {@code repository:tag} → the given image ID. */
     void tag(String imageId, String repository, String tag);
 

@@ -251,6 +251,23 @@ public final class DockerEngine implements Docker, AutoCloseable {
     }
 
     @Override
+    public List<String> repoDigests(String imageId) {
+        return errors.call("inspect", "image " + imageId, () -> {
+            try {
+                List<String> digests = client.inspectImageCmd(imageId).exec().getRepoDigests();
+                return digests == null ? List.<String>of() : List.copyOf(digests);
+            } catch (NotFoundException e) {
+                return List.<String>of();
+            }
+        });
+    }
+
+    @Override
+    public void pull(String reference, Duration timeout) {
+        new ImagePull(client, errors).pull(reference, timeout);
+    }
+
+    @Override
     public void tag(String imageId, String repository, String tag) {
         LOG.info("tagging image {} as {}:{}", imageId, repository, tag);
         errors.call("tag", "image " + imageId, () -> client.tagImageCmd(imageId, repository, tag).exec());

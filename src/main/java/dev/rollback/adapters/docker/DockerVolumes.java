@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * The archive file is created here first, owner-only (a database volume holds data worth a
  * secret), and tar writes into it: root in the helper keeps the file's owner and mode.
  *
- * <p>The helper image is never pulled: a rollback runs during an incident, possibly without a
- * registry, and pulling an image of the operator's choosing in the middle of it is a surprise.
- * A missing image is a refusal (exit 3) that says what to do. The archive directory must be on
+ * <p>The helper image is never pulled here: a missing image is a refusal (exit 3) that says what
+ * to do. Steps that may pull it (backup --volumes, unless --no-pull) do so through
+ * {@code Docker.pull} before they get here, so a pull happens once, bounded, and in the plan. The archive directory must be on
  * the daemon's machine: a bind mount names a path there.
  */
 public final class DockerVolumes implements Volumes {
@@ -89,6 +89,11 @@ public final class DockerVolumes implements Volumes {
                 return false;
             }
         });
+    }
+
+    @Override
+    public String helperImage() {
+        return helperImage;
     }
 
     @Override

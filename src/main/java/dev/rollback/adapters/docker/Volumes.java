@@ -20,11 +20,20 @@ public interface Volumes {
     boolean exists(String volume);
 
     /**
-     * Refuses (exit 3) when the helper image is not present locally; it is never pulled. Steps call
+     * Refuses (exit 3) when the helper image is not present locally; this adapter never pulls it (a
+     * step that may pull it does so through the Docker adapter first, see {@link #helperImage()}). Steps call
      * it in their check, so a missing image stops a run before anything changed. The default is
      * for in-memory fakes, which need no image.
      */
     default void requireHelperImage() {
+    }
+
+    /**
+     * The helper containers' image ({@code docker.helper-image}), so a step that may pull it can do
+     * so through the Docker adapter before it is needed; null for fakes that need none.
+     */
+    default String helperImage() {
+        return null;
     }
 
     /**

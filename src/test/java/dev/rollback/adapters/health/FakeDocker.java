@@ -96,6 +96,16 @@ final class FakeDocker implements Docker {
     }
 
     @Override
+    public List<String> repoDigests(String imageId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void pull(String reference, Duration timeout) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void tag(String imageId, String repository, String tag) {
         throw new UnsupportedOperationException();
     }
