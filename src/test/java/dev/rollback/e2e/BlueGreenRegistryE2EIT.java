@@ -90,7 +90,7 @@ class BlueGreenRegistryE2EIT {
         RollbackCli.Run run = stack.rollback(Map.of(), "blue-green", "--to", onRegistry, "--yes", "-o", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.step("proxy-reachable").path("detail").path("pulled").toString()).contains(helper);
+        assertThat(run.step("proxy-routes").path("detail").path("pulled").toString()).contains(helper);
         assertThat(run.step("green-images").path("detail").path("pulled").toString())
             .contains(registry.reference("backend:v1"), registry.reference("web:v1"));
         assertThat(stack.get("/version")).isEqualTo("v1");
