@@ -39,7 +39,7 @@ compose() {
 
 step "start clean: remove an earlier demo stack, its ledger and backups"
 compose -p merq down -v --remove-orphans >/dev/null 2>&1 || true
-rm -rf .rollback backups && mkdir -p backups
+rm -rf .rollback backups && mkdir -m 700 backups   # owner-only, as the tool makes its own
 
 step "deploy v1 of the demo stack and seed the database"
 docker tag rollback-fixture/app:v1 merq/backend:current
@@ -101,4 +101,4 @@ printf 'rollback blue-green: back to %s; %s requests through Caddy during the ru
   "$(grep -vc '^200$' .rollback/probe.txt || true)"
 printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
-printf '\nThe demo stack keeps running (http://127.0.0.1:18080/). Stop it with:\n  (cd demo && docker-compose -p merq down -v)\n'
+printf '\nThe demo stack keeps running (http://127.0.0.1:18080/). Stop it with:\n  (cd demo && docker compose -p merq down -v)\n'
