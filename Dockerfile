@@ -41,13 +41,13 @@ RUN apt-get update \
       ca-certificates git ${EXTRA_PACKAGES} \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker
-# The compose image's whole (scratch) filesystem: /docker-compose is the v2 plugin; an image
-# without it leaves compose to EXTRA_PACKAGES.
-COPY --from=compose / /tmp/compose/
-RUN if [ -e /tmp/compose/docker-compose ]; then \
+# The compose image's whole (scratch) filesystem, mounted for one step rather than copied (a
+# COPY layer would keep a second 64 MB copy of the plugin): /docker-compose is the v2 plugin; an
+# image without it leaves compose to EXTRA_PACKAGES.
+RUN --mount=type=bind,from=compose,target=/tmp/compose \
+    if [ -e /tmp/compose/docker-compose ]; then \
       install -D -m 0755 /tmp/compose/docker-compose /usr/local/lib/docker/cli-plugins/docker-compose; \
-    fi \
- && rm -rf /tmp/compose
+    fi
 # bin/install.sh lays out the launcher, jar, completion and man pages as on a host, and makes the
 # class-data-sharing archive for this image's JVM.
 COPY bin/rollback bin/install.sh /tmp/rollback-src/bin/

@@ -88,4 +88,13 @@ class ImageE2EIT {
         assertThat(ps.exitCode()).as(ps.err()).isZero();
         assertThat(ps.out().lines()).contains("postgres", "backend");
     }
+
+    @Test
+    void theImageShipsComposeV2AsTheDockerPlugin() {
+        Shell.Result version = Shell.run(dir, Map.of(), 60, List.of("docker", "run", "--rm", "--entrypoint", "docker",
+            System.getProperty("rollback.image"), "compose", "version", "--short"));
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out().strip()).as("docker compose version in the image").startsWith("2.");
+    }
 }
