@@ -20,16 +20,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backup}: the runbook's pre-deployment backup, verified before it is kept: the database
- * dump, and on request seed 004's volume archives and config snapshot. Without a database
+ * dump, and on request the volume archives and config snapshot of the strategies document
+ * (docs/runbook/strategies.md). Without a database
  * ({@code --no-database}) only what the flags ask for is backed up; a missing database config is
  * never a silent reason to skip the dump.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-    description = {"Dump the database to <backups.dir>/<label>_YYYYMMDD_HHMMSS.<ext>: written",
-        "under a temporary name, read back to its end, then renamed into place.",
-        "--volumes: also every named volume of the compose project or Swarm stack, to",
-        "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env",
-        "file and the running image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
+    header = "Back up the database, volumes or config files.",
+    description = {
+        "Dump the database to <backups.dir>/<label>_YYYYMMDD_HHMMSS.<ext>: written under a temporary name, read "
+            + "back to its end, then renamed into place.",
+        "--volumes: also every named volume of the compose project or Swarm stack, to "
+            + "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env file and the running "
+            + "image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
 final class BackupCommand extends PlanCommand {
 
     /** Formats offered on the command line (directory format is for restores only). */

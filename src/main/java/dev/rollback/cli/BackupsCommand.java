@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 
 /** {@code backups}: what can be restored, newest first. */
 @Command(name = "backups", mixinStandardHelpOptions = true,
-    description = "List backups: name, time, size, format, whose database, and whether each is complete.")
+    header = "List the backups and whether each one is complete.",
+    description = "For each backup: name, time, size, format, whose database, and whether it is complete.")
 final class BackupsCommand extends PlanCommand {
 
     BackupsCommand(AppContext app) {

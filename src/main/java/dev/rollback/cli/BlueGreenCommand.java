@@ -25,11 +25,14 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code blue-green}: seed 004's zero-downtime strategy, behind Caddy. */
+/** {@code blue-green}: the blue-green strategy (docs/runbook/strategies.md): zero downtime behind Caddy. */
 @Command(name = "blue-green", mixinStandardHelpOptions = true,
-    description = {"Strategy: start --to REV (default: the previous release) as project <stack>-green on shifted ports, verify it as Caddy will reach",
-        "it, switch Caddy to it, drain and stop blue, bring REV up as the primary on the original ports, switch",
-        "back and remove green. Before the switch any failure removes green and blue keeps serving."})
+    header = "Roll back behind Caddy with zero downtime.",
+    description = {
+        "The blue-green strategy: start --to REV (default: the previous release) as project <stack>-green on "
+            + "shifted ports, verify it as Caddy will reach it, switch Caddy to it, drain and stop blue, bring REV up "
+            + "as the primary on the original ports, switch back and remove green.",
+        "Before the switch any failure removes green and blue keeps serving."})
 final class BlueGreenCommand extends PlanCommand {
     private static final int MAX_OFFSET = 60000;
 

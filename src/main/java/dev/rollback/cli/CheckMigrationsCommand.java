@@ -19,9 +19,12 @@ import picocli.CommandLine.Option;
 
 /** {@code check-migrations}: is a code rollback enough, or does the database need a restore? */
 @Command(name = "check-migrations", mixinStandardHelpOptions = true,
-    description = {"Classify every statement of the migration files changed between two commits as safe,",
-        "dangerous or to review (seed 004's database rollback considerations), and say whether a code",
-        "rollback is enough. Exit 0 when it is, 1 when a restore is needed or a statement needs review."})
+    header = "Check whether migrations allow a code-only rollback.",
+    description = {
+        "Classify every statement of the migration files changed between two commits as safe, dangerous or to "
+            + "review (the database rollback considerations of docs/runbook/strategies.md), and say whether a code "
+            + "rollback is enough.",
+        "Exit 0 when it is, 1 when a restore is needed or a statement needs review."})
 final class CheckMigrationsCommand extends PlanCommand {
     @Option(names = "--from", paramLabel = "REV",
         description = "previous (default: the release redeploy would go back to), current, a release id, or a git revision.")

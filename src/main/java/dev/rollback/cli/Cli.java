@@ -5,6 +5,7 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.ConfigException;
 import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Builds the command line. The one factory used by {@link Main} and by tests, so tests exercise
@@ -36,6 +37,7 @@ public final class Cli {
         cli.addSubcommand(new CommandLine(new ReleaseCommand())
             .addSubcommand(new ReleaseRecordCommand(context))
             .addSubcommand(new ReleaseListCommand(context)));
+        separateHelpSections(cli);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,6 +46,21 @@ public final class Cli {
         cli.setParameterExceptionHandler((e, args) -> handleUsageError(context, e, args));
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
         return cli;
+    }
+
+    /**
+     * A blank line between the summary, the usage, the description, the options and the commands of
+     * every help page, so a page reads as sections rather than one block. The root has no summary.
+     */
+    private static void separateHelpSections(CommandLine command) {
+        UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        if (usage.header().length > 0) {
+            usage.synopsisHeading("%nUsage: ");
+        }
+        usage.descriptionHeading("%n");
+        usage.optionListHeading("%n");
+        usage.commandListHeading("%nCommands:%n");
+        command.getSubcommands().values().forEach(Cli::separateHelpSections);
     }
 
     /** Errors raised before or outside the executor (config, adapters, listing commands). */

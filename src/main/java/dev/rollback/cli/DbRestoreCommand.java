@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 
 /** {@code db-restore} (level 3): restore PostgreSQL from a backup without ever losing the current data. */
 @Command(name = "db-restore", aliases = "level3", mixinStandardHelpOptions = true,
-    description = {"Level 3: verify the dump, back up the current database, stop the app, restore into a scratch",
-        "database, check it, swap it in (the old one is kept), start the app, verify.",
+    header = "Level 3: restore the database from a backup.",
+    description = {
+        "Verify the dump, back up the current database, stop the app, restore into a scratch database, check it, "
+            + "swap it in (the old one is kept), start the app, verify.",
         "Example: rollback level3 --backup merq_20240101_020000.sql"})
 final class DbRestoreCommand extends PlanCommand {
     @Option(names = "--backup", paramLabel = "FILE|latest",
@@ -30,8 +32,8 @@ final class DbRestoreCommand extends PlanCommand {
     @Option(names = "--no-pre-backup", description = "Skip the pre-restore backup (only with --yes; the replaced database is still kept).")
     boolean noPreBackup;
 
-    @Option(names = "--in-place", description = {"The seed's behaviour: drop and recreate the live database, then restore",
-        "into it (only after the pre-restore backup; no database until the restore completes)."})
+    @Option(names = "--in-place", description = "Drop and recreate the live database, then restore into it, as the"
+        + " runbook's step 4 is written (only after the pre-restore backup; no database until the restore completes).")
     boolean inPlace;
 
     @Option(names = "--drop-old", description = "Drop the replaced database after a verified restore (default: keep it).")

@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
 
 /** {@code plan}: the runbook's decision tree over probed facts; {@code --execute} runs what it recommends. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Probe the facts (health now, Docker and database reachable, the previous release restorable,",
-        "the migrations since it, the newest pre-deploy backup) and walk the runbook's decision tree:",
-        "the recommended level, why, and the exact command line. --execute runs it (usual confirmation)."})
+    header = "Recommend a rollback level, and with --execute run it.",
+    description = {
+        "Probe the facts (health now, Docker and database reachable, the previous release restorable, the "
+            + "migrations since it, the newest pre-deploy backup) and walk the runbook's decision tree: the recommended "
+            + "level, why, and the exact command line. --execute runs it (usual confirmation)."})
 final class DecideCommand extends BaseCommand {
     @Option(names = "--severity", required = true, paramLabel = "critical|minor",
         description = "How bad the incident is: the root of the runbook's decision tree.")

@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code history}: past runs from the journal, and measured recovery times against the runbook's table. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = {"Past runs from the journal, newest first: when, who, command, outcome, duration; and per",
-        "runbook level the median of the measured recovery times against the runbook's typical time."})
+    header = "Show past runs and the recovery time of each level.",
+    description = {
+        "Past runs from the journal, newest first: when, who, command, outcome, duration; and per runbook level "
+            + "the median of the measured recovery times against the runbook's typical time."})
 final class HistoryCommand extends PlanCommand {
     @Option(names = "--level", paramLabel = "N", description = "Only runs of this runbook level (1-4).")
     Integer level;

@@ -11,11 +11,15 @@ import picocli.CommandLine.Command;
 
 /** {@code incident}: the runbook's "Document Current State" as a bundle in the backups dir (level 4's first step). */
 @Command(name = "incident", mixinStandardHelpOptions = true,
-    description = {"Record the current state in <backups.dir>/incident_YYYYMMDD_HHMMSS.tar.gz: summary.md, docker ps -a,",
-        "each stack container's inspect (environment values redacted) and last 200 log lines, the resolved",
-        "compose config (secrets redacted), git HEAD and status, disk and memory figures, the last journal entries.",
-        "Works with Docker or the database down: what could not be collected is listed, and the exit code is",
-        "still 0 once the bundle is written (1 only when it cannot be written, 3 when the backups dir is not writable)."})
+    header = "Record the stack's current state in a tarball.",
+    description = {
+        "Record the current state in <backups.dir>/incident_YYYYMMDD_HHMMSS.tar.gz: summary.md, docker ps -a, "
+            + "each stack container's inspect (environment values redacted) and last 200 log lines, the resolved "
+            + "compose config (secrets redacted), git HEAD and status, disk and memory figures, the last journal "
+            + "entries.",
+        "Works with Docker or the database down: what could not be collected is listed, and the exit code is "
+            + "still 0 once the bundle is written (1 only when it cannot be written, 3 when the backups dir is not "
+            + "writable)."})
 final class IncidentCommand extends PlanCommand {
 
     IncidentCommand(AppContext app) {

@@ -31,9 +31,11 @@ import picocli.CommandLine.Option;
 
 /** {@code infra-rebuild} (level 4): incident bundle, stop everything, restore the server, DNS after verification, data, verify. */
 @Command(name = "infra-rebuild", aliases = "level4", mixinStandardHelpOptions = true,
-    description = {"Level 4: record an incident bundle, stop everything, restore the server (this host, or a",
-        "DigitalOcean snapshot/backup, or a new droplet), check the new server by IP before any DNS change,",
-        "point the A records at it, restore data, verify everything. See docs/infra-rebuild.md.",
+    header = "Level 4: rebuild the server and bring the stack back.",
+    description = {
+        "Record an incident bundle, stop everything, restore the server (this host, or a DigitalOcean "
+            + "snapshot/backup, or a new droplet), check the new server by IP before any DNS change, point the A "
+            + "records at it, restore data, verify everything. See docs/infra-rebuild.md.",
         "Example: rollback level4 --provider local --restore-db latest --yes"})
 final class InfraRebuildCommand extends PlanCommand {
     /** Where the stack is rebuilt. */

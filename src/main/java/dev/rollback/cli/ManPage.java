@@ -1,6 +1,7 @@
 package dev.rollback.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +36,13 @@ final class ManPage {
         String name = spec.qualifiedName("-");
         macro(".TH", name.toUpperCase(Locale.ROOT), "1", "", "rollback " + version, "rollback manual");
         section("NAME");
-        roff.append(escape(name)).append(" \\- ").append(escape(firstSentence())).append('\n');
+        roff.append(escape(name)).append(" \\- ").append(escape(summary(spec))).append('\n');
         section("SYNOPSIS");
         roff.append(".nf\n");
         synopsis().lines().forEach(line -> roff.append(escape(line)).append('\n'));
         roff.append(".fi\n");
         section("DESCRIPTION");
-        text(String.join(" ", spec.usageMessage().description()).strip());
+        description();
         if (spec.aliases().length > 0) {
             paragraph("Alias: " + String.join(", ", spec.aliases()) + ".");
         }
@@ -59,12 +60,32 @@ final class ManPage {
         return roff.toString();
     }
 
-    /** The NAME line: the description's first sentence (descriptions wrap sentences over lines). */
-    private String firstSentence() {
-        String all = String.join(" ", spec.usageMessage().description()).strip();
+    /**
+     * The one-sentence summary: the command's header (what {@code --help} lists it with), or for the
+     * root, which has none, its description's first sentence.
+     */
+    private static String summary(CommandSpec command) {
+        String[] header = command.usageMessage().header();
+        if (header.length > 0) {
+            return header[0];
+        }
+        String all = String.join(" ", command.usageMessage().description()).strip();
         int end = all.indexOf(". ");
         String first = end < 0 ? all : all.substring(0, end + 1);
-        return first.isEmpty() ? spec.name() : first;
+        return first.isEmpty() ? command.name() : first;
+    }
+
+    /** One paragraph per description element: each is a paragraph that picocli wraps in --help. */
+    private void description() {
+        List<String> paragraphs = Arrays.stream(spec.usageMessage().description())
+            .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (i == 0) {
+                text(paragraphs.get(i));
+            } else {
+                paragraph(paragraphs.get(i));
+            }
+        }
     }
 
     private String synopsis() {
@@ -108,8 +129,7 @@ final class ManPage {
         section("COMMANDS");
         for (CommandSpec child : children) {
             String aliases = child.aliases().length == 0 ? "" : " (" + String.join(", ", child.aliases()) + ")";
-            item(child.name() + aliases, String.join(" ", child.usageMessage().description()).strip()
-                + " See " + child.qualifiedName("-") + "(1).");
+            item(child.name() + aliases, summary(child) + " See " + child.qualifiedName("-") + "(1).");
         }
     }
 

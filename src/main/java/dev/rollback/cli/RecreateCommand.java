@@ -16,10 +16,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code recreate}: seed 004's stop-and-restart strategy with the compose config of another revision. */
+/** {@code recreate}: the recreate strategy (stop, then start) with the compose config of another revision. */
 @Command(name = "recreate", mixinStandardHelpOptions = true,
-    description = {"Strategy: back up the compose file, .env, image list and volumes; take the compose file",
-        "and .env of --to REV (HEAD does not move) and its images; compose down; start; gate; verify.",
+    header = "Recreate the stack at another revision, with downtime.",
+    description = {
+        "The recreate strategy: back up the compose file, .env, the image list and the volumes; take the compose "
+            + "file and .env of --to REV (HEAD does not move) and its images; compose down; start; gate; verify.",
         "A failed health gate puts the files and the previous version back (exit 1)."})
 final class RecreateCommand extends PlanCommand {
     @Option(names = "--to", paramLabel = "REV",

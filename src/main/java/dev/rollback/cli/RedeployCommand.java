@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
 
 /** {@code redeploy} (level 1): back to the last good release from the ledger, health-gated. */
 @Command(name = "redeploy", aliases = "level1", mixinStandardHelpOptions = true,
-    description = {"Level 1: bring back the previous working release (or --to RELEASE) of the stack or of",
-        "--service S, then wait for the health gate; if it fails, put back what ran before."})
+    header = "Level 1: redeploy the previous working release.",
+    description = {
+        "Bring back the previous working release (or --to RELEASE) of the stack or of --service S, then wait for "
+            + "the health gate; if it fails, put back what ran before."})
 final class RedeployCommand extends PlanCommand {
     @Option(names = "--service", paramLabel = "S", description = "Only this service (repeatable).")
     List<String> services = new ArrayList<>();

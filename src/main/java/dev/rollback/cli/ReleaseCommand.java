@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code release record|list}: the release ledger. */
 @Command(name = "release", mixinStandardHelpOptions = true,
-    description = "The release ledger: record the running stack after a good deploy; list what can be rolled back to.")
+    header = "Record releases, and list those you can roll back to.",
+    description = {
+        "The release ledger: record the running stack after a good deploy; list what can be rolled back to."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

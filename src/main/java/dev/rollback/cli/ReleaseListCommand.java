@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** {@code release list}: the ledger, newest first, with the current release and what is restorable. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List recorded releases, newest first: which one runs now, which can still be restored.")
+    header = "List recorded releases, newest first.",
+    description = "Mark the release that runs now and those that can still be restored.")
 final class ReleaseListCommand extends PlanCommand {
 
     ReleaseListCommand(AppContext app) {

@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code release record}: after a good deploy, record what runs as a rollback target. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = {"Record the running stack (git commit, image ID per service, compose file hash) in the ledger,",
-        "and tag its images so pruning keeps them. Refuses an unhealthy stack unless --force."})
+    header = "Record the running stack as a release.",
+    description = {
+        "Record the running stack (git commit, image ID per service, compose file hash) in the ledger, and tag "
+            + "its images so pruning keeps them. Refuses an unhealthy stack unless --force."})
 final class ReleaseRecordCommand extends PlanCommand {
     @Option(names = "--force", description = "Record even though the stack is not healthy.")
     boolean force;

@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
 
 /** {@code revert} (level 2): git revert of the bad commit, pushed or proposed, then followed to a healthy deploy. */
 @Command(name = "revert", aliases = "level2", mixinStandardHelpOptions = true,
-    description = {"Level 2: git revert --commit REV (default: the head of the deploy branch) and push it, which",
-        "triggers the deploy (--mode push), or push a revert branch and open a pull request (--mode pr);",
-        "then follow the deploy until it runs the revert and the health checks pass."})
+    header = "Level 2: revert the bad commit in git, then deploy.",
+    description = {
+        "Revert --commit REV (default: the head of the deploy branch) and push it, which triggers the deploy "
+            + "(--mode push), or push a revert branch and open a pull request (--mode pr); then follow the deploy until "
+            + "it runs the revert and the health checks pass."})
 final class RevertCommand extends PlanCommand {
     /** How the revert reaches the deploy branch. */
     enum Mode { push, pr }

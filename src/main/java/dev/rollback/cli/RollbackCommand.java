@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 /** The root command: the global options of the contract, inherited by every subcommand. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Takes a Docker + PostgreSQL stack back to its last good state, safely, and proves it.", ""},
+    description = "Takes a Docker + PostgreSQL stack back to its last good state, safely, and proves it.",
     footer = {"", "Exit codes: 0 ok (or valid --dry-run plan), 1 rollback failed, 2 usage, "
         + "3 refused/precondition failed, 4 dependency unreachable, 130 interrupted."})
 public final class RollbackCommand implements Runnable {

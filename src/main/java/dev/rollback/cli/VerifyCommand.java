@@ -10,10 +10,16 @@ import dev.rollback.verify.VerifyPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code verify}: seed 004's post-rollback verification; exit 0 when every check holds, 1 naming those that fail. */
+/**
+ * {@code verify}: the post-rollback verification of the strategies document (docs/runbook/strategies.md);
+ * exit 0 when every check holds, 1 naming those that fail.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Post-rollback verification: every service's containers running, healthchecks healthy,",
-        "last log lines free of errors, every HTTP check passing, the sample query returning."})
+    header = "Check that the stack is healthy after a rollback.",
+    description = {
+        "Post-rollback verification, one step per check: every service's containers running, healthchecks "
+            + "healthy, the last log lines free of errors, every HTTP check passing, the sample query returning. Exit 0 "
+            + "when every check holds, 1 naming the checks that fail."})
 final class VerifyCommand extends PlanCommand {
     @Option(names = "--logs-since", paramLabel = "DURATION",
         description = "Judge log lines of this recent period (e.g. 10m); default: since the last rollback finished.")
