@@ -3,7 +3,7 @@
 # the CLI, bring up the demo stack (backend, web, admin, postgres, caddy) at v1, then walk the
 # runbook: verify, pre-deploy backup, record the release, deploy a broken v2, watch verify fail,
 # `rollback redeploy` (level 1), verify again; then another bad deploy undone by `rollback recreate`
-# (seed 004's strategy). Starts from a clean demo state every time.
+# (the recreate strategy of docs/runbook/strategies.md). Starts from a clean demo state every time.
 set -euo pipefail
 demo="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$demo")"
@@ -53,7 +53,7 @@ done
 docker exec -i merq-postgres psql -q -X -v ON_ERROR_STOP=1 -U merq merq < seed.sql
 printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
-step "rollback verify   (seed 004's post-rollback verification)"
+step "rollback verify   (the post-rollback verification)"
 rollback verify
 
 step "rollback backup --yes   (the runbook's pre-deployment backup)"
@@ -77,7 +77,7 @@ rollback verify -o json
 step "rollback release list"
 rollback release list
 
-step "another bad deploy, and seed 004's recreate strategy this time"
+step "another bad deploy, and the recreate strategy this time"
 ./deploy.sh broken
 rollback recreate --yes -o json > .rollback/recreate-report.json || { cat .rollback/recreate-report.json; exit 1; }
 printf 'rollback recreate: back to %s; the health URL was down %s ms (compose down to healthy: %s ms)\n' \
@@ -86,7 +86,7 @@ printf 'rollback recreate: back to %s; the health URL was down %s ms (compose do
   "$(json_field stopToHealthyMs < .rollback/recreate-report.json)"
 printf 'GET /api/version → %s' "$(curl -s http://127.0.0.1:18080/api/version)"
 
-step "and once more with seed 004's blue-green strategy: zero downtime behind Caddy"
+step "and once more with the blue-green strategy: zero downtime behind Caddy"
 ./deploy.sh broken
 # An outside probe through Caddy, about 20 requests a second, for the whole switch.
 (while [ ! -f .rollback/probe.stop ]; do

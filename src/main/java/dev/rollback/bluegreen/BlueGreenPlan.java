@@ -7,8 +7,9 @@ import dev.rollback.workdir.SnapshotFilesStep;
 import java.util.List;
 
 /**
- * Seed 004's blue-green strategy: start the revision as {@code <stack>-green} on shifted ports, verify
- * it as the proxy will reach it, switch Caddy to it, drain and stop blue, make the revision the
+ * The blue-green strategy (docs/runbook/strategies.md): start the revision as
+ * {@code <stack>-green} on shifted ports, verify it as the proxy will reach it, switch Caddy to
+ * it, drain and stop blue, make the revision the
  * primary again on the original ports, switch back, remove green. See docs/blue-green.md.
  *
  * <p>Failure semantics: before the switch, green is removed and blue keeps serving. After it, the

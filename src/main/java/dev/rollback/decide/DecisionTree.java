@@ -15,8 +15,8 @@ import java.util.List;
  *   <li>minor → level 1 first; when level 1 cannot help (no release to go back to, or migrations
  *       it cannot undo) → fix it in the next release, with the heavier levels as alternatives.</li>
  * </ul>
- * Where level 1 is recommended, the migrations are safe and blue-green is configured, seed 004's
- * zero-downtime strategy is offered as an alternative: level 1 recreates the app containers (a few
+ * Where level 1 is recommended, the migrations are safe and blue-green is configured, the
+ * zero-downtime blue-green strategy is offered as an alternative: level 1 recreates the app containers (a few
  * seconds without an answer), blue-green keeps serving throughout and takes longer.
  */
 public final class DecisionTree {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The runbook's recovery-time table (seed 000, "Recovery Time Summary"): what each level typically
+ * The runbook's recovery-time table ("Recovery Time Summary", docs/runbook/README.md): what each level typically
  * takes. {@code typicalSeconds} is the upper end of the runbook's figure, the mark a measured
  * median is held against.
  */

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Seed 004's "Database Rollback Considerations" as rules: would the previous release's code still
- * work against the database this operation leaves behind? Safe: new tables, nullable columns,
+ * The strategies document's "Database Rollback Considerations" (docs/runbook/strategies.md) as
+ * rules: would the previous release's code still work against the database this operation leaves
+ * behind? Safe: new tables, nullable columns,
  * inserts, CONCURRENTLY indexes. Dangerous: drops, type changes, renames, one-way data
  * transforms, NOT NULL without a default, a blocking index build on a large table. Anything else
  * (and anything unparsed) is for a person to review, never safe by default.

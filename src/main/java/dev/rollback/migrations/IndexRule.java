@@ -4,7 +4,7 @@ import dev.rollback.adapters.sql.SqlOperation;
 import java.util.OptionalLong;
 
 /**
- * Seed 004's "index changes on large tables": {@code CREATE INDEX} without CONCURRENTLY locks
+ * The strategies document's "index changes on large tables": {@code CREATE INDEX} without CONCURRENTLY locks
  * writes to the table while it builds. Dangerous over {@code migrations.large-table-rows}, safe
  * under it, and for a person to review when the table's size cannot be found out.
  */

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * @param incident     the incident bundle step (first)
  * @param volumes      which volumes are refilled from their archives
  * @param database     {@code --restore-db}, or null for none
- * @param verification seed 004's checks of everything, built when that phase starts
+ * @param verification the post-rollback checks of everything, built when that phase starts
  */
 public record LocalInputs(Step incident, ReleaseInputs release, VolumeInputs volumes, DatabaseInputs database,
                           Supplier<List<Step>> verification, BooleanSupplier cancelled) {

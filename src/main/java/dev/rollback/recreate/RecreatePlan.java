@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Seed 004's "Recreate" strategy: back up the compose file, .env, the image list and the volumes;
+ * The recreate strategy (docs/runbook/strategies.md): back up the compose file, .env, the image list and the volumes;
  * take the compose file and .env from the target revision and make its images present;
  * {@code compose down}; start that version; verify. The files and images are prepared while the
- * old version still runs (the seed does it after {@code down}): only down and up are downtime. A
+ * old version still runs (the strategies document does it after {@code down}): only down and up are downtime. A
  * failed health gate puts the files, the images and the previous version back.
  */
 public final class RecreatePlan {
@@ -75,7 +75,7 @@ public final class RecreatePlan {
         return monitored;
     }
 
-    /** The seed's {@code docker compose images > current-images.txt}: service, reference, image ID. */
+    /** The strategies document's {@code docker compose images > current-images.txt}: service, reference, image ID. */
     private static List<String> imageLines(Map<String, RunningStack.Service> running) {
         return running.values().stream().map(s -> s.name() + " " + s.image() + " " + s.imageId()).toList();
     }

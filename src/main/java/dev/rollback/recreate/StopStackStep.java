@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The seed's {@code docker compose down} (never {@code -v}: volumes stay). The downtime clock
+ * The recreate strategy's {@code docker compose down} (never {@code -v}: volumes stay). The downtime clock
  * starts here. Undo first puts back what the steps before it changed (the workdir files, the
  * image tags: their undo is idempotent, the executor runs it again afterwards), then starts the
  * previous version from them and returns when it is healthy again.

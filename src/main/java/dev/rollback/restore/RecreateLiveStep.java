@@ -5,7 +5,7 @@ import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
 /**
- * {@code --in-place}: the seed runbook's step 4 as written ("DROP DATABASE; CREATE DATABASE"),
+ * {@code --in-place}: the runbook's step 4 as written ("DROP DATABASE; CREATE DATABASE"),
  * taken only when asked for and only after the pre-restore backup was verified. From here until
  * the restore completes there is no usable live database; the pre-restore backup is the way back.
  */

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Level 3 of the runbook ("Database Restore, ~15-30 min, data since the last backup"), without
- * its one dangerous step: the seed drops the database and then restores, so a truncated dump or a
+ * its one dangerous step: the runbook drops the database and then restores, so a truncated dump or a
  * failing restore leaves no database at all. Here the backup is read to its end first, the current
  * database is backed up, the restore goes into a scratch database that is checked, and only then
  * are the two swapped by renaming, the old one kept for an undo. Both plans start by locking the

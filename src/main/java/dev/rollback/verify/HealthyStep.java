@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Seed 004, check 2: the service's Docker healthcheck says healthy. A container still
+ * Post-rollback verification, check 2: the service's Docker healthcheck says healthy. A container still
  * {@code starting} (just recreated by a rollback) is waited for up to the health timeout; one that
  * is unhealthy or not running fails at once rather than burning the timeout.
  */

@@ -8,7 +8,7 @@ import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.time.Duration;
 
-/** Seed 004, check 4: the application responds ({@code curl -s http://localhost:<port>/health}). */
+/** Post-rollback verification, check 4: the application responds ({@code curl -s http://localhost:<port>/health}). */
 final class HttpStep implements Step {
     private final HealthCheck check;
     private final String target;

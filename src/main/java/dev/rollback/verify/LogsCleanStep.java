@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Seed 004, check 3: the last N log lines ({@code docker compose logs --tail=50}) hold no error
+ * Post-rollback verification, check 3: the last N log lines ({@code docker compose logs --tail=50}) hold no error
  * line. After a rollback only the lines since it finished count: the proxy's complaints while a
  * backend was being recreated are the rollback's, not a sign that the result is unhealthy.
  */

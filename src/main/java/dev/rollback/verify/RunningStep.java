@@ -7,7 +7,7 @@ import dev.rollback.core.StepContext;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Seed 004, check 1: every container of the service is running ({@code docker compose ps}). */
+/** Post-rollback verification, check 1: every container of the service is running ({@code docker compose ps}). */
 final class RunningStep implements Step {
     private final ServiceContainers containers;
 

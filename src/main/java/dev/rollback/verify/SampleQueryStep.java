@@ -5,7 +5,7 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
-/** Seed 004's data spot-check: the sample query returns a row. */
+/** The post-rollback verification's data spot-check: the sample query returns a row. */
 final class SampleQueryStep implements Step {
     private final Postgres postgres;
     private final String query;

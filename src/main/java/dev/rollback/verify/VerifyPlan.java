@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Seed 004's post-rollback verification as a plan of independent checks, one step each: for
- * every service its containers running, its healthcheck healthy and its logs clean; every HTTP
+ * The post-rollback verification of the strategies document (docs/runbook/strategies.md) as a
+ * plan of independent checks, one step each: for every service its containers running, its
+ * healthcheck healthy and its logs clean; every HTTP
  * check answering; the sample query returning. Every check runs and every failure is reported.
  */
 public final class VerifyPlan {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Seed 004's "Backup volumes with data": every named volume, mounted read-only in a helper
+ * The strategies document's "Backup volumes with data": every named volume, mounted read-only in a helper
  * container, archived to {@code <backups.dir>/<volume>_YYYYMMDD_HHMMSS.tar.gz} and read back before
  * it gets that name. The volume names are asked for once, in {@link #check}, so a dry run lists
  * them and a missing volume stops the run before anything is written. A missing helper image is

@@ -14,7 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 /**
- * Seed 004's volume restore ({@code rm -rf /data/* && tar xzf ...}), in the safe order: the archive
+ * The strategies document's volume restore ({@code rm -rf /data/* && tar xzf ...}), in the safe order: the archive
  * is read to its end before anything is touched (a truncated archive is refused, exit 3), a volume
  * that running containers use is refused, then a fresh backup of what the volume holds is taken,
  * and only then is it emptied and refilled. If the refill fails, the fresh backup goes back at

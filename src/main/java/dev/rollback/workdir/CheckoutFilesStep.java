@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The seed's {@code git checkout REV -- docker-compose.yml .env}: writes the stack files as the
+ * The recreate strategy's {@code git checkout REV -- docker-compose.yml .env}: writes the stack files as the
  * revision has them into the workdir without moving HEAD. Undo writes back what was there.
  */
 public final class CheckoutFilesStep implements Step {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The seed's "back up current state": the compose file, the env file and the list of images that
+ * The recreate strategy's "back up current state": the compose file, the env file and the list of images that
  * run now, copied into {@code <backups.dir>/<stack>-config_YYYYMMDD_HHMMSS.files/}, owner-only from
  * creation (the env file may hold secrets). Written under a hidden name and renamed when complete.
  */

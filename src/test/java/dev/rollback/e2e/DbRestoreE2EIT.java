@@ -161,7 +161,7 @@ class DbRestoreE2EIT {
     }
 
     @Test
-    void inPlaceDoesTheSeedsDropAndRestoreAfterThePreRestoreBackup() throws Exception {
+    void inPlaceDoesTheRunbooksDropAndRestoreAfterThePreRestoreBackup() throws Exception {
         String name = backup();
         changesSinceTheBackup();
 

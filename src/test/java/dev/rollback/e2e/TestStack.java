@@ -40,7 +40,7 @@ public final class TestStack implements AutoCloseable {
         this.stateDir = dir.resolve(".rollback");
     }
 
-    /** Writes the stack and brings it up with the given app version; seeds {@code users} with {@code rows} rows. */
+    /** Writes the stack and brings it up with the given app version; fills {@code users} with {@code rows} rows. */
     public static TestStack up(Path dir, String version, int rows) throws IOException {
         return up(dir, version, rows, false);
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A compose stack whose versions live in git, as the seed's recreate strategy assumes: the
+ * A compose stack whose versions live in git, as the recreate strategy assumes: the
  * workdir is a git checkout, each commit's compose file names the backend image by version tag
  * ({@code <project>/backend:v1}), and a named volume holds data. {@link #close} removes the
  * containers, networks, volumes and tags it created.

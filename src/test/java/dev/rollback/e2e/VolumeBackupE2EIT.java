@@ -140,7 +140,7 @@ class VolumeBackupE2EIT {
         assertThat(names(stack.backups)).containsExactlyInAnyOrder(archive.getFileName().toString(),
             Path.of(report.path("result").path("backup").asText()).getFileName().toString());
         assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        // A standard tar.gz: the host's tar reads it, entries under data/ as the seed's command makes them.
+        // A standard tar.gz: the host's tar reads it, entries under data/ as the strategies document's command makes them.
         String listing = Shell.ok(dir, Map.of(), "tar", "tzf", archive.toString()).out();
         assertThat(listing.lines()).contains("data/", "data/.hidden", "data/nested/deeper/file.txt");
 

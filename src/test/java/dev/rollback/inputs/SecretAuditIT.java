@@ -148,8 +148,8 @@ class SecretAuditIT {
     }
 
     /**
-     * The stack's own .env, copied by {@code backup --config-files} and {@code recreate} because seed
-     * 004 says to back it up: it holds DB_PASSWORD by the operator's design, so it is the one file not audited.
+     * The stack's own .env, copied by {@code backup --config-files} and {@code recreate} because the
+     * strategies document says to back it up: it holds DB_PASSWORD by the operator's design, so it is the one file not audited.
      */
     private static boolean envFileCopy(Path file) {
         return file.getFileName().toString().equals(".env") && file.getParent().getFileName().toString().contains("-config_");

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Seed 004's safe and dangerous lists as rules, on statements read by the real parser. */
+/** The strategies document's safe and dangerous lists as rules, on statements read by the real parser. */
 class ClassifierTest {
     /** Table sizes as a database would answer: orders is large, users small, anything else absent. */
     private static final TableSizes SIZES = new TableSizes() {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Tells a live volume's normal churn from a failed archive, after tar exited non-zero.
  *
- * <p>Volumes are archived while the stack runs (the seed's order), so a running service may delete
+ * <p>Volumes are archived while the stack runs (the strategies document's order), so a running service may delete
  * or rewrite a file between tar listing a directory and reading the file: PostgreSQL recycles WAL
  * segments at every checkpoint. tar then names the file and exits 1 (busybox: "No such file or
  * directory"; GNU tar: "File removed before we read it", "file changed as we read it"). The file is

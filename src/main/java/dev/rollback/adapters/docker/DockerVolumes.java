@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Volumes} through one {@link HelperContainer} per operation, as the seed does it:
+ * {@link Volumes} through one {@link HelperContainer} per operation, as the strategies document does it:
  * <ul>
  *   <li>archive: the volume read-only at {@code /data}, the archive's directory at {@code /backup},
  *       {@code tar czf /backup/NAME -C / data}, so every entry starts with {@code data/}; files a

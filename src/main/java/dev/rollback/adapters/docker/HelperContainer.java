@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One short-lived helper container, the seed's {@code docker run --rm ... alpine tar ...} done with
+ * One short-lived helper container, the strategies document's {@code docker run --rm ... alpine tar ...} done with
  * care: an argv list (no shell unless the caller passes a constant script), no network, a read-only
  * root filesystem, root inside (a volume's files belong to whoever wrote them). It is waited for
  * with a timeout, its exit code is checked, and it is always removed, also after a failure or a

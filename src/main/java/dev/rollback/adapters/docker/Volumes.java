@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Named volumes, archived and refilled through a short-lived helper container as the seed does
+ * Named volumes, archived and refilled through a short-lived helper container as the strategies document does
  * ({@code docker run --rm -v VOLUME:/data -v DIR:/backup alpine tar czf ...}). Archives are
  * gzip'd tars whose entries start with {@code data/}. Failures throw {@code RollbackException}:
  * a missing volume or helper image is exit 3, an unreachable daemon exit 4, a failed helper exit 1.

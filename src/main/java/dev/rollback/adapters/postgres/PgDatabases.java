@@ -77,7 +77,7 @@ final class PgDatabases {
     }
 
     /**
-     * The seed runbook's "drop and recreate" of the live database, for an explicit in-place restore
+     * The runbook's "drop and recreate" of the live database, for an explicit in-place restore
      * only: the caller holds a verified pre-restore backup. Sessions are ended by WITH (FORCE).
      */
     void recreateLive() {

@@ -102,7 +102,7 @@ public interface Postgres {
     void dropDatabase(String name);
 
     /**
-     * The seed's in-place restore preparation: drops the configured live database (ending its
+     * The runbook's in-place restore preparation: drops the configured live database (ending its
      * sessions) and creates it empty. Only for {@code db-restore --in-place}, after a verified
      * pre-restore backup; until the restore completes there is no usable database.
      */

@@ -4,7 +4,7 @@ package dev.rollback.core.config;
  * {@code docker:} the Engine to talk to; default {@code $DOCKER_HOST} or the local socket.
  *
  * @param helperImage the image of the short-lived containers that archive and refill volumes
- *                    (it needs {@code sh} and {@code tar}; the seed uses alpine)
+ *                    (it needs {@code sh} and {@code tar}; the strategies document uses alpine)
  */
 public record DockerConfig(String host, String helperImage) {
     public static final String DEFAULT_HELPER_IMAGE = "alpine:3.20";

@@ -11,11 +11,11 @@ import java.util.Map;
 /**
  * Environment variables that override scalar keys of the file: {@code ROLLBACK_<KEY_PATH>} for
  * every scalar key (e.g. {@code ROLLBACK_DATABASE_HOST}, {@code ROLLBACK_BACKUPS_DIR}), and the
- * seed runbook's {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_NAME}. The
- * {@code ROLLBACK_} form wins over the seed's short form.
+ * runbook's {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_NAME}. The
+ * {@code ROLLBACK_} form wins over the runbook's short form.
  */
 final class EnvOverrides {
-    private static final Map<String, String> SEED_ALIASES = Map.of(
+    private static final Map<String, String> RUNBOOK_ALIASES = Map.of(
         "DB_HOST", "database.host", "DB_PORT", "database.port",
         "DB_USER", "database.user", "DB_NAME", "database.name");
     private static final Map<String, String> VARIABLES = variables();
@@ -26,7 +26,7 @@ final class EnvOverrides {
     /** key path (e.g. {@code database.host}) → value, for every override present in env. */
     static Map<String, String> find(Map<String, String> env) {
         Map<String, String> found = new LinkedHashMap<>();
-        SEED_ALIASES.forEach((variable, path) -> {
+        RUNBOOK_ALIASES.forEach((variable, path) -> {
             if (env.get(variable) != null && !env.get(variable).isBlank()) {
                 found.put(path, env.get(variable));
             }
@@ -39,11 +39,11 @@ final class EnvOverrides {
         return found;
     }
 
-    /** The variable that set {@code path}: the ROLLBACK_ form when present, else the seed's short form. */
+    /** The variable that set {@code path}: the ROLLBACK_ form when present, else the runbook's short form. */
     static String variableFor(String path, Map<String, String> env) {
         String variable = variableFor(path);
         if (env.get(variable) == null || env.get(variable).isBlank()) {
-            return SEED_ALIASES.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey)
+            return RUNBOOK_ALIASES.entrySet().stream().filter(e -> e.getValue().equals(path)).map(Map.Entry::getKey)
                 .findFirst().orElse(variable);
         }
         return variable;

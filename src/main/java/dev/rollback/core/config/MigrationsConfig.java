@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code migrations:} where migration files live, as globs relative to the workdir, and from how
  * many rows on a table counts as large: a {@code CREATE INDEX} without CONCURRENTLY there locks
- * writes for long enough to count as dangerous (seed 004: "index changes on large tables").
+ * writes for long enough to count as dangerous (the strategies document: "index changes on large tables").
  */
 public record MigrationsConfig(List<String> paths, Long largeTableRows) {
     public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;

@@ -3,7 +3,7 @@ package dev.rollback.core.config;
 import java.util.List;
 
 /**
- * {@code verify:} the post-rollback verification of seed 004. {@code log-error-patterns} are
+ * {@code verify:} the post-rollback verification of the strategies document. {@code log-error-patterns} are
  * regular expressions; a log line matching one of them makes the logs "not clean".
  */
 public record VerifyConfig(String sampleQuery, Integer logLines, List<String> logErrorPatterns) {

@@ -26,13 +26,13 @@ final class GitFixture {
         Path bare = root.resolve("origin.git");
         Files.createDirectories(bare);
         git(bare, "init", "--quiet", "--bare", "--initial-branch=main");
-        Path seed = root.resolve("seed");
-        Files.createDirectories(seed);
-        git(seed, "init", "--quiet", "--initial-branch=main");
-        configureUser(seed);
-        commit(seed, "docker-compose.yml", "services:\n  backend:\n    image: merq/backend:1.4\n", "Release 1.4");
-        git(seed, "remote", "add", "origin", bare.toUri().toString());
-        git(seed, "push", "--quiet", "origin", "main");
+        Path developer = root.resolve("developer");
+        Files.createDirectories(developer);
+        git(developer, "init", "--quiet", "--initial-branch=main");
+        configureUser(developer);
+        commit(developer, "docker-compose.yml", "services:\n  backend:\n    image: merq/backend:1.4\n", "Release 1.4");
+        git(developer, "remote", "add", "origin", bare.toUri().toString());
+        git(developer, "push", "--quiet", "origin", "main");
         return bare;
     }
 

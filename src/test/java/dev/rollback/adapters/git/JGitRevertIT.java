@@ -36,10 +36,10 @@ class JGitRevertIT {
     @BeforeEach
     void twoClonesOfOneRemote() throws Exception {
         bare = GitFixture.remoteWithOneCommit(root);
-        Path seed = root.resolve("seed");
-        commit(seed, "docker-compose.yml", V15, "Release 1.5: new backend image\nsecond subject line\n\nWhy: faster.");
-        commit(seed, "README.md", "merq\n", "Document the stack");
-        git(seed, "push", "--quiet", "origin", "main");
+        Path developer = root.resolve("developer");
+        commit(developer, "docker-compose.yml", V15, "Release 1.5: new backend image\nsecond subject line\n\nWhy: faster.");
+        commit(developer, "README.md", "merq\n", "Document the stack");
+        git(developer, "push", "--quiet", "origin", "main");
         ours = GitFixture.cloneOf(bare, root, "ours");
         twin = GitFixture.cloneOf(bare, root, "twin");
         repository = JGitRepository.open(ours, GitCredentials.none());
@@ -230,13 +230,13 @@ class JGitRevertIT {
 
     /** On the remote: branch "search" adds search.yml, merged into main with --no-ff. */
     private String pushMergeOfFeatureBranch() throws Exception {
-        Path seed = root.resolve("seed");
-        git(seed, "checkout", "--quiet", "-b", "search", "HEAD~1");
-        commit(seed, "search.yml", "search: on\n", "Add search");
-        git(seed, "checkout", "--quiet", "main");
-        git(seed, "merge", "--quiet", "--no-ff", "--no-edit", "search");
-        git(seed, "push", "--quiet", "origin", "main");
-        return git(seed, "rev-parse", "HEAD");
+        Path developer = root.resolve("developer");
+        git(developer, "checkout", "--quiet", "-b", "search", "HEAD~1");
+        commit(developer, "search.yml", "search: on\n", "Add search");
+        git(developer, "checkout", "--quiet", "main");
+        git(developer, "merge", "--quiet", "--no-ff", "--no-edit", "search");
+        git(developer, "push", "--quiet", "origin", "main");
+        return git(developer, "rev-parse", "HEAD");
     }
 
     private static void assertRefused(ThrowingCallable call, String message) {

@@ -195,7 +195,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void seedVariablesAndRollbackVariablesOverrideTheFile() throws IOException {
+    void runbookVariablesAndRollbackVariablesOverrideTheFile() throws IOException {
         Path file = write(FULL);
 
         Config config = ConfigLoader.load(file, Map.of("DB_HOST", "db.internal", "DB_NAME", "merq_staging",
@@ -210,7 +210,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rollbackFormWinsOverTheSeedForm() throws IOException {
+    void rollbackFormWinsOverTheRunbookForm() throws IOException {
         Config config = ConfigLoader.load(write(FULL), Map.of("DB_USER", "a", "ROLLBACK_DATABASE_USER", "b"));
 
         assertThat(config.database().user()).isEqualTo("b");
