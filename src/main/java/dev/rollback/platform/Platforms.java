@@ -24,14 +24,17 @@ public final class Platforms {
     private Platforms() {
     }
 
-    /** The platform {@code stack.target} names (validated when the config was loaded; compose by default). */
+    /** The platform {@code stack.target} names (validated, and compose when absent, as the config was loaded). */
     public static Platform choose(Config config, PlatformAdapters adapters) {
         String stack = config.stack().name();
         return switch (config.stack().target()) {
             case SwarmPlatform.NAME -> new SwarmPlatform(stack, adapters.docker(), adapters.swarm(), adapters.volumes(),
                 config.health().timeout());
             case DokployPlatform.NAME -> new DokployPlatform(config, adapters.dokploy());
-            default -> new ComposePlatform(stack, adapters.docker(), adapters.compose(), adapters.volumes());
+            case ComposePlatform.NAME -> new ComposePlatform(stack, adapters.docker(), adapters.compose(),
+                adapters.volumes());
+            default -> throw new IllegalStateException("stack.target " + config.stack().target()
+                + " passed the config's check but has no platform");
         };
     }
 
