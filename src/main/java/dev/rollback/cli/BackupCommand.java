@@ -10,6 +10,7 @@ import dev.rollback.core.config.Config;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
 import dev.rollback.images.MissingImages;
+import dev.rollback.platform.Capability;
 import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.SnapshotFilesStep;
 import dev.rollback.workdir.StackFiles;
@@ -102,12 +103,12 @@ final class BackupCommand extends PlanCommand {
         String stack = config.stack().name();
         List<Step> steps = new ArrayList<>();
         if (volumes) {
-            requireTarget(config, "--volumes", List.of("compose", "swarm"));
-            steps.addAll(VolumeSteps.backupProject(session.volumes(), store, stack, config.backups().keepVolumes(),
-                new MissingImages(session.docker(), !noPull)));
+            session.platform().require(Capability.VOLUMES, "--volumes");
+            steps.addAll(VolumeSteps.backupAll(session.volumes(), store, session.platform()::volumes,
+                config.backups().keepVolumes(), new MissingImages(session.docker(), !noPull)));
         }
         if (configFiles) {
-            requireTarget(config, "--config-files", List.of("compose", "swarm"));
+            session.platform().require(Capability.RELEASE_LEDGER, "--config-files");
             StackFiles files = new StackFiles(config.workdir(), config.stack().composeFile(), config.stack().envFile());
             steps.add(new SnapshotFilesStep(files, store, stack, () -> session.runningStack().values().stream()
                 .map(service -> service.name() + " " + service.image() + " " + service.imageId()).toList()));
@@ -122,16 +123,6 @@ final class BackupCommand extends PlanCommand {
         if (label != null || format != null || keep != null) {
             throw RollbackException.usage("--label, --format and --keep are about the database dump;"
                 + " they do not go with --no-database");
-        }
-    }
-
-    private static void requireTarget(Config config, String option, List<String> targets) {
-        String target = config.stack().target();
-        if (!targets.contains(target)) {
-            throw RollbackException.usage(option + " works for stack.target " + String.join(" or ", targets)
-                + (option.equals("--volumes") ? " (it archives the volumes labelled com.docker.compose.project="
-                + config.stack().name() + " or com.docker.stack.namespace=" + config.stack().name() + ")" : "")
-                + ", not " + target);
         }
     }
 }

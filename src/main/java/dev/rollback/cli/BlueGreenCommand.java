@@ -9,6 +9,7 @@ import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.core.Step;
 import dev.rollback.images.MissingImages;
+import dev.rollback.platform.Capability;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.DurationText;
@@ -62,10 +63,7 @@ final class BlueGreenCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
-        if (!"compose".equals(config.stack().target())) {
-            throw RollbackException.usage("blue-green runs compose stacks only (stack.target is " + config.stack().target()
-                + "); for swarm use redeploy, which updates services in place");
-        }
+        session.platform().require(Capability.BLUE_GREEN);
         ProxyConfig proxy = config.proxy();
         if (proxy == null) {
             throw RollbackException.usage("blue-green switches Caddy: add proxy: {kind: caddy, service: <Caddy's compose"
@@ -78,8 +76,9 @@ final class BlueGreenCommand extends PlanCommand {
         }
         BlueGreenInputs.Settings settings = settings(config, proxyContainer(session, proxy));
         List<Step> volumeBackups = noVolumeBackup ? List.of()
-            : VolumeSteps.backupProject(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
-                config.stack().name(), config.backups().keepVolumes(), new MissingImages(session.docker(), !noPull));
+            : VolumeSteps.backupAll(session.volumes(), new BackupStore(config.backupsDir(), app.clock()),
+                session.platform()::volumes, config.backups().keepVolumes(),
+                new MissingImages(session.docker(), !noPull));
         return BlueGreenPlan.build(new BlueGreenInputs(stack(config), settings, tools(session)), volumeBackups);
     }
 
@@ -132,7 +131,7 @@ final class BlueGreenCommand extends PlanCommand {
 
     private BlueGreenInputs.Tools tools(Session session) {
         Config config = session.config();
-        return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.compose(),
+        return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.platform().stackFiles(),
             project -> app.adapters().compose(config, project), session.proxy(), session.httpChecks(), session.healthGate(),
             new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested,
             HostHttp.direct());

@@ -1,12 +1,13 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
-import dev.rollback.adapters.health.SwarmServiceCheck;
+import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
+import dev.rollback.platform.Capability;
+import dev.rollback.platform.Platform;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
@@ -60,10 +61,11 @@ final class DbRestoreCommand extends PlanCommand {
         if (redeploy == Redeploy.none) {
             return null;
         }
-        if (!"compose".equals(config.stack().target()) || config.stack().appServices().isEmpty()) {
-            throw RollbackException.usage("--redeploy previous needs stack.target compose and stack.app-services");
+        session.platform().require(Capability.REDEPLOY_AFTER_RESTORE);
+        if (config.stack().appServices().isEmpty()) {
+            throw RollbackException.usage("--redeploy previous needs stack.app-services");
         }
-        return new RedeployPlan.Inputs(session.docker(), session.ledger(), config.stack().name(), "previous",
+        return new RedeployPlan.Inputs(session.docker(), session.ledger(), session.platform().stack(), "previous",
             config.stack().appServices(), session.httpChecks(), session.healthGate(), true);
     }
 
@@ -94,18 +96,15 @@ final class DbRestoreCommand extends PlanCommand {
             app.err().println("rollback: WARNING: no pre-restore backup will be taken (--no-pre-backup)");
         }
         List<String> appServices = config.stack().appServices();
-        boolean swarm = "swarm".equals(config.stack().target());
-        String stack = config.stack().name();
-        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service -> swarm
-            ? new SwarmServiceCheck(session.swarm(), stack + "_" + service)
-            : ContainerHealthCheck.service(session.docker(), stack, service)).toList();
-        AppServices services = appServices.isEmpty() ? AppServices.none()
-            : swarm ? AppServices.swarm(session.swarm(), stack, appServices, config.health().timeout())
-            : AppServices.compose(session.compose(), appServices);
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(), services,
-            redeploy == Redeploy.previous ? session.compose() : null, new BackupStore(config.backupsDir(), app.clock()),
+        Platform platform = session.platform();
+        AppServices services = platform.appServices(appServices);
+        List<HealthCheck> containers = platform.serviceChecks(appServices);
+        Postgres postgres = session.postgres();
+        RedeployPlan.Inputs previous = redeployPrevious(session, config);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(postgres, services,
+            previous != null ? platform.stackFiles() : null, new BackupStore(config.backupsDir(), app.clock()),
             backup, !noPreBackup, inPlace, dropOld, jobs, config.verify().sampleQuery(), session.healthGate(),
-            containers, session.httpChecks(), app.clock(), redeployPrevious(session, config));
+            containers, session.httpChecks(), app.clock(), previous);
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

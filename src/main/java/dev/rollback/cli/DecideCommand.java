@@ -13,6 +13,8 @@ import dev.rollback.decide.Severity;
 import dev.rollback.decide.StackShape;
 import dev.rollback.migrations.DatabaseTableSizes;
 import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.platform.Capability;
+import dev.rollback.platform.Platform;
 import dev.rollback.workdir.GitCheckout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,18 +65,20 @@ final class DecideCommand extends BaseCommand {
     private DecisionPlan.Inputs inputs(Session session) {
         Config config = session.config();
         long threshold = config.migrations().largeTableRows();
-        boolean dokploy = "dokploy".equals(config.stack().target());
-        boolean composeWithAppServices = "compose".equals(config.stack().target())
-            && !config.stack().appServices().isEmpty();
+        Platform platform = session.platform();
+        boolean ownHistory = !platform.has(Capability.RELEASE_LEDGER);
+        boolean appServices = !config.stack().appServices().isEmpty();
+        boolean redeployAfterRestore = appServices && platform.has(Capability.REDEPLOY_AFTER_RESTORE);
+        boolean blueGreen = appServices && platform.has(Capability.BLUE_GREEN);
         RollbackCommand options = session.options();
         return new DecisionPlan.Inputs(severity, session.docker(), session::serviceChecks, session.httpChecks(),
-            session::postgres, config.database().name() != null, session.ledger(), session::runningStack, dokploy,
+            session::postgres, config.database().name() != null, session.ledger(), session::runningStack, ownHistory,
             () -> GitCheckout.around(config.workdir()), config.git().remote(), config.git().url() != null,
             checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
                 config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
                 threshold)),
             new BackupStore(config.backupsDir(), app.clock()), new DumpInspector(postgresOrNull(session)), app.clock(),
-            new StackShape(composeWithAppServices, config.backupsDir().toString(), composeWithAppServices
+            new StackShape(redeployAfterRestore, config.backupsDir().toString(), blueGreen
                 && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty()),
             new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes));
     }

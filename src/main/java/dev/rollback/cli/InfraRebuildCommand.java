@@ -1,6 +1,6 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.health.ContainerHealthCheck;
+import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.backup.BackupStore;
@@ -13,13 +13,14 @@ import dev.rollback.core.config.Config;
 import dev.rollback.core.config.DigitalOceanConfig;
 import dev.rollback.core.config.HttpCheckConfig;
 import dev.rollback.incident.IncidentStep;
+import dev.rollback.platform.Capability;
+import dev.rollback.platform.Platform;
 import dev.rollback.rebuild.CloudInputs;
 import dev.rollback.rebuild.DatabaseInputs;
 import dev.rollback.rebuild.LocalInputs;
 import dev.rollback.rebuild.RebuildPlan;
 import dev.rollback.rebuild.ReleaseInputs;
 import dev.rollback.rebuild.VolumeInputs;
-import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
 import dev.rollback.verify.VerifyPlan;
 import java.io.PrintWriter;
@@ -77,10 +78,7 @@ final class InfraRebuildCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
-        if (!"compose".equals(config.stack().target())) {
-            throw RollbackException.usage("infra-rebuild rebuilds compose stacks (stack.target is "
-                + config.stack().target() + ")");
-        }
+        session.platform().require(Capability.INFRA_REBUILD);
         return providerOf(config) == Provider.local ? local(session) : digitalOcean(session);
     }
 
@@ -102,11 +100,12 @@ final class InfraRebuildCommand extends PlanCommand {
         }
         Config config = session.config();
         BackupStore store = new BackupStore(config.backupsDir(), app.clock());
-        ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), session.compose(), session.ledger(),
+        Compose stackFiles = session.platform().stackFiles();
+        ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), stackFiles, session.ledger(),
             config.stack().name(), release == null ? ReleaseInputs.LATEST : release, session.httpChecks(),
             session.healthGate());
         VolumeInputs volumes = new VolumeInputs(volumeMode == VolumeInputs.Mode.NONE ? null : session.volumes(),
-            session.compose(), store, volumeMode);
+            stackFiles, store, volumeMode);
         return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, volumes, database(session, store),
             () -> VerifyPlan.build(session.verifyInputs(services(session), app.clock().instant())).steps(),
             app.interruption()::requested));
@@ -139,17 +138,17 @@ final class InfraRebuildCommand extends PlanCommand {
     private List<Step> level3(Session session, BackupStore store, String database, Path dump) {
         Config config = session.config();
         List<String> appServices = config.stack().appServices();
-        List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
-            ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
-            AppServices.compose(session.compose(), appServices), null, store, dump.toString(), true, false, false, 2,
+        Platform platform = session.platform();
+        List<HealthCheck> containers = platform.serviceChecks(appServices);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(), platform.appServices(appServices), null,
+            store, dump.toString(), true, false, false, 2,
             config.verify().sampleQuery(), session.healthGate(), containers, session.httpChecks(), app.clock(), null);
         return RestorePlan.build(database, inputs).steps();
     }
 
     /** Every service of the compose file: level 4 verifies everything, the database included. */
     private static List<String> services(Session session) {
-        return session.compose().services();
+        return session.platform().stackFiles().services();
     }
 
     private Plan digitalOcean(Session session) {

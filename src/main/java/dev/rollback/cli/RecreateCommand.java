@@ -2,9 +2,10 @@ package dev.rollback.cli;
 
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
-import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.images.MissingImages;
+import dev.rollback.platform.Capability;
+import dev.rollback.platform.Platform;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
 import dev.rollback.verify.VerifyPlan;
@@ -41,17 +42,14 @@ final class RecreateCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
-        if (!"compose".equals(config.stack().target())) {
-            throw RollbackException.usage("recreate is for compose stacks (stack.target is " + config.stack().target()
-                + "); use redeploy for " + config.stack().target());
-        }
-        String project = config.stack().name();
+        Platform platform = session.platform();
+        platform.require(Capability.RECREATE);
         BackupStore backups = new BackupStore(config.backupsDir(), app.clock());
         StackFiles files = new StackFiles(config.workdir(), config.stack().composeFile(), config.stack().envFile());
         List<Step> verification = VerifyPlan.build(session.verifyInputs(verifiedServices(session),
             app.clock().instant())).steps();
-        return RecreatePlan.build(new RecreatePlan.Inputs(session.docker(), session.compose(),
-            () -> GitCheckout.around(config.workdir()), session.ledger(), backups, files, project, to, !noPull,
+        return RecreatePlan.build(new RecreatePlan.Inputs(session.docker(), platform.stackFiles(),
+            () -> GitCheckout.around(config.workdir()), session.ledger(), backups, files, platform.stack(), to, !noPull,
             volumeBackups(session, backups), session.healthGate(), session.httpChecks(), verification));
     }
 
@@ -59,12 +57,12 @@ final class RecreateCommand extends PlanCommand {
     private static List<String> verifiedServices(Session session) {
         List<String> services = new ArrayList<>(session.config().stack().appServices());
         services.addAll(session.config().stack().statefulServices());
-        return services.isEmpty() ? session.compose().services() : services;
+        return services.isEmpty() ? session.platform().stackFiles().services() : services;
     }
 
     private List<Step> volumeBackups(Session session, BackupStore backups) {
         return noVolumeBackup ? List.of()
-            : VolumeSteps.backupProject(session.volumes(), backups, session.config().stack().name(),
+            : VolumeSteps.backupAll(session.volumes(), backups, session.platform()::volumes,
                 session.config().backups().keepVolumes(), new MissingImages(session.docker(), !noPull));
     }
 }

@@ -2,12 +2,9 @@ package dev.rollback.cli;
 
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
-import dev.rollback.core.config.Config;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
-import dev.rollback.redeploy.DokployRedeployPlan;
-import dev.rollback.redeploy.DokployTargets;
-import dev.rollback.redeploy.RedeployPlan;
+import dev.rollback.platform.RedeployRequest;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -40,19 +37,12 @@ final class RedeployCommand extends PlanCommand {
 
     @Override
     protected Plan plan(Session session) {
-        Config config = session.config();
         try {
             services.forEach(s -> Names.requireServiceName("--service", s));
         } catch (ConfigException e) {
             throw RollbackException.usage(e.getMessage());
         }
-        RedeployPlan.Inputs inputs = new RedeployPlan.Inputs(session.docker(), session.ledger(),
-            config.stack().name(), to, services, session.httpChecks(), session.healthGate(), !noUndo, !noPull);
-        return switch (config.stack().target()) {
-            case "swarm" -> RedeployPlan.swarm(inputs, session.swarm());
-            case "dokploy" -> DokployRedeployPlan.build(session.dokploy(), DokployTargets.of(config),
-                to, config.dokploy().deployTimeout(), session.httpChecks(), session.healthGate());
-            default -> RedeployPlan.compose(inputs, session.compose());
-        };
+        return session.platform().redeploy(new RedeployRequest(session.ledger(), to, services, session.httpChecks(),
+            session.healthGate(), !noUndo, !noPull));
     }
 }

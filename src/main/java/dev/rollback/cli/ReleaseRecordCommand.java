@@ -28,7 +28,8 @@ final class ReleaseRecordCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
-        StackFacts facts = StackFacts.read(config.stack().target(), () -> JGitRepository.openEnclosing(config.workdir()),
+        StackFacts facts = StackFacts.read(session.platform().name(),
+            () -> JGitRepository.openEnclosing(config.workdir()),
             config.workdir().resolve(config.stack().composeFile()));
         return RecordPlan.build(session.docker(), session::runningStack, () -> healthChecks(session), facts,
             session.ledger(), config.releases().keep(), force, app.clock());

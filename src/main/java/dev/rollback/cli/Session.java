@@ -8,10 +8,10 @@ import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
-import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
-import dev.rollback.adapters.health.SwarmServiceCheck;
-import dev.rollback.core.RollbackException;
+import dev.rollback.platform.Platform;
+import dev.rollback.platform.PlatformAdapters;
+import dev.rollback.platform.Platforms;
 import dev.rollback.release.RunningStack;
 import java.util.Map;
 import dev.rollback.adapters.health.HttpCheck;
@@ -45,6 +45,7 @@ final class Session {
     private Dokploy dokploy;
     private Networks networks;
     private Proxy proxy;
+    private Platform platform;
     private ProgressLine progress;
 
     Session(AppContext app, RollbackCommand options, Config config) {
@@ -157,23 +158,24 @@ final class Session {
         return new HealthGate(config.health().timeout(), config.health().interval(), app.interruption()::requested);
     }
 
-    /** What runs now, per service: from compose labels, or from the Swarm stack. */
+    /** The platform the stack runs on, chosen once from {@code stack.target}; its adapters created on first use. */
+    Platform platform() {
+        if (platform == null) {
+            platform = Platforms.choose(config,
+                new PlatformAdapters(this::docker, this::compose, this::swarm, this::volumes, this::dokploy));
+        }
+        return platform;
+    }
+
+    /** What runs now, per service, as the platform reads it (refused where the tool keeps no ledger). */
     Map<String, RunningStack.Service> runningStack() {
-        String project = config.stack().name();
-        return switch (config.stack().target()) {
-            case "swarm" -> RunningStack.swarm(swarm(), project);
-            case "compose" -> RunningStack.compose(docker(), project);
-            default -> throw RollbackException.usage("the release ledger is for compose and swarm stacks;"
-                + " Dokploy keeps its own deployment history (rollback redeploy uses it)");
-        };
+        return platform().stack().services();
     }
 
     /** Per running service, the check that it is up: its containers' healthchecks, or its Swarm tasks. */
     List<HealthCheck> serviceChecks() {
-        String project = config.stack().name();
-        return runningStack().keySet().stream().<HealthCheck>map(service -> "swarm".equals(config.stack().target())
-            ? new SwarmServiceCheck(swarm(), project + "_" + service)
-            : ContainerHealthCheck.service(docker(), project, service)).toList();
+        RunningStack stack = platform().stack();
+        return stack.serviceChecks(stack.services().keySet());
     }
 
     /**

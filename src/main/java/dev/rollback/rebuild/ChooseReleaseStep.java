@@ -3,6 +3,7 @@ package dev.rollback.rebuild;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import dev.rollback.platform.ComposeStack;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.Release;
 import dev.rollback.release.ReleaseChoice;
@@ -75,7 +76,8 @@ final class ChooseReleaseStep implements Step {
         return switch (in.wanted()) {
             case ReleaseInputs.LATEST -> releases.get(releases.size() - 1);
             case "previous" -> ReleaseChoice.choose(ledger,
-                RunningStack.imageIds(RunningStack.compose(in.docker(), in.project())), "previous", context.memory());
+                RunningStack.imageIds(new ComposeStack(in.docker(), in.project()).services()), "previous",
+                context.memory());
             default -> ledger.find(in.wanted());
         };
     }

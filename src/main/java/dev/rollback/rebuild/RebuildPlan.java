@@ -3,6 +3,7 @@ package dev.rollback.rebuild;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
 import dev.rollback.recreate.StartStackStep;
+import dev.rollback.platform.ComposeStack;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.volume.VolumeSteps;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public final class RebuildPlan {
         if (chosen.release == null) {
             return startAll;
         }
-        return RedeployPlan.composeSteps(new RedeployPlan.Inputs(in.docker(), in.ledger(), in.project(),
+        return RedeployPlan.composeSteps(new RedeployPlan.Inputs(in.docker(), in.ledger(),
+            new ComposeStack(in.docker(), in.project()),
             chosen.release.id(), List.of(), in.httpChecks(), in.gate(), false), in.compose(), startAll);
     }
 

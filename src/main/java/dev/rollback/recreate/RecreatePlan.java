@@ -2,7 +2,6 @@ package dev.rollback.recreate;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
-import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
@@ -30,14 +29,20 @@ import java.util.function.Supplier;
  */
 public final class RecreatePlan {
     /**
+     * @param stack         what runs now and the check per service, as the platform reads them
      * @param wanted        {@code --to}: null for the previous release, a release id, or a git revision
      * @param volumeBackups steps that archive the stack's volumes (empty with --no-volume-backup)
      * @param verification  the {@code verify} checks, run once the gate passed (reported, no undo)
      */
     public record Inputs(Docker docker, Compose compose, Supplier<GitCheckout> git, Ledger ledger,
-                         BackupStore backups, StackFiles files, String project, String wanted, boolean pull,
+                         BackupStore backups, StackFiles files, RunningStack stack, String wanted, boolean pull,
                          List<Step> volumeBackups, HealthGate gate, List<HealthCheck> httpChecks,
                          List<Step> verification) {
+
+        /** The compose project: the stack's name. */
+        String project() {
+            return stack.name();
+        }
     }
 
     private RecreatePlan() {
@@ -45,7 +50,7 @@ public final class RecreatePlan {
 
     public static Plan build(Inputs in) {
         RecreateRun run = new RecreateRun();
-        Supplier<Map<String, RunningStack.Service>> running = () -> RunningStack.compose(in.docker(), in.project());
+        Supplier<Map<String, RunningStack.Service>> running = in.stack()::services;
         CheckoutFilesStep checkout = new CheckoutFilesStep(in.git(), in.files(), () -> run.target.revision());
         PrepareImagesStep images = new PrepareImagesStep(in.docker(), in.compose(), checkout, run, in.pull());
         return Plan.builder("recreate")
@@ -65,8 +70,7 @@ public final class RecreatePlan {
     }
 
     private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
-        return services.stream()
-            .<HealthCheck>map(service -> ContainerHealthCheck.service(in.docker(), in.project(), service)).toList();
+        return in.stack().serviceChecks(services);
     }
 
     private static Map<String, HealthCheck> monitored(List<HealthCheck> httpChecks) {

@@ -3,8 +3,6 @@ package dev.rollback.redeploy;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.Swarm;
-import dev.rollback.adapters.health.SwarmServiceCheck;
-import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
@@ -25,21 +23,21 @@ import java.util.function.Function;
  */
 public final class RedeployPlan {
     /**
-     * @param project     compose project or Swarm stack name
+     * @param stack       what runs now and the check per service, as the platform reads them
      * @param wanted      "previous" or a release id
      * @param services    only these services (empty: every service of the release)
      * @param httpChecks  the configured HTTP checks, part of the gate
      * @param undo        put back what ran before when the gate fails (false: --no-undo)
      * @param pull        pull a release's pruned images back by their recorded digest (false: --no-pull)
      */
-    public record Inputs(Docker docker, Ledger ledger, String project, String wanted,
+    public record Inputs(Docker docker, Ledger ledger, RunningStack stack, String wanted,
                          List<String> services, List<HealthCheck> httpChecks, HealthGate gate, boolean undo,
                          boolean pull) {
 
         /** Pulling pruned images back, as every command does unless told --no-pull. */
-        public Inputs(Docker docker, Ledger ledger, String project, String wanted, List<String> services,
+        public Inputs(Docker docker, Ledger ledger, RunningStack stack, String wanted, List<String> services,
                       List<HealthCheck> httpChecks, HealthGate gate, boolean undo) {
-            this(docker, ledger, project, wanted, services, httpChecks, gate, undo, true);
+            this(docker, ledger, stack, wanted, services, httpChecks, gate, undo, true);
         }
 
         MissingImages missingImages() {
@@ -61,13 +59,13 @@ public final class RedeployPlan {
     public static List<Step> composeSteps(Inputs in, Compose compose, List<Step> beforeGate) {
         Switch change = new Switch();
         List<Step> steps = new ArrayList<>();
-        steps.add(new SelectReleaseStep(in.ledger(), () -> RunningStack.compose(in.docker(), in.project()),
+        steps.add(new SelectReleaseStep(in.ledger(), in.stack()::services,
             in.docker(), in.wanted(), in.services(), change, true, in.missingImages()));
         steps.add(new SwitchComposeStep(in.docker(), compose, change,
-            services -> monitored(in, containerChecks(in, services)), in.undo(),
-            new HealthyAgain(in.gate(), services -> containerChecks(in, services), in.httpChecks())));
+            services -> monitored(in, in.stack().serviceChecks(services)), in.undo(),
+            new HealthyAgain(in.gate(), in.stack()::serviceChecks, in.httpChecks())));
         steps.addAll(beforeGate);
-        steps.add(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()));
+        steps.add(new HealthGateStep(in.gate(), change, in.stack()::serviceChecks, in.httpChecks()));
         return steps;
     }
 
@@ -77,26 +75,18 @@ public final class RedeployPlan {
      */
     public static Plan swarm(Inputs in, Swarm swarm) {
         Switch change = new Switch();
-        Function<List<String>, List<HealthCheck>> serviceChecks = services -> services.stream()
-            .<HealthCheck>map(s -> new SwarmServiceCheck(swarm, in.project() + "_" + s)).toList();
-        Function<List<String>, Map<String, HealthCheck>> monitored = services -> monitored(in, serviceChecks.apply(services));
+        String stack = in.stack().name();
+        Function<List<String>, Map<String, HealthCheck>> monitored =
+            services -> monitored(in, in.stack().serviceChecks(services));
         Plan.Builder plan = Plan.builder("redeploy").level(1);
         if (in.ledger().releases().isEmpty()) {
-            plan.step(new SwarmPreviousSpecStep(swarm, in.project(), in.services(), change, in.gate().timeout(), monitored));
+            plan.step(new SwarmPreviousSpecStep(swarm, stack, in.services(), change, in.gate().timeout(), monitored));
         } else {
-            plan.step(new SelectReleaseStep(in.ledger(), () -> RunningStack.swarm(swarm, in.project()), in.docker(),
+            plan.step(new SelectReleaseStep(in.ledger(), in.stack()::services, in.docker(),
                     in.wanted(), in.services(), change, false, in.missingImages()))
-                .step(new SwitchSwarmStep(swarm, in.project(), change, in.gate().timeout(), monitored, in.undo()));
+                .step(new SwitchSwarmStep(swarm, stack, change, in.gate().timeout(), monitored, in.undo()));
         }
-        return plan.step(new HealthGateStep(in.gate(), change, serviceChecks, in.httpChecks())).build();
-    }
-
-    private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
-        List<HealthCheck> checks = new ArrayList<>();
-        for (String service : services) {
-            checks.add(ContainerHealthCheck.service(in.docker(), in.project(), service));
-        }
-        return checks;
+        return plan.step(new HealthGateStep(in.gate(), change, in.stack()::serviceChecks, in.httpChecks())).build();
     }
 
     private static Map<String, HealthCheck> monitored(Inputs in, List<HealthCheck> serviceChecks) {

@@ -1,57 +1,37 @@
 package dev.rollback.release;
 
-import dev.rollback.adapters.docker.ContainerInfo;
-import dev.rollback.adapters.docker.Docker;
-import dev.rollback.adapters.docker.Swarm;
-import java.util.Comparator;
+import dev.rollback.adapters.health.HealthCheck;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the stack runs now: per service, the image reference and the image ID of its containers. */
-public final class RunningStack {
+/**
+ * What the stack runs now: per service, the image reference and the image ID behind it, and the
+ * check that a service is up. The platform answers it (a compose project's containers, a Swarm
+ * stack's services): see {@code dev.rollback.platform}.
+ */
+public interface RunningStack {
     /** One service as it runs: the reference it was created from and the image ID behind it. */
-    public record Service(String name, String image, String imageId) {
+    record Service(String name, String image, String imageId) {
     }
 
-    private RunningStack() {
-    }
+    /** The stack's name on its platform: the compose project or the Swarm stack namespace. */
+    String name();
 
-    /**
-     * Compose: per service, the container that runs (else the newest one), so a crash-looping
-     * service still shows the image it is crash-looping on.
-     */
-    public static Map<String, Service> compose(Docker docker, String project) {
-        Map<String, Service> services = new TreeMap<>();
-        List<ContainerInfo> containers = docker.projectContainers(project).stream()
-            .filter(c -> c.service() != null)
-            .sorted(Comparator.comparing((ContainerInfo c) -> !c.running()))
-            .toList();
-        for (ContainerInfo container : containers) {
-            services.putIfAbsent(container.service(),
-                new Service(container.service(), container.image(), container.imageId()));
-        }
-        return services;
-    }
+    /** Per service, what runs now, read afresh at every call. */
+    Map<String, Service> services();
 
-    /** Swarm: per service of the stack, its spec image and a running task's image ID. */
-    public static Map<String, Service> swarm(Swarm swarm, String stack) {
-        Map<String, Service> services = new TreeMap<>();
-        for (Swarm.SwarmService service : swarm.stackServices(stack)) {
-            String name = service.name().startsWith(stack + "_") ? service.name().substring(stack.length() + 1)
-                : service.name();
-            services.put(name, new Service(name, stripDigest(service.image()), service.imageId()));
-        }
-        return services;
-    }
+    /** The check that {@code service} is up, looked up again at every probe so it follows a recreated service. */
+    HealthCheck serviceCheck(String service);
 
-    private static String stripDigest(String image) {
-        int at = image.indexOf('@');
-        return at < 0 ? image : image.substring(0, at);
+    /** {@link #serviceCheck} for each of {@code services}, in their order. */
+    default List<HealthCheck> serviceChecks(Collection<String> services) {
+        return services.stream().map(this::serviceCheck).toList();
     }
 
     /** service → image ID, for matching against releases. */
-    public static Map<String, String> imageIds(Map<String, Service> running) {
+    static Map<String, String> imageIds(Map<String, Service> running) {
         Map<String, String> ids = new TreeMap<>();
         running.forEach((name, service) -> {
             if (service.imageId() != null) {

@@ -1,15 +1,12 @@
 package dev.rollback.restore;
 
-import dev.rollback.adapters.docker.Compose;
-import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.core.Step;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * How the app services are stopped during a restore and started after it: compose stop/start, or
- * Swarm scale to 0 and back to the remembered replica counts. None when no app services are configured.
+ * How the app services are stopped during a restore and started after it, as the platform does it
+ * ({@code Platform.appServices}: compose stop/start, Swarm scale to 0 and back). None when no app
+ * services are configured.
  */
 public final class AppServices {
     private final Step stop;
@@ -24,18 +21,9 @@ public final class AppServices {
         return new AppServices(null, null);
     }
 
-    public static AppServices compose(Compose compose, List<String> services) {
-        return services.isEmpty() ? none()
-            : new AppServices(new StopAppStep(compose, services), new StartAppStep(compose, services));
-    }
-
-    public static AppServices swarm(Swarm swarm, String stack, List<String> services, Duration timeout) {
-        if (services.isEmpty()) {
-            return none();
-        }
-        SwarmReplicas replicas = new SwarmReplicas();
-        return new AppServices(new ScaleDownStep(swarm, stack, services, replicas, timeout),
-            new ScaleUpStep(swarm, stack, replicas, timeout));
+    /** {@code stop} undoes itself (starts the services again) when a later step fails. */
+    public static AppServices of(Step stop, Step start) {
+        return new AppServices(stop, start);
     }
 
     Optional<Step> stop() {

@@ -50,7 +50,7 @@ class BlueGreenCommandTest {
         CliRunner.Result result = run(STACK.replace("name: merq,", "name: merq, target: swarm,") + PROXY, "--to", "HEAD~1");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("blue-green runs compose stacks only (stack.target is swarm)");
+        assertThat(result.err()).contains("blue-green works for stack.target compose, not swarm; use redeploy");
     }
 
     @Test

@@ -113,7 +113,7 @@ class CliTest {
     }
 
     @Test
-    void volumesOfADokployStackAreAUsageErrorNamingTheLabelsItReads() throws Exception {
+    void volumesOfADokployStackAreAUsageErrorNamingWhereTheyWork() throws Exception {
         Path config = dir.resolve("rollback.yml");
         Files.writeString(config, "stack: { name: shop, target: dokploy }\n"
             + "dokploy: { url: \"http://127.0.0.1:1\", api-key-env: DOKPLOY_KEY }\n");
@@ -121,7 +121,7 @@ class CliTest {
         CliRunner.Result result = cli.run("backup", "-c", config.toString(), "--no-database", "--volumes", "--yes");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("rollback: --volumes works for stack.target compose or swarm (it archives"
-            + " the volumes labelled com.docker.compose.project=shop or com.docker.stack.namespace=shop), not dokploy");
+        assertThat(result.err().strip())
+            .isEqualTo("rollback: --volumes works for stack.target compose or swarm, not dokploy");
     }
 }

@@ -79,6 +79,6 @@ class InfraRebuildCommandTest {
         CliRunner.Result result = cli.run("--config", file.toString(), "infra-rebuild");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("rebuilds compose stacks");
+        assertThat(result.err()).contains("infra-rebuild works for stack.target compose, not swarm");
     }
 }

@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A container (or every container of a compose service) is running and, when its image declares a
- * healthcheck, reports {@code healthy}. The containers are looked up again at every probe, so a
- * check on a service keeps following it after a rollback recreates its container.
+ * A container (or every container of a service, as the platform finds them) is running and,
+ * when its image declares a healthcheck, reports {@code healthy}. The containers are looked up
+ * again at every probe, so a check on a service keeps following it after a rollback recreates its
+ * container.
  */
 public final class ContainerHealthCheck implements HealthCheck {
     private final String target;
@@ -28,13 +29,6 @@ public final class ContainerHealthCheck implements HealthCheck {
     /** One container by name or id. */
     public static ContainerHealthCheck container(Docker docker, String nameOrId) {
         return new ContainerHealthCheck(nameOrId, () -> docker.container(nameOrId).stream().toList());
-    }
-
-    /** Every container of a compose service (all replicas must be healthy). */
-    public static ContainerHealthCheck service(Docker docker, String project, String service) {
-        return new ContainerHealthCheck(service, () -> docker.projectContainers(project).stream()
-            .filter(container -> service.equals(container.service()))
-            .toList());
     }
 
     @Override

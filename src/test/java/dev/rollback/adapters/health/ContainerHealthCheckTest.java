@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.core.RollbackException;
+import dev.rollback.platform.ComposeStack;
 import org.junit.jupiter.api.Test;
 
 class ContainerHealthCheckTest {
@@ -84,7 +85,7 @@ class ContainerHealthCheckTest {
 
     @Test
     void serviceCheckFollowsARecreatedContainer() {
-        ContainerHealthCheck check = ContainerHealthCheck.service(docker, "merq", "backend");
+        HealthCheck check = new ComposeStack(docker, "merq").serviceCheck("backend");
         docker.put(container("merq-backend-1", "backend", "exited", "none", 1));
         assertThat(check.probe().healthy()).isFalse();
 
@@ -99,7 +100,7 @@ class ContainerHealthCheckTest {
         docker.put(new ContainerInfo("x", "other-backend-1", "other", "backend",
             "i", "sha256:x", "exited", "none", 1));
 
-        HealthResult result = ContainerHealthCheck.service(docker, "merq", "backend").probe();
+        HealthResult result = new ComposeStack(docker, "merq").serviceCheck("backend").probe();
 
         assertThat(result).isEqualTo(HealthResult.unhealthy("container:backend", "no container"));
     }
@@ -108,7 +109,7 @@ class ContainerHealthCheckTest {
     void serviceWithReplicasIsHealthyOnlyWhenEveryReplicaIs() {
         docker.put(container("merq-backend-1", "backend", "running", "healthy", 0));
         docker.put(container("merq-backend-2", "backend", "restarting", "unhealthy", 1));
-        ContainerHealthCheck check = ContainerHealthCheck.service(docker, "merq", "backend");
+        HealthCheck check = new ComposeStack(docker, "merq").serviceCheck("backend");
 
         HealthResult oneDown = check.probe();
         docker.put(container("merq-backend-2", "backend", "running", "healthy", 0));

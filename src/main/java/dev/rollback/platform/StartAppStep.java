@@ -1,4 +1,4 @@
-package dev.rollback.restore;
+package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.core.Step;

@@ -1,4 +1,4 @@
-package dev.rollback.restore;
+package dev.rollback.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

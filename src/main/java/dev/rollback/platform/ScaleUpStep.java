@@ -1,4 +1,4 @@
-package dev.rollback.restore;
+package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.core.RollbackException;

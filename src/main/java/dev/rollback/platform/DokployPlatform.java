@@ -1,0 +1,37 @@
+package dev.rollback.platform;
+
+import dev.rollback.adapters.dokploy.Dokploy;
+import dev.rollback.core.Plan;
+import dev.rollback.core.config.Config;
+import dev.rollback.redeploy.DokployRedeployPlan;
+import dev.rollback.redeploy.DokployTargets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An application or compose service that Dokploy deploys ({@code stack.target: dokploy}). Dokploy
+ * keeps its own deployment history, so redeploy goes through its API and nothing else is offered:
+ * the tool's ledger, stopping services and volumes all refuse.
+ */
+final class DokployPlatform extends DeclaredPlatform {
+    static final String NAME = "dokploy";
+    static final Set<Capability> CAPABILITIES = EnumSet.noneOf(Capability.class);
+
+    private final Config config;
+    private final Supplier<Dokploy> dokploy;
+
+    DokployPlatform(Config config, Supplier<Dokploy> dokploy) {
+        super(NAME, CAPABILITIES);
+        this.config = config;
+        this.dokploy = dokploy;
+    }
+
+    /** Dokploy's previous deployment (or {@code --to} one of its deployments), health-gated. */
+    @Override
+    public Plan redeploy(RedeployRequest request) {
+        Dokploy api = dokploy.get();
+        return DokployRedeployPlan.build(api, DokployTargets.of(config), request.wanted(),
+            config.dokploy().deployTimeout(), request.httpChecks(), request.gate());
+    }
+}

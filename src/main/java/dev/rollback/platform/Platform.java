@@ -1,0 +1,75 @@
+package dev.rollback.platform;
+
+import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.core.Plan;
+import dev.rollback.release.RunningStack;
+import dev.rollback.restore.AppServices;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The platform a stack runs on ({@code stack.target}), chosen once by {@link Platforms#choose}.
+ * Commands ask it, never the target's name: what runs, how to check, stop, start and switch
+ * services, the stack's volumes, and whether it can do what the command needs at all
+ * ({@link #require}). A method whose capability the platform lacks refuses with the one message
+ * {@link #require} gives; a platform gains a strategy by implementing that method and listing the
+ * capability. docs/architecture.md has the checklist for adding a platform.
+ */
+public interface Platform {
+    /** The {@code stack.target} value this platform answers to; recorded in each release. */
+    String name();
+
+    /** What this platform can do beyond redeploy. */
+    Set<Capability> capabilities();
+
+    default boolean has(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** Refuses (exit 2, before anything runs) when this platform lacks {@code capability}. */
+    default void require(Capability capability) {
+        require(capability, capability.feature());
+    }
+
+    /** {@link #require(Capability)}, naming what the user asked for ({@code --volumes}) in the refusal. */
+    default void require(Capability capability, String feature) {
+        if (!has(capability)) {
+            throw Platforms.refusal(this, capability, feature);
+        }
+    }
+
+    /** Level 1: switch services to a release's images (or the platform's previous deployment), health-gated. */
+    Plan redeploy(RedeployRequest request);
+
+    /** What runs now, per service, and the check per service ({@link Capability#RELEASE_LEDGER}). */
+    default RunningStack stack() {
+        return missing(Capability.RELEASE_LEDGER);
+    }
+
+    /** Per service, the check that it is up (its containers' healthchecks, its Swarm tasks). */
+    default List<HealthCheck> serviceChecks(List<String> services) {
+        return services.isEmpty() ? List.of() : stack().serviceChecks(services);
+    }
+
+    /** Steps that stop {@code services} (undone on a failure) and start them again ({@link Capability#STOP_APP}). */
+    default AppServices appServices(List<String> services) {
+        return services.isEmpty() ? AppServices.none() : missing(Capability.STOP_APP);
+    }
+
+    /** The tool that applies a revision's stack files ({@link Capability#STACK_FILES}). */
+    default Compose stackFiles() {
+        return missing(Capability.STACK_FILES);
+    }
+
+    /** The stack's named volumes, read now ({@link Capability#VOLUMES}). */
+    default List<String> volumes() {
+        return missing(Capability.VOLUMES);
+    }
+
+    /** The refusal of a method whose capability this platform lacks; a bug if it lists the capability. */
+    private <T> T missing(Capability capability) {
+        require(capability);
+        throw new IllegalStateException(name() + " lists " + capability + " but does not implement it");
+    }
+}

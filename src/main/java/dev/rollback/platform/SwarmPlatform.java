@@ -1,0 +1,70 @@
+package dev.rollback.platform;
+
+import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.docker.Volumes;
+import dev.rollback.core.Plan;
+import dev.rollback.redeploy.RedeployPlan;
+import dev.rollback.release.RunningStack;
+import dev.rollback.restore.AppServices;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A Swarm stack ({@code stack.target: swarm}, {@code stack.name} the stack namespace). Not yet:
+ * applying a revision's stack files ({@code docker stack deploy}), so neither recreate, blue-green
+ * nor level 4; those refuse until they are implemented here.
+ */
+final class SwarmPlatform extends DeclaredPlatform {
+    static final String NAME = "swarm";
+    static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RELEASE_LEDGER, Capability.STOP_APP,
+        Capability.VOLUMES);
+
+    private final String stack;
+    private final Supplier<Docker> docker;
+    private final Supplier<Swarm> swarm;
+    private final Supplier<Volumes> volumes;
+    private final Duration scaleTimeout;
+
+    /** @param scaleTimeout how long scaling a service down or back up may take ({@code health.timeout}) */
+    SwarmPlatform(String stack, Supplier<Docker> docker, Supplier<Swarm> swarm, Supplier<Volumes> volumes,
+                  Duration scaleTimeout) {
+        super(NAME, CAPABILITIES);
+        this.stack = stack;
+        this.docker = docker;
+        this.swarm = swarm;
+        this.volumes = volumes;
+        this.scaleTimeout = scaleTimeout;
+    }
+
+    /** Services updated to the release's images; with an empty ledger, the Engine's rollback to the previous spec. */
+    @Override
+    public Plan redeploy(RedeployRequest request) {
+        return RedeployPlan.swarm(request.toInputs(docker.get(), stack()), swarm.get());
+    }
+
+    @Override
+    public RunningStack stack() {
+        return new SwarmStack(swarm.get(), stack);
+    }
+
+    /** Each service scaled to 0, its replica count remembered, and scaled back to it after the restore. */
+    @Override
+    public AppServices appServices(List<String> services) {
+        if (services.isEmpty()) {
+            return AppServices.none();
+        }
+        SwarmReplicas replicas = new SwarmReplicas();
+        return AppServices.of(new ScaleDownStep(swarm.get(), stack, services, replicas, scaleTimeout),
+            new ScaleUpStep(swarm.get(), stack, replicas, scaleTimeout));
+    }
+
+    /** The volumes labelled with the stack namespace ({@code com.docker.stack.namespace}), on this node. */
+    @Override
+    public List<String> volumes() {
+        return volumes.get().projectVolumes(stack);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rollback.platform;
+
+import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.adapters.health.SwarmServiceCheck;
+import dev.rollback.release.RunningStack;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A Swarm stack as it runs: its services, named {@code <stack>_<service>} by {@code docker stack deploy}. */
+public final class SwarmStack implements RunningStack {
+    private final Swarm swarm;
+    private final String stack;
+
+    public SwarmStack(Swarm swarm, String stack) {
+        this.swarm = swarm;
+        this.stack = stack;
+    }
+
+    @Override
+    public String name() {
+        return stack;
+    }
+
+    /** Per service of the stack, its spec image (without the digest Swarm pins) and a running task's image ID. */
+    @Override
+    public Map<String, Service> services() {
+        Map<String, Service> services = new TreeMap<>();
+        for (Swarm.SwarmService service : swarm.stackServices(stack)) {
+            String name = service.name().startsWith(stack + "_") ? service.name().substring(stack.length() + 1)
+                : service.name();
+            services.put(name, new Service(name, stripDigest(service.image()), service.imageId()));
+        }
+        return services;
+    }
+
+    /** All desired tasks of the service run and no update is under way. */
+    @Override
+    public HealthCheck serviceCheck(String service) {
+        return new SwarmServiceCheck(swarm, stack + "_" + service);
+    }
+
+    private static String stripDigest(String image) {
+        int at = image.indexOf('@');
+        return at < 0 ? image : image.substring(0, at);
+    }
+}
