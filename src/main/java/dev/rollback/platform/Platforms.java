@@ -43,11 +43,11 @@ public final class Platforms {
         return List.copyOf(ALL.keySet());
     }
 
-    /** "recreate works for stack.target compose, not swarm; use redeploy, ...": exit 2, nothing has run. */
+    /** "recreate works for stack.target compose, not swarm; use redeploy, ...": exit 3 (refused: this platform cannot do it), nothing has run. */
     static RollbackException refusal(Platform platform, Capability capability, String feature) {
         List<String> able = ALL.entrySet().stream().filter(entry -> entry.getValue().contains(capability))
             .map(Map.Entry::getKey).toList();
-        return RollbackException.usage(feature + " works for stack.target " + String.join(" or ", able) + ", not "
+        return RollbackException.refused(feature + " works for stack.target " + String.join(" or ", able) + ", not "
             + platform.name() + capability.instead());
     }
 }

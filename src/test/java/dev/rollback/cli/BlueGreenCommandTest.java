@@ -49,7 +49,7 @@ class BlueGreenCommandTest {
     void runsComposeStacksOnly() throws Exception {
         CliRunner.Result result = run(STACK.replace("name: merq,", "name: merq, target: swarm,") + PROXY, "--to", "HEAD~1");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("blue-green works for stack.target compose, not swarm; use redeploy");
     }
 

@@ -113,14 +113,14 @@ class CliTest {
     }
 
     @Test
-    void volumesOfADokployStackAreAUsageErrorNamingWhereTheyWork() throws Exception {
+    void volumesOfADokployStackAreRefusedNamingWhereTheyWork() throws Exception {
         Path config = dir.resolve("rollback.yml");
         Files.writeString(config, "stack: { name: shop, target: dokploy }\n"
             + "dokploy: { url: \"http://127.0.0.1:1\", api-key-env: DOKPLOY_KEY }\n");
 
         CliRunner.Result result = cli.run("backup", "-c", config.toString(), "--no-database", "--volumes", "--yes");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err().strip())
             .isEqualTo("rollback: --volumes works for stack.target compose or swarm, not dokploy");
     }

@@ -78,7 +78,7 @@ class InfraRebuildCommandTest {
 
         CliRunner.Result result = cli.run("--config", file.toString(), "infra-rebuild");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("infra-rebuild works for stack.target compose, not swarm");
     }
 }

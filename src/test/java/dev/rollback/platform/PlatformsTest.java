@@ -41,7 +41,7 @@ class PlatformsTest {
     }
 
     @Test
-    void aMissingCapabilityIsOneUsageErrorNamingWhereItWorks() throws IOException {
+    void aMissingCapabilityIsOneRefusalNamingWhereItWorks() throws IOException {
         Platform swarm = platform("swarm");
         Platform dokploy = platform("dokploy");
 
@@ -81,7 +81,7 @@ class PlatformsTest {
     private static String refusal(Runnable call) {
         RollbackException refused = (RollbackException) catchThrowable(call::run);
         assertThat(refused).as("refused").isNotNull();
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).as("exit code: refused").isEqualTo(3);
         return refused.getMessage();
     }
 
