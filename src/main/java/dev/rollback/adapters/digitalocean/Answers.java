@@ -5,6 +5,7 @@ import dev.rollback.adapters.digitalocean.DigitalOcean.Action;
 import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
 import dev.rollback.adapters.digitalocean.DigitalOcean.Droplet;
 import dev.rollback.adapters.digitalocean.DigitalOcean.Image;
+import dev.rollback.adapters.http.MalformedAnswer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,16 +13,9 @@ import java.util.List;
 
 /**
  * Reads the API's JSON objects (droplet, snapshot/backup, action, domain record) as published in
- * its reference. Unknown fields are ignored; a missing required one is {@link Malformed}.
+ * its reference. Unknown fields are ignored; a missing required one is a {@link MalformedAnswer}.
  */
 final class Answers {
-    /** The answer lacks something the published API always sends. */
-    static final class Malformed extends RuntimeException {
-        Malformed(String message) {
-            super(message);
-        }
-    }
-
     private Answers() {
     }
 
@@ -59,14 +53,14 @@ final class Answers {
     static JsonNode under(JsonNode body, String key) {
         JsonNode node = body.path(key);
         if (!node.isObject()) {
-            throw new Malformed("no '" + key + "' object in the answer");
+            throw new MalformedAnswer("no '" + key + "' object in the answer");
         }
         return node;
     }
 
     private static long id(JsonNode node) {
         if (!node.path("id").canConvertToLong()) {
-            throw new Malformed("an item without a numeric id");
+            throw new MalformedAnswer("an item without a numeric id");
         }
         return node.path("id").asLong();
     }
@@ -74,7 +68,7 @@ final class Answers {
     private static String text(JsonNode node, String field) {
         String value = node.path(field).asText(null);
         if (value == null || !node.path(field).isValueNode() || node.path(field).isNull()) {
-            throw new Malformed("an item without '" + field + "'");
+            throw new MalformedAnswer("an item without '" + field + "'");
         }
         return value;
     }
@@ -83,7 +77,7 @@ final class Answers {
         try {
             return Instant.parse(text(node, field));
         } catch (DateTimeParseException e) {
-            throw new Malformed("'" + field + "' is not an ISO-8601 time");
+            throw new MalformedAnswer("'" + field + "' is not an ISO-8601 time");
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.rollback.adapters.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollback.adapters.http.ApiBase;
+import dev.rollback.adapters.http.ApiCall;
+import dev.rollback.adapters.http.Credential;
 import dev.rollback.adapters.http.EnvSecret;
+import dev.rollback.adapters.http.JsonApi;
 import dev.rollback.core.config.DigitalOceanConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +27,15 @@ public final class DigitalOceanClient implements DigitalOcean {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ApiUrl url;
-    private final ApiHttp http;
+    private final ApiBase url;
+    private final JsonApi api;
+    private final Pages pages;
 
-    DigitalOceanClient(ApiUrl url, EnvSecret token, Duration requestTimeout) {
+    DigitalOceanClient(ApiBase url, EnvSecret token, Duration requestTimeout) {
         this.url = url;
-        this.http = new ApiHttp(url, token, CONNECT_TIMEOUT, requestTimeout);
+        this.api = new JsonApi(new DigitalOceanErrors(url, token), Credential.bearer(token),
+            Map.of("Accept", "application/json"), CONNECT_TIMEOUT, requestTimeout);
+        this.pages = new Pages(url, api);
     }
 
     /**
@@ -37,8 +43,8 @@ public final class DigitalOceanClient implements DigitalOcean {
      * names ({@code DIGITALOCEAN_TOKEN} by default). A bad address or a missing token is exit 2.
      */
     public static DigitalOceanClient fromConfig(DigitalOceanConfig config, Map<String, String> env) {
-        ApiUrl url = ApiUrl.parse(config.apiUrl());
-        EnvSecret token = EnvSecret.require(config.tokenEnv(), env, "export a DigitalOcean API token with read and"
+        ApiBase url = ApiBase.parse("digitalocean.api-url", config.apiUrl(), "the token");
+        EnvSecret token = EnvSecret.require(config.tokenEnv(), env, "token", "export a DigitalOcean API token with read and"
             + " write scope in it (Control Panel > API), or name another variable in digitalocean.token-env");
         return new DigitalOceanClient(url, token, REQUEST_TIMEOUT);
     }
@@ -51,7 +57,7 @@ public final class DigitalOceanClient implements DigitalOcean {
     @Override
     public Droplet droplet(long id) {
         ApiCall call = ApiCall.get("/v2/droplets/" + id, "droplet " + id);
-        return read(call, () -> Answers.droplet(Answers.under(http.get(call), "droplet")));
+        return api.reading(call, () -> Answers.droplet(Answers.under(get(call), "droplet")));
     }
 
     @Override
@@ -85,13 +91,13 @@ public final class DigitalOceanClient implements DigitalOcean {
         body.put("type", type);
         body.put("image", imageId);
         LOG.info("asking {} to {} droplet {} from image {}", describe(), type, dropletId, imageId);
-        return read(call, () -> Answers.action(Answers.under(http.send(call, body), "action")));
+        return api.reading(call, () -> Answers.action(Answers.under(send(call, body), "action")));
     }
 
     @Override
     public Action action(long actionId) {
         ApiCall call = ApiCall.get("/v2/actions/" + actionId, "action " + actionId);
-        return read(call, () -> Answers.action(Answers.under(http.get(call), "action")));
+        return api.reading(call, () -> Answers.action(Answers.under(get(call), "action")));
     }
 
     @Override
@@ -109,7 +115,7 @@ public final class DigitalOceanClient implements DigitalOcean {
         body.put("tags", spec.tags());
         LOG.info("asking {} to create droplet {} in {} ({}) from image {}", describe(), spec.name(), spec.region(),
             spec.size(), spec.image());
-        return read(call, () -> Answers.droplet(Answers.under(http.send(call, body), "droplet")));
+        return api.reading(call, () -> Answers.droplet(Answers.under(send(call, body), "droplet")));
     }
 
     @Override
@@ -127,19 +133,20 @@ public final class DigitalOceanClient implements DigitalOcean {
         body.put("data", ip);
         body.put("ttl", ttl);
         LOG.info("pointing DNS record {} of {} at {} (TTL {})", recordId, domain, ip, ttl);
-        return read(call, () -> Answers.record(Answers.under(http.send(call, body), "domain_record")));
+        return api.reading(call, () -> Answers.record(Answers.under(send(call, body), "domain_record")));
+    }
+
+    private JsonNode get(ApiCall call) {
+        return api.send(call, url.resolve(call.path()), null);
+    }
+
+    /** POST or PUT of a JSON body. */
+    private JsonNode send(ApiCall call, Object body) {
+        return api.send(call, url.resolve(call.path()), body);
     }
 
     private <T> List<T> list(ApiCall call, String key, Function<JsonNode, T> item) {
-        return read(call, () -> http.getAll(call, key).stream().map(item).toList());
-    }
-
-    private <T> T read(ApiCall call, Supplier<T> answer) {
-        try {
-            return answer.get();
-        } catch (Answers.Malformed e) {
-            throw http.errors().malformed(call, e.getMessage());
-        }
+        return api.reading(call, () -> pages.all(call, key).stream().map(item).toList());
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.rollback.adapters.dokploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollback.adapters.dokploy.Dokploy.Deployment;
-import dev.rollback.core.Json;
+import dev.rollback.adapters.http.MalformedAnswer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,25 +16,13 @@ import java.util.List;
  * every one but {@code createdAt} is null until the deployment gets that far.
  */
 final class DeploymentRows {
-    /** The body is not a deployment list; the message says what is wrong, without the body. */
-    static final class Malformed extends Exception {
-        Malformed(String message) {
-            super(message);
-        }
-    }
-
     private DeploymentRows() {
     }
 
-    static List<Deployment> parse(String body) throws Malformed {
-        JsonNode rows;
-        try {
-            rows = Json.MAPPER.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new Malformed("not JSON (" + e.getOriginalMessage() + ")");
-        }
+    /** {@code rows} as the API client read it: a missing node for an empty body. */
+    static List<Deployment> parse(JsonNode rows) {
         if (rows == null || !rows.isArray()) {
-            throw new Malformed("expected a JSON array of deployments, got " + kind(rows));
+            throw new MalformedAnswer("expected a JSON array of deployments, got " + kind(rows));
         }
         List<Deployment> deployments = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -44,9 +31,9 @@ final class DeploymentRows {
         return List.copyOf(deployments);
     }
 
-    private static Deployment deployment(JsonNode row, String where) throws Malformed {
+    private static Deployment deployment(JsonNode row, String where) {
         if (!row.isObject()) {
-            throw new Malformed(where + " is " + kind(row) + ", not an object");
+            throw new MalformedAnswer(where + " is " + kind(row) + ", not an object");
         }
         return new Deployment(
             required(row, "deploymentId", where),
@@ -59,27 +46,27 @@ final class DeploymentRows {
             text(row, "rollbackId", where));
     }
 
-    private static String required(JsonNode row, String field, String where) throws Malformed {
+    private static String required(JsonNode row, String field, String where) {
         String value = text(row, field, where);
         if (value == null || value.isBlank()) {
-            throw new Malformed(where + " has no " + field);
+            throw new MalformedAnswer(where + " has no " + field);
         }
         return value;
     }
 
     /** Absent and JSON null both mean "not set". */
-    private static String text(JsonNode row, String field, String where) throws Malformed {
+    private static String text(JsonNode row, String field, String where) {
         JsonNode value = row.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw new Malformed(where + " has a " + field + " that is " + kind(value) + ", not text");
+            throw new MalformedAnswer(where + " has a " + field + " that is " + kind(value) + ", not text");
         }
         return value.asText();
     }
 
-    private static Instant instant(JsonNode row, String field, String where) throws Malformed {
+    private static Instant instant(JsonNode row, String field, String where) {
         String value = text(row, field, where);
         if (value == null || value.isBlank()) {
             return null;
@@ -89,7 +76,7 @@ final class DeploymentRows {
             // and, since JDK 12, an offset such as "+02:00" too.
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Malformed(where + " has a " + field + " that is not an ISO-8601 instant: '"
+            throw new MalformedAnswer(where + " has a " + field + " that is not an ISO-8601 instant: '"
                 + value + "'");
         }
     }

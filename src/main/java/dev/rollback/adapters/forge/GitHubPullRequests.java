@@ -1,17 +1,13 @@
 package dev.rollback.adapters.forge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollback.adapters.http.BoundedHttp;
-import dev.rollback.core.ExitCode;
-import dev.rollback.core.Json;
+import dev.rollback.adapters.http.ApiBase;
+import dev.rollback.adapters.http.ApiCall;
+import dev.rollback.adapters.http.Credential;
+import dev.rollback.adapters.http.EnvSecret;
+import dev.rollback.adapters.http.JsonApi;
 import dev.rollback.core.RollbackException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,26 +20,23 @@ import java.util.Optional;
  */
 public final class GitHubPullRequests implements PullRequests {
     public static final String DEFAULT_API = ForgeApi.DEFAULT_API;
+    static final String DEFAULT_TOKEN_VARIABLE = "GITHUB_TOKEN";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<String, String> HEADERS = Map.of(
+        "Accept", "application/vnd.github+json",
+        "X-GitHub-Api-Version", "2022-11-28",
+        "User-Agent", "rollback");
 
-    private final URI api;
-    private final GitHubToken token;
-    private final GitHubErrors errors;
+    private final ApiBase api;
+    private final EnvSecret token;
     private final Duration requestTimeout;
-    private final HttpClient client;
 
-    GitHubPullRequests(URI api, GitHubToken token, Duration requestTimeout) {
-        this.api = withoutTrailingSlash(api);
+    /** {@code api} as {@link ForgeApi} checked it. */
+    GitHubPullRequests(URI api, EnvSecret token, Duration requestTimeout) {
+        this.api = ApiBase.of(api);
         this.token = token;
-        this.errors = new GitHubErrors(this.api, token, requestTimeout);
         this.requestTimeout = requestTimeout;
-        this.client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            // Never followed: a redirect could carry the Authorization header to another host.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
     }
 
     /**
@@ -54,7 +47,12 @@ public final class GitHubPullRequests implements PullRequests {
      */
     public static Optional<PullRequests> fromEnvironment(Map<String, String> env, String tokenVariable, String apiBase) {
         URI api = ForgeApi.parse(apiBase).api();
-        return GitHubToken.fromEnv(tokenVariable, env).map(token -> new GitHubPullRequests(api, token, REQUEST_TIMEOUT));
+        return token(tokenVariable, env).map(token -> new GitHubPullRequests(api, token, REQUEST_TIMEOUT));
+    }
+
+    /** The token in {@code env[variable]} ({@code GITHUB_TOKEN} when null or blank); empty when unset or blank. */
+    static Optional<EnvSecret> token(String variable, Map<String, String> env) {
+        return EnvSecret.ifSet(EnvSecret.variable(variable, DEFAULT_TOKEN_VARIABLE), env, "token");
     }
 
     @Override
@@ -67,56 +65,15 @@ public final class GitHubPullRequests implements PullRequests {
         request.put("head", head);
         request.put("base", base);
         request.put("body", body == null ? "" : body);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(api + "/repos/" + repository + "/pulls"))
-            .timeout(requestTimeout)
-            .header("Authorization", "Bearer " + token.value())
-            .header("Accept", "application/vnd.github+json")
-            .header("X-GitHub-Api-Version", "2022-11-28")
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "rollback")
-            .POST(HttpRequest.BodyPublishers.ofString(json(request), StandardCharsets.UTF_8))
-            .build(), repository);
-        if (response.statusCode() != 201) {
-            throw errors.status(repository, head, base, response.statusCode(), response.body());
-        }
-        JsonNode url = parse(response.body(), repository).path("html_url");
+        // One client per pull request: the messages name its head and base.
+        JsonApi github = new JsonApi(new GitHubErrors(api, token, head, base), Credential.bearer(token), HEADERS,
+            CONNECT_TIMEOUT, requestTimeout);
+        ApiCall call = ApiCall.post("/repos/" + repository + "/pulls", repository);
+        JsonNode url = github.send(call, api.resolve(call.path()), request).path("html_url");
         if (!url.isTextual() || url.asText().isBlank()) {
-            throw errors.malformed(repository, "201 without html_url");
+            throw github.malformed(call, "201 without html_url");
         }
         return url.asText();
-    }
-
-    private HttpResponse<String> send(HttpRequest request, String repository) {
-        try {
-            return BoundedHttp.send(client, request, requestTimeout);
-        } catch (IOException e) {
-            throw errors.io(repository, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RollbackException(ExitCode.INTERRUPTED, "opening the pull request on " + repository
-                + " was interrupted", e);
-        }
-    }
-
-    private JsonNode parse(String body, String repository) {
-        try {
-            return Json.MAPPER.readTree(body == null ? "" : body);
-        } catch (IOException e) {
-            throw errors.malformed(repository, "not JSON");
-        }
-    }
-
-    private static String json(Map<String, String> request) {
-        try {
-            return Json.MAPPER.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a GitHub request body: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static URI withoutTrailingSlash(URI uri) {
-        String text = uri.toString();
-        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
 
     @Override

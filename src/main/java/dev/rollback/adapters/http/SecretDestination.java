@@ -58,7 +58,7 @@ public final class SecretDestination {
     /**
      * {@code text} as a URI that a secret may travel to; otherwise exit 2 naming {@code key} (the
      * config key) and {@code secret} (what would travel, "the API key"). Checked when the client is
-     * built, so before any request. Other rules of the address (a path, no query) stay with its adapter.
+     * built, so before any request. An API's base address adds its own rules ({@link ApiBase}).
      */
     public static URI require(String key, String text, String secret) {
         String shown = text == null ? "" : text.strip();

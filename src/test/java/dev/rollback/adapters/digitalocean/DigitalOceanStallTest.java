@@ -2,6 +2,7 @@ package dev.rollback.adapters.digitalocean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.adapters.http.ApiBase;
 import dev.rollback.adapters.http.EnvSecret;
 import dev.rollback.adapters.http.StallingServer;
 import dev.rollback.adapters.http.StallingServer.Stall;
@@ -18,8 +19,8 @@ class DigitalOceanStallTest {
     @EnumSource(Stall.class)
     void aStalledCallIsExit4(Stall stall) throws Exception {
         try (StallingServer api = StallingServer.start(stall)) {
-            DigitalOceanClient client = new DigitalOceanClient(ApiUrl.parse(api.url()),
-                EnvSecret.require("DIGITALOCEAN_TOKEN", DigitalOceanApiStub.ENV, "a token"), BOUND);
+            DigitalOceanClient client = new DigitalOceanClient(ApiBase.parse("digitalocean.api-url", api.url(), "the token"),
+                EnvSecret.require("DIGITALOCEAN_TOKEN", DigitalOceanApiStub.ENV, "token", "a token"), BOUND);
             String message = Stalls.unreachableWithin(BOUND, () -> client.droplet(42));
             assertThat(message).startsWith("DigitalOcean API at " + api.url())
                 .contains("GET " + api.url() + "/v2/droplets/42 "

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rollback.adapters.dokploy.Dokploy.Target;
 import dev.rollback.adapters.dokploy.Dokploy.Target.Kind;
+import dev.rollback.adapters.http.ServerText;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.time.Duration;
@@ -127,7 +128,7 @@ class DokployClientErrorsTest {
         assertThat(error.exitCode()).isEqualTo(ExitCode.FAILED);
         String detail = error.getMessage().substring(error.getMessage().indexOf(": ") + 2);
         assertThat(error.getMessage()).doesNotContain("\n").contains("Error: queue unavailable at Queue.add");
-        assertThat(detail).hasSizeLessThanOrEqualTo(DokployErrors.MAX_DETAIL).endsWith("…");
+        assertThat(detail).hasSizeLessThanOrEqualTo(ServerText.MAX_CHARS).endsWith("…");
     }
 
     @Test

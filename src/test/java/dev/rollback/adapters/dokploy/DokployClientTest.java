@@ -156,7 +156,7 @@ class DokployClientTest {
 
         assertThat(client.describe()).isEqualTo("Dokploy at " + DOKPLOY.baseUrl());
         assertThat(client.toString()).isEqualTo(client.describe()).doesNotContain(KEY);
-        assertThat(ApiKey.fromEnv(null, DokployStub.ENV).toString())
+        assertThat(DokployClient.key(null, DokployStub.ENV).toString())
             .isEqualTo("API key from $DOKPLOY_API_KEY");
     }
 }

@@ -18,7 +18,7 @@ class DokployStallTest {
     void aStalledCallIsExit4(Stall stall) throws Exception {
         try (StallingServer panel = StallingServer.start(stall)) {
             DokployClient client = new DokployClient(DokployUrl.parse(panel.url()),
-                ApiKey.fromEnv(null, DokployStub.ENV), BOUND);
+                DokployClient.key(null, DokployStub.ENV), BOUND);
             String message = Stalls.unreachableWithin(BOUND,
                 () -> client.deployments(new Dokploy.Target(Dokploy.Target.Kind.APPLICATION, "app-1")));
             assertThat(message).startsWith("Dokploy at " + panel.url())

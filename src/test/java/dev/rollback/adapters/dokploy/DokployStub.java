@@ -31,7 +31,7 @@ final class DokployStub {
 
     /** A client whose requests give up after {@code timeout}, so timeout tests stay fast. */
     static DokployClient client(WireMockExtension stub, Duration timeout) {
-        return new DokployClient(DokployUrl.parse(stub.baseUrl()), ApiKey.fromEnv(null, ENV), timeout);
+        return new DokployClient(DokployUrl.parse(stub.baseUrl()), DokployClient.key(null, ENV), timeout);
     }
 
     static DokployConfig config(String url) {

@@ -21,7 +21,7 @@ class GitHubStallTest {
     void aStalledPullRequestIsExit4(Stall stall) throws Exception {
         try (StallingServer github = StallingServer.start(stall)) {
             PullRequests pulls = new GitHubPullRequests(URI.create(github.url()),
-                GitHubToken.fromEnv(null, Map.of("GITHUB_TOKEN", TOKEN)).orElseThrow(), BOUND);
+                GitHubPullRequests.token(null, Map.of("GITHUB_TOKEN", TOKEN)).orElseThrow(), BOUND);
             String message = Stalls.unreachableWithin(BOUND,
                 () -> pulls.open("acme/shop", "revert-abc1234", "main", "Revert", "body"));
             assertThat(message).startsWith("GitHub at " + github.url() + " is unreachable (POST " + github.url()

@@ -3,6 +3,7 @@ package dev.rollback.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rollback.adapters.http.StallingServer.Stall;
 import java.io.IOException;
@@ -66,17 +67,7 @@ class BoundedHttpTest {
     @Test
     void aBodyOverTheCapIsRefusedUnread() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] chunk = new byte[64 * 1024];
-        server.createContext("/huge", exchange -> {
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int sent = 0; sent <= BoundedHttp.MAX_BODY_BYTES; sent += chunk.length) {
-                    out.write(chunk);
-                }
-            } catch (IOException clientGaveUp) {
-                // expected: the client stops reading at the cap
-            }
-        });
+        server.createContext("/huge", BoundedHttpTest::answerOverTheCap);
         server.start();
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/huge");
@@ -85,6 +76,19 @@ class BoundedHttpTest {
                 .hasMessageContaining("GET " + uri + " is larger than 8 MiB; not read");
         } finally {
             server.stop(0);
+        }
+    }
+
+    /** A 200 whose body goes on past {@link BoundedHttp#MAX_BODY_BYTES}. */
+    static void answerOverTheCap(HttpExchange exchange) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int sent = 0; sent <= BoundedHttp.MAX_BODY_BYTES; sent += chunk.length) {
+                out.write(chunk);
+            }
+        } catch (IOException clientGaveUp) {
+            // expected: the client stops reading at the cap
         }
     }
 
