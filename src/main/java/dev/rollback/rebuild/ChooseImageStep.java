@@ -50,8 +50,8 @@ final class ChooseImageStep implements Step {
             requireInRegion(region());
         }
         context.detail("droplet", state.before.name() + " (" + state.before.id() + ", " + state.before.publicIpv4() + ")")
-            .detail("snapshotsAndBackups", images.size()).detail("image", describe(state.image))
-            .result("image", describe(state.image)).result("serverIpBefore", state.before.publicIpv4());
+            .detail("snapshotsAndBackups", images.size()).detail("image", ChosenImage.of(state.image))
+            .result("image", ChosenImage.of(state.image)).result("serverIpBefore", state.before.publicIpv4());
     }
 
     private Image choose(List<Image> images) {
@@ -78,16 +78,6 @@ final class ChooseImageStep implements Step {
                 + String.join(", ", state.image.regions()) + ", not in " + region
                 + "; set digitalocean.region to one of those, or copy it there first; nothing was changed");
         }
-    }
-
-    static Map<String, Object> describe(Image image) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("id", image.id());
-        described.put("kind", image.kind().noun());
-        described.put("name", image.name());
-        described.put("createdAt", image.createdAt().toString());
-        described.put("regions", image.regions());
-        return described;
     }
 
     @Override

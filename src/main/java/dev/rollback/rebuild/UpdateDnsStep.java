@@ -4,7 +4,6 @@ import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,38 +50,27 @@ final class UpdateDnsStep implements Step {
     @Override
     public void apply(StepContext context) {
         String ip = state.ipAfter();
-        List<Map<String, Object>> changes = new ArrayList<>();
+        List<DnsChange> changes = new ArrayList<>();
         context.result(CHANGES_RESULT, changes);
         for (Map.Entry<String, DnsRecord> entry : state.records.entrySet()) {
             DnsRecord old = entry.getValue();
-            Map<String, Object> change = change(entry.getKey(), old, ip);
+            String action;
             if (old.data().equals(ip) && old.ttl() == in.dnsTtl()) {
-                change.put("action", "unchanged");
+                action = "unchanged";
             } else if (in.skipDns()) {
-                change.put("action", "not changed (--skip-dns)");
+                action = "not changed (--skip-dns)";
                 context.progress("    DNS change to make by hand: " + entry.getKey() + " A " + old.data() + " -> " + ip
                     + " (TTL " + old.ttl() + " -> " + in.dnsTtl() + ")");
             } else {
                 in.api().updateA(in.domain(), old.id(), ip, in.dnsTtl());
-                change.put("action", "updated");
+                action = "updated";
                 context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dnsTtl() + ")");
             }
-            changes.add(change);
+            changes.add(DnsChange.of(entry.getKey(), old, ip, in.dnsTtl(), action));
         }
         context.detail("changes", changes);
         if (in.skipDns()) {
             context.skip("--skip-dns: the DNS changes are listed, not made");
         }
-    }
-
-    private Map<String, Object> change(String fqdn, DnsRecord old, String ip) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("record", fqdn);
-        change.put("recordId", old.id());
-        change.put("old", old.data());
-        change.put("new", ip);
-        change.put("oldTtl", old.ttl());
-        change.put("ttl", in.dnsTtl());
-        return change;
     }
 }
