@@ -10,6 +10,9 @@ import dev.rollback.core.config.Config;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
+import dev.rollback.restore.RestorePlan.Method;
+import dev.rollback.restore.RestorePlan.OldDatabase;
+import dev.rollback.restore.RestorePlan.PreRestoreBackup;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,10 +103,15 @@ final class DbRestoreCommand extends PlanCommand {
         AppServices services = appServices.isEmpty() ? AppServices.none()
             : swarm ? AppServices.swarm(session.swarm(), stack, appServices, config.health().timeout())
             : AppServices.compose(session.compose(), appServices);
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(), services,
-            redeploy == Redeploy.previous ? session.compose() : null, new BackupStore(config.backupsDir(), app.clock()),
-            backup, !noPreBackup, inPlace, dropOld, jobs, config.verify().sampleQuery(), session.healthGate(),
-            containers, session.httpChecks(), app.clock(), redeployPrevious(session, config));
+        RedeployPlan.Inputs previous = redeployPrevious(session, config);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(
+            new RestorePlan.Tools(session.postgres(), new BackupStore(config.backupsDir(), app.clock()), services,
+                app.clock()),
+            new RestorePlan.Choices(backup, noPreBackup ? PreRestoreBackup.SKIP : PreRestoreBackup.TAKE,
+                inPlace ? Method.IN_PLACE : Method.SCRATCH_THEN_SWAP, dropOld ? OldDatabase.DROP : OldDatabase.KEEP, jobs),
+            new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
+                session.httpChecks()),
+            previous == null ? null : new RestorePlan.PreviousRelease(previous, session.compose()));
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

@@ -139,9 +139,14 @@ final class InfraRebuildCommand extends PlanCommand {
         List<String> appServices = config.stack().appServices();
         List<HealthCheck> containers = appServices.stream().<HealthCheck>map(service ->
             ContainerHealthCheck.service(session.docker(), config.stack().name(), service)).toList();
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(),
-            AppServices.compose(session.compose(), appServices), null, store, dump.toString(), true, false, false, 2,
-            config.verify().sampleQuery(), session.healthGate(), containers, session.httpChecks(), app.clock(), null);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(
+            new RestorePlan.Tools(session.postgres(), store, AppServices.compose(session.compose(), appServices),
+                app.clock()),
+            new RestorePlan.Choices(dump.toString(), RestorePlan.PreRestoreBackup.TAKE, RestorePlan.Method.SCRATCH_THEN_SWAP,
+                RestorePlan.OldDatabase.KEEP, 2),
+            new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
+                session.httpChecks()),
+            null);
         return RestorePlan.build(database, inputs).steps();
     }
 
