@@ -14,6 +14,8 @@ import dev.rollback.core.config.DigitalOceanConfig;
 import dev.rollback.core.config.HttpCheckConfig;
 import dev.rollback.incident.IncidentStep;
 import dev.rollback.rebuild.CloudInputs;
+import dev.rollback.rebuild.CloudInputs.DnsUpdate;
+import dev.rollback.rebuild.CloudInputs.Placement;
 import dev.rollback.rebuild.DatabaseInputs;
 import dev.rollback.rebuild.LocalInputs;
 import dev.rollback.rebuild.RebuildPlan;
@@ -170,12 +172,17 @@ final class InfraRebuildCommand extends PlanCommand {
         }
         List<HttpCheckConfig> checks = config.health().checks();
         CloudInputs inputs = new CloudInputs(incident(session, new BackupStore(config.backupsDir(), app.clock())),
-            config.stack().name(), session.digitalOcean(), droplet.dropletId(),
-            snapshot == null ? CloudInputs.LATEST : snapshot, newServer, droplet.region(), droplet.size(),
-            droplet.sshKeys(), droplet.domain(), droplet.records(), droplet.dnsTtl(), skipDns,
-            droplet.actionTimeout(), droplet.pollInterval(), checks.stream().map(HttpCheckConfig::url).toList(),
-            ip -> checks.stream().<HealthCheck>map(check -> HttpCheck.atAddress(check, ip)).toList(),
-            session.healthGate(), app.clock(), app.interruption()::requested);
+            config.stack().name(), session.digitalOcean(),
+            new CloudInputs.Server(droplet.dropletId(), snapshot == null ? CloudInputs.LATEST : snapshot,
+                newServer ? Placement.NEW_DROPLET : Placement.REBUILD_IN_PLACE, droplet.region(), droplet.size(),
+                droplet.sshKeys()),
+            new CloudInputs.Dns(droplet.domain(), droplet.records(), droplet.dnsTtl(),
+                skipDns ? DnsUpdate.LIST_ONLY : DnsUpdate.MAKE),
+            new CloudInputs.Checks(checks.stream().map(HttpCheckConfig::url).toList(),
+                ip -> checks.stream().<HealthCheck>map(check -> HttpCheck.atAddress(check, ip)).toList(),
+                session.healthGate()),
+            new CloudInputs.Timing(droplet.actionTimeout(), droplet.pollInterval(), app.clock(),
+                app.interruption()::requested));
         return RebuildPlan.digitalOcean(inputs);
     }
 

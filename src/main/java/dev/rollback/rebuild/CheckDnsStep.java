@@ -28,19 +28,19 @@ final class CheckDnsStep implements Step {
 
     @Override
     public String description() {
-        return "read the A records " + String.join(", ", in.records().stream().map(in::fqdn).toList());
+        return "read the A records " + String.join(", ", in.dns().records().stream().map(in.dns()::fqdn).toList());
     }
 
     @Override
     public void check(StepContext context) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String record : in.records()) {
-            String fqdn = in.fqdn(record);
-            state.call(context, "GET /v2/domains/" + in.domain() + "/records?type=A&name=" + fqdn);
-            List<DnsRecord> records = in.api().aRecords(in.domain(), fqdn);
+        for (String record : in.dns().records()) {
+            String fqdn = in.dns().fqdn(record);
+            state.call(context, "GET /v2/domains/" + in.dns().domain() + "/records?type=A&name=" + fqdn);
+            List<DnsRecord> records = in.api().aRecords(in.dns().domain(), fqdn);
             if (records.size() != 1) {
                 throw RollbackException.refused(fqdn + " has " + (records.isEmpty() ? "no A record" : records.size()
-                    + " A records") + " in domain " + in.domain() + "; level 4 points exactly one existing A record"
+                    + " A records") + " in domain " + in.dns().domain() + "; level 4 points exactly one existing A record"
                     + " per name: fix the zone or digitalocean.records first; nothing was changed");
             }
             state.records.put(fqdn, records.get(0));

@@ -31,22 +31,22 @@ final class ChooseImageStep implements Step {
 
     @Override
     public String description() {
-        return state.image == null ? "choose the " + in.image() + " snapshot or backup of droplet " + in.dropletId()
+        return state.image == null ? "choose the " + in.server().image() + " snapshot or backup of droplet " + in.server().dropletId()
             : "use " + state.image.kind().noun() + " " + state.image.id() + " (" + state.image.name() + ", "
-            + state.image.createdAt() + ") of droplet " + in.dropletId();
+            + state.image.createdAt() + ") of droplet " + in.server().dropletId();
     }
 
     @Override
     public void check(StepContext context) {
         context.result("provider", "digitalocean");
-        state.call(context, "GET /v2/droplets/" + in.dropletId());
-        state.before = in.api().droplet(in.dropletId());
-        state.call(context, "GET /v2/droplets/" + in.dropletId() + "/snapshots (every page)");
-        List<Image> images = new ArrayList<>(in.api().snapshots(in.dropletId()));
-        state.call(context, "GET /v2/droplets/" + in.dropletId() + "/backups (every page)");
-        images.addAll(in.api().backups(in.dropletId()));
+        state.call(context, "GET /v2/droplets/" + in.server().dropletId());
+        state.before = in.api().droplet(in.server().dropletId());
+        state.call(context, "GET /v2/droplets/" + in.server().dropletId() + "/snapshots (every page)");
+        List<Image> images = new ArrayList<>(in.api().snapshots(in.server().dropletId()));
+        state.call(context, "GET /v2/droplets/" + in.server().dropletId() + "/backups (every page)");
+        images.addAll(in.api().backups(in.server().dropletId()));
         state.image = choose(images);
-        if (in.newServer()) {
+        if (in.server().newDroplet()) {
             requireInRegion(region());
         }
         context.detail("droplet", state.before.name() + " (" + state.before.id() + ", " + state.before.publicIpv4() + ")")
@@ -56,20 +56,20 @@ final class ChooseImageStep implements Step {
 
     private Image choose(List<Image> images) {
         if (images.isEmpty()) {
-            throw RollbackException.refused("droplet " + in.dropletId() + " has no snapshot and no backup to restore"
+            throw RollbackException.refused("droplet " + in.server().dropletId() + " has no snapshot and no backup to restore"
                 + " from; provision a new server by hand (docs/infra-rebuild.md), nothing was changed");
         }
-        if (CloudInputs.LATEST.equals(in.image())) {
+        if (CloudInputs.LATEST.equals(in.server().image())) {
             return images.stream().max(Comparator.comparing(Image::createdAt)).orElseThrow();
         }
-        return images.stream().filter(image -> String.valueOf(image.id()).equals(in.image())).findFirst()
-            .orElseThrow(() -> RollbackException.refused("droplet " + in.dropletId() + " has no snapshot or backup "
-                + in.image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
+        return images.stream().filter(image -> String.valueOf(image.id()).equals(in.server().image())).findFirst()
+            .orElseThrow(() -> RollbackException.refused("droplet " + in.server().dropletId() + " has no snapshot or backup "
+                + in.server().image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
                 + i.id()).toList()) + "); nothing was changed"));
     }
 
     String region() {
-        return in.region() != null ? in.region() : state.before.region();
+        return in.server().region() != null ? in.server().region() : state.before.region();
     }
 
     private void requireInRegion(String region) {

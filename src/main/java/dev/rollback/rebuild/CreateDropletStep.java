@@ -40,13 +40,13 @@ final class CreateDropletStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        String region = in.region() != null ? in.region() : state.before.region();
-        String size = in.size() != null ? in.size() : state.before.size();
-        String name = state.before.name() + "-rebuild-" + STAMP.format(in.clock().instant().atZone(ZoneOffset.UTC));
-        spec = new NewDroplet(name, region, size, state.image.id(), in.sshKeys(), List.of(TAG));
+        String region = in.server().region() != null ? in.server().region() : state.before.region();
+        String size = in.server().size() != null ? in.server().size() : state.before.size();
+        String name = state.before.name() + "-rebuild-" + STAMP.format(in.timing().clock().instant().atZone(ZoneOffset.UTC));
+        spec = new NewDroplet(name, region, size, state.image.id(), in.server().sshKeys(), List.of(TAG));
         state.call(context, "POST /v2/droplets {\"name\":\"" + name + "\",\"region\":\"" + region + "\",\"size\":\""
             + size + "\",\"image\":" + state.image.id() + "}");
-        state.call(context, "GET /v2/droplets/{new droplet id} every " + in.pollInterval().toMillis()
+        state.call(context, "GET /v2/droplets/{new droplet id} every " + in.timing().pollInterval().toMillis()
             + " ms until active");
         context.detail("name", name).detail("region", region).detail("size", size);
     }

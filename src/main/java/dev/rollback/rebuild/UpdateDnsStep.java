@@ -30,21 +30,21 @@ final class UpdateDnsStep implements Step {
 
     @Override
     public String description() {
-        return (in.skipDns() ? "print (--skip-dns) the change of " : "point ") + String.join(", ", state.records.keySet())
-            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + in.dnsTtl();
+        return (in.dns().listOnly() ? "print (--skip-dns) the change of " : "point ") + String.join(", ", state.records.keySet())
+            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + in.dns().ttl();
     }
 
     @Override
     public void check(StepContext context) {
-        if (!in.skipDns()) {
-            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + in.domain() + "/records/"
-                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + in.dnsTtl() + "}"));
+        if (!in.dns().listOnly()) {
+            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + in.dns().domain() + "/records/"
+                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + in.dns().ttl() + "}"));
         }
     }
 
     @Override
     public boolean destructive() {
-        return !in.skipDns();
+        return !in.dns().listOnly();
     }
 
     @Override
@@ -55,21 +55,21 @@ final class UpdateDnsStep implements Step {
         for (Map.Entry<String, DnsRecord> entry : state.records.entrySet()) {
             DnsRecord old = entry.getValue();
             String action;
-            if (old.data().equals(ip) && old.ttl() == in.dnsTtl()) {
+            if (old.data().equals(ip) && old.ttl() == in.dns().ttl()) {
                 action = "unchanged";
-            } else if (in.skipDns()) {
+            } else if (in.dns().listOnly()) {
                 action = "not changed (--skip-dns)";
                 context.progress("    DNS change to make by hand: " + entry.getKey() + " A " + old.data() + " -> " + ip
-                    + " (TTL " + old.ttl() + " -> " + in.dnsTtl() + ")");
+                    + " (TTL " + old.ttl() + " -> " + in.dns().ttl() + ")");
             } else {
-                in.api().updateA(in.domain(), old.id(), ip, in.dnsTtl());
+                in.api().updateA(in.dns().domain(), old.id(), ip, in.dns().ttl());
                 action = "updated";
-                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dnsTtl() + ")");
+                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dns().ttl() + ")");
             }
-            changes.add(DnsChange.of(entry.getKey(), old, ip, in.dnsTtl(), action));
+            changes.add(DnsChange.of(entry.getKey(), old, ip, in.dns().ttl(), action));
         }
         context.detail("changes", changes);
-        if (in.skipDns()) {
+        if (in.dns().listOnly()) {
             context.skip("--skip-dns: the DNS changes are listed, not made");
         }
     }
