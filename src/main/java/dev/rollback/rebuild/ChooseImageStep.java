@@ -17,10 +17,12 @@ import java.util.Map;
  */
 final class ChooseImageStep implements Step {
     private final CloudInputs in;
+    private final CloudInputs.Server server;
     private final CloudState state;
 
     ChooseImageStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.server = in.server();
         this.state = state;
     }
 
@@ -31,22 +33,23 @@ final class ChooseImageStep implements Step {
 
     @Override
     public String description() {
-        return state.image == null ? "choose the " + in.server().image() + " snapshot or backup of droplet " + in.server().dropletId()
+        return state.image == null
+            ? "choose the " + server.image() + " snapshot or backup of droplet " + server.dropletId()
             : "use " + state.image.kind().noun() + " " + state.image.id() + " (" + state.image.name() + ", "
-            + state.image.createdAt() + ") of droplet " + in.server().dropletId();
+            + state.image.createdAt() + ") of droplet " + server.dropletId();
     }
 
     @Override
     public void check(StepContext context) {
         context.result("provider", "digitalocean");
-        state.call(context, "GET /v2/droplets/" + in.server().dropletId());
-        state.before = in.api().droplet(in.server().dropletId());
-        state.call(context, "GET /v2/droplets/" + in.server().dropletId() + "/snapshots (every page)");
-        List<Image> images = new ArrayList<>(in.api().snapshots(in.server().dropletId()));
-        state.call(context, "GET /v2/droplets/" + in.server().dropletId() + "/backups (every page)");
-        images.addAll(in.api().backups(in.server().dropletId()));
+        state.call(context, "GET /v2/droplets/" + server.dropletId());
+        state.before = in.api().droplet(server.dropletId());
+        state.call(context, "GET /v2/droplets/" + server.dropletId() + "/snapshots (every page)");
+        List<Image> images = new ArrayList<>(in.api().snapshots(server.dropletId()));
+        state.call(context, "GET /v2/droplets/" + server.dropletId() + "/backups (every page)");
+        images.addAll(in.api().backups(server.dropletId()));
         state.image = choose(images);
-        if (in.server().newDroplet()) {
+        if (server.newDroplet()) {
             requireInRegion(region());
         }
         context.detail("droplet", state.before.name() + " (" + state.before.id() + ", " + state.before.publicIpv4() + ")")
@@ -56,20 +59,20 @@ final class ChooseImageStep implements Step {
 
     private Image choose(List<Image> images) {
         if (images.isEmpty()) {
-            throw RollbackException.refused("droplet " + in.server().dropletId() + " has no snapshot and no backup to restore"
-                + " from; provision a new server by hand (docs/infra-rebuild.md), nothing was changed");
+            throw RollbackException.refused("droplet " + server.dropletId() + " has no snapshot and no backup to"
+                + " restore from; provision a new server by hand (docs/infra-rebuild.md), nothing was changed");
         }
-        if (CloudInputs.LATEST.equals(in.server().image())) {
+        if (CloudInputs.LATEST.equals(server.image())) {
             return images.stream().max(Comparator.comparing(Image::createdAt)).orElseThrow();
         }
-        return images.stream().filter(image -> String.valueOf(image.id()).equals(in.server().image())).findFirst()
-            .orElseThrow(() -> RollbackException.refused("droplet " + in.server().dropletId() + " has no snapshot or backup "
-                + in.server().image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
+        return images.stream().filter(image -> String.valueOf(image.id()).equals(server.image())).findFirst()
+            .orElseThrow(() -> RollbackException.refused("droplet " + server.dropletId() + " has no snapshot or backup "
+                + server.image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
                 + i.id()).toList()) + "); nothing was changed"));
     }
 
     String region() {
-        return in.server().region() != null ? in.server().region() : state.before.region();
+        return server.region() != null ? server.region() : state.before.region();
     }
 
     private void requireInRegion(String region) {

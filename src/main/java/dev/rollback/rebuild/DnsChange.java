@@ -10,7 +10,8 @@ import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
  * @param ip     the restored server's address ({@code new} in JSON)
  * @param action {@code updated}, {@code unchanged}, or {@code not changed (--skip-dns)}
  */
-public record DnsChange(String record, long recordId, String old, @JsonProperty("new") String ip, int oldTtl, int ttl, String action) {
+public record DnsChange(String record, long recordId, String old, @JsonProperty("new") String ip, int oldTtl, int ttl,
+                        String action) {
 
     static DnsChange of(String record, DnsRecord old, String ip, int ttl, String action) {
         return new DnsChange(record, old.id(), old.data(), ip, old.ttl(), ttl, action);

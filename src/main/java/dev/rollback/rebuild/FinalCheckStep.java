@@ -20,10 +20,12 @@ final class FinalCheckStep implements Step {
     private static final int ATTEMPTS = 3;
 
     private final CloudInputs in;
+    private final CloudInputs.Dns dns;
     private final CloudState state;
 
     FinalCheckStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.dns = in.dns();
         this.state = state;
     }
 
@@ -35,7 +37,7 @@ final class FinalCheckStep implements Step {
     @Override
     public String description() {
         return "verify everything: the health checks on the restored server"
-            + (in.dns().listOnly() || state.records.isEmpty() ? "" : " and the A records read back");
+            + (dns.listOnly() || state.records.isEmpty() ? "" : " and the A records read back");
     }
 
     @Override
@@ -47,9 +49,9 @@ final class FinalCheckStep implements Step {
                 failures.add(check.name() + ": " + outcome.last().detail());
             }
         }
-        if (!in.dns().listOnly()) {
+        if (!dns.listOnly()) {
             for (String fqdn : state.records.keySet()) {
-                List<DnsRecord> now = in.api().aRecords(in.dns().domain(), fqdn);
+                List<DnsRecord> now = in.api().aRecords(dns.domain(), fqdn);
                 if (now.stream().noneMatch(record -> record.data().equals(state.ipAfter()))) {
                     failures.add(fqdn + " does not point at " + state.ipAfter() + " at DigitalOcean");
                 }

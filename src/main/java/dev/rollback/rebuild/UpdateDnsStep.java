@@ -16,10 +16,12 @@ final class UpdateDnsStep implements Step {
     static final String CHANGES_RESULT = "dnsChanges";
 
     private final CloudInputs in;
+    private final CloudInputs.Dns dns;
     private final CloudState state;
 
     UpdateDnsStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.dns = in.dns();
         this.state = state;
     }
 
@@ -30,21 +32,22 @@ final class UpdateDnsStep implements Step {
 
     @Override
     public String description() {
-        return (in.dns().listOnly() ? "print (--skip-dns) the change of " : "point ") + String.join(", ", state.records.keySet())
-            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + in.dns().ttl();
+        return (dns.listOnly() ? "print (--skip-dns) the change of " : "point ")
+            + String.join(", ", state.records.keySet())
+            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + dns.ttl();
     }
 
     @Override
     public void check(StepContext context) {
-        if (!in.dns().listOnly()) {
-            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + in.dns().domain() + "/records/"
-                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + in.dns().ttl() + "}"));
+        if (!dns.listOnly()) {
+            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + dns.domain() + "/records/"
+                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + dns.ttl() + "}"));
         }
     }
 
     @Override
     public boolean destructive() {
-        return !in.dns().listOnly();
+        return !dns.listOnly();
     }
 
     @Override
@@ -55,21 +58,21 @@ final class UpdateDnsStep implements Step {
         for (Map.Entry<String, DnsRecord> entry : state.records.entrySet()) {
             DnsRecord old = entry.getValue();
             String action;
-            if (old.data().equals(ip) && old.ttl() == in.dns().ttl()) {
+            if (old.data().equals(ip) && old.ttl() == dns.ttl()) {
                 action = "unchanged";
-            } else if (in.dns().listOnly()) {
+            } else if (dns.listOnly()) {
                 action = "not changed (--skip-dns)";
                 context.progress("    DNS change to make by hand: " + entry.getKey() + " A " + old.data() + " -> " + ip
-                    + " (TTL " + old.ttl() + " -> " + in.dns().ttl() + ")");
+                    + " (TTL " + old.ttl() + " -> " + dns.ttl() + ")");
             } else {
-                in.api().updateA(in.dns().domain(), old.id(), ip, in.dns().ttl());
+                in.api().updateA(dns.domain(), old.id(), ip, dns.ttl());
                 action = "updated";
-                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dns().ttl() + ")");
+                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + dns.ttl() + ")");
             }
-            changes.add(DnsChange.of(entry.getKey(), old, ip, in.dns().ttl(), action));
+            changes.add(DnsChange.of(entry.getKey(), old, ip, dns.ttl(), action));
         }
         context.detail("changes", changes);
-        if (in.dns().listOnly()) {
+        if (dns.listOnly()) {
             context.skip("--skip-dns: the DNS changes are listed, not made");
         }
     }
