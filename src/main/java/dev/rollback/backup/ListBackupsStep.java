@@ -1,14 +1,16 @@
 package dev.rollback.backup;
 
+import dev.rollback.backup.BackupRow.Dump;
+import dev.rollback.backup.BackupRow.Listed;
+import dev.rollback.backup.BackupRow.Other;
+import dev.rollback.backup.BackupRow.Volume;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -19,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 final class ListBackupsStep implements Step {
     /** The label level 3 gives its safety copies (RestorePlan), the same for every stack. */
     private static final String PRE_RESTORE_LABEL = "pre_restore";
+    private static final String UNKNOWN = "unknown";
     private final BackupStore store;
     private final DumpInspector inspector;
 
@@ -39,78 +42,64 @@ final class ListBackupsStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<BackupRow> rows = new ArrayList<>();
         for (BackupFile backup : store.list()) {
             rows.add(row(backup));
         }
-        context.detail("count", rows.size()).result("dir", store.dir().toString()).result("backups", rows);
+        context.detail("count", rows.size()).result(new BackupList(store.dir().toString(), rows));
     }
 
-    private Map<String, Object> row(BackupFile backup) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", backup.name());
-        row.put("path", backup.path().toString());
-        row.put("label", backup.label());
-        row.put("takenAt", backup.takenAt().toString());
-        row.put("sizeBytes", backup.sizeBytes());
+    private BackupRow row(BackupFile backup) {
+        Listed file = Listed.of(backup);
         if (backup.name().indexOf('\uFFFD') >= 0) {
             // Its bytes cannot survive a round trip through a Java string (nor an argv): say so
             // instead of a misleading "no such file" from the tools.
-            row.put("format", "unknown");
-            incomplete(row, "the file name is not valid UTF-8; rename it to restore from it");
-            return row;
+            return new Other(file, UNKNOWN, false, "the file name is not valid UTF-8; rename it to restore from it");
         }
+        String format = UNKNOWN;
         try {
-            BackupFormat format = BackupFormat.detect(backup.path());
-            row.put("format", format.wire());
-            switch (format) {
-                case VOLUME -> volume(row, backup);
-                case CONFIG -> config(row, backup);
-                case INCIDENT -> incident(row, backup);
-                default -> dump(row, backup, inspector.quick(backup.path()));
-            }
+            BackupFormat detected = BackupFormat.detect(backup.path());
+            format = detected.wire();
+            return switch (detected) {
+                case VOLUME -> volume(file, format, backup);
+                case CONFIG -> config(file, format, backup);
+                case INCIDENT -> incident(file, format, backup);
+                default -> dump(file, format, backup, inspector.quick(backup.path()));
+            };
         } catch (IOException | RuntimeException e) {
-            row.putIfAbsent("format", "unknown");
-            incomplete(row, "cannot read: " + e.getMessage());
+            return new Other(file, format, false, "cannot read: " + e.getMessage());
         }
-        return row;
     }
 
-    private static void volume(Map<String, Object> row, BackupFile backup) {
+    private static BackupRow volume(Listed file, String format, BackupFile backup) {
         try {
             VolumeArchive archive = VolumeArchive.read(backup.path());
-            row.put("complete", true);
-            row.put("entries", archive.entries());
-            row.put("contentBytes", archive.contentBytes());
+            return new Volume(file, format, true, archive.entries(), archive.contentBytes(), null);
         } catch (RuntimeException unusable) {
-            incomplete(row, unusable.getMessage());
+            return new Volume(file, format, false, null, null, unusable.getMessage());
         }
     }
 
     /** An incident bundle is complete when it reads to its end (it is renamed into place only then). */
-    private static void incident(Map<String, Object> row, BackupFile backup) {
+    private static BackupRow incident(Listed file, String format, BackupFile backup) {
         try (var in = new GZIPInputStream(Files.newInputStream(backup.path()))) {
             in.transferTo(OutputStream.nullOutputStream());
-            row.put("complete", true);
+            return new Other(file, format, true, null);
         } catch (IOException e) {
-            incomplete(row, "the bundle does not read to its end: " + e.getMessage());
+            return new Other(file, format, false, "the bundle does not read to its end: " + e.getMessage());
         }
     }
 
-    private static void config(Map<String, Object> row, BackupFile backup) {
+    private static BackupRow config(Listed file, String format, BackupFile backup) {
         if (Files.isRegularFile(backup.path().resolve(BackupFormat.CONFIG_IMAGE_LIST))) {
-            row.put("complete", true);
-        } else {
-            incomplete(row, "no " + BackupFormat.CONFIG_IMAGE_LIST + " in it: the snapshot is incomplete");
+            return new Other(file, format, true, null);
         }
+        return new Other(file, format, false, "no " + BackupFormat.CONFIG_IMAGE_LIST + " in it: the snapshot is incomplete");
     }
 
-    private static void dump(Map<String, Object> row, BackupFile backup, Inspection inspection) {
-        row.put("database", database(backup, inspection));
-        row.put("complete", inspection.complete());
-        if (!inspection.complete()) {
-            row.put("problem", inspection.problem());
-        }
+    private static BackupRow dump(Listed file, String format, BackupFile backup, Inspection inspection) {
+        return new Dump(file, format, database(backup, inspection), inspection.complete(),
+            inspection.complete() ? null : inspection.problem());
     }
 
     /**
@@ -123,10 +112,5 @@ final class ListBackupsStep implements Step {
             return inspection.database();
         }
         return backup.label().equals(PRE_RESTORE_LABEL) ? null : backup.label();
-    }
-
-    private static void incomplete(Map<String, Object> row, String problem) {
-        row.put("complete", false);
-        row.put("problem", problem);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollback.cli;
 
+import dev.rollback.backup.BackupList;
+import dev.rollback.backup.BackupRow;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.ListBackupsPlan;
 import dev.rollback.core.Plan;
@@ -7,7 +9,6 @@ import dev.rollback.core.Report;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code backups}: what can be restored, newest first. */
@@ -31,29 +32,31 @@ final class BackupsCommand extends PlanCommand {
 
     @Override
     protected void printResult(Report report, PrintWriter out) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.result().getOrDefault("backups", List.of());
+        report.result(BackupList.class).ifPresent(list -> print(list, out));
+    }
+
+    private static void print(BackupList list, PrintWriter out) {
+        List<BackupRow> rows = list.backups();
         if (rows.isEmpty()) {
-            out.println("no backups in " + report.result().get("dir"));
+            out.println("no backups in " + list.dir());
             return;
         }
         // As wide as the longest name: volume archives and config copies carry the stack's name and can be long.
-        int width = Math.max(40, rows.stream().mapToInt(row -> String.valueOf(row.get("name")).length()).max().orElse(0));
+        int width = Math.max(40, rows.stream().mapToInt(row -> row.file().name().length()).max().orElse(0));
         int databaseWidth = Math.max(8, rows.stream().mapToInt(row -> database(row).length()).max().orElse(0));
         String line = "%-" + width + "s %-19s %10s  %-10s %-" + databaseWidth + "s %s%n";
         out.printf(Locale.ROOT, line, "NAME", "TAKEN", "SIZE", "FORMAT", "DATABASE", "COMPLETE");
-        for (Map<String, Object> row : rows) {
-            out.printf(Locale.ROOT, line, row.get("name"),
-                row.get("takenAt").toString().replace('T', ' '), humanSize((Long) row.get("sizeBytes")),
-                row.get("format"), database(row),
-                Boolean.TRUE.equals(row.get("complete")) ? "yes" : "NO: " + row.get("problem"));
+        for (BackupRow row : rows) {
+            out.printf(Locale.ROOT, line, row.file().name(),
+                row.file().takenAt().replace('T', ' '), humanSize(row.file().sizeBytes()),
+                row.format(), database(row),
+                row.complete() ? "yes" : "NO: " + row.problem());
         }
     }
 
     /** Whose dump it is ("database" in JSON); "-" for volume archives, config copies and unknown owners. */
-    private static String database(Map<String, Object> row) {
-        Object database = row.get("database");
-        return database == null ? "-" : database.toString();
+    private static String database(BackupRow row) {
+        return row.database() == null ? "-" : row.database();
     }
 
     static String humanSize(long bytes) {

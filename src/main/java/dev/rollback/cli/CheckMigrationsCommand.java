@@ -8,10 +8,10 @@ import dev.rollback.migrations.CheckMigrationsPlan;
 import dev.rollback.migrations.DatabaseTableSizes;
 import dev.rollback.migrations.FileReport;
 import dev.rollback.migrations.Finding;
+import dev.rollback.migrations.MigrationsResult;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -49,12 +49,14 @@ final class CheckMigrationsCommand extends PlanCommand {
 
     @Override
     protected void printResult(Report report, PrintWriter out) {
-        @SuppressWarnings("unchecked")
-        List<FileReport> files = (List<FileReport>) report.result().getOrDefault("files", List.of());
-        if (files.isEmpty() && report.result().containsKey("verdict")) {
+        report.result(MigrationsResult.class).ifPresent(result -> print(result, out));
+    }
+
+    private static void print(MigrationsResult result, PrintWriter out) {
+        if (result.files().isEmpty()) {
             out.println("no migration files changed in the range");
         }
-        for (FileReport file : files) {
+        for (FileReport file : result.files()) {
             out.printf(Locale.ROOT, "%s (%s, %s)%n", file.path(), file.format(), file.change());
             for (Finding finding : file.statements()) {
                 out.printf(Locale.ROOT, "  line %-4d %-9s %-18s %s%n", finding.line(), finding.verdict().wire(),
@@ -64,12 +66,8 @@ final class CheckMigrationsCommand extends PlanCommand {
                 out.println("  note: " + file.note());
             }
         }
-        Object verdict = report.result().get("verdict");
-        if (verdict != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Long> counts = (Map<String, Long>) report.result().get("counts");
-            out.printf(Locale.ROOT, "verdict: %s (%d dangerous, %d to review, %d safe)%n", verdict,
-                counts.get("dangerous"), counts.get("review"), counts.get("safe"));
-        }
+        Map<String, Long> counts = result.counts();
+        out.printf(Locale.ROOT, "verdict: %s (%d dangerous, %d to review, %d safe)%n", result.verdict(),
+            counts.get("dangerous"), counts.get("review"), counts.get("safe"));
     }
 }

@@ -11,6 +11,9 @@ import dev.rollback.platform.Platform;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.restore.AppServices;
 import dev.rollback.restore.RestorePlan;
+import dev.rollback.restore.RestorePlan.Method;
+import dev.rollback.restore.RestorePlan.OldDatabase;
+import dev.rollback.restore.RestorePlan.PreRestoreBackup;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,12 +102,15 @@ final class DbRestoreCommand extends PlanCommand {
         Platform platform = session.platform();
         AppServices services = platform.appServices(appServices);
         List<HealthCheck> containers = platform.serviceChecks(appServices);
-        Postgres postgres = session.postgres();
         RedeployPlan.Inputs previous = redeployPrevious(session, config);
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(postgres, services,
-            previous != null ? platform.stackFiles() : null, new BackupStore(config.backupsDir(), app.clock()),
-            backup, !noPreBackup, inPlace, dropOld, jobs, config.verify().sampleQuery(), session.healthGate(),
-            containers, session.httpChecks(), app.clock(), previous);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(
+            new RestorePlan.Tools(session.postgres(), new BackupStore(config.backupsDir(), app.clock()), services,
+                app.clock()),
+            new RestorePlan.Choices(backup, noPreBackup ? PreRestoreBackup.SKIP : PreRestoreBackup.TAKE,
+                inPlace ? Method.IN_PLACE : Method.SCRATCH_THEN_SWAP, dropOld ? OldDatabase.DROP : OldDatabase.KEEP, jobs),
+            new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
+                session.httpChecks()),
+            previous == null ? null : new RestorePlan.PreviousRelease(previous, platform.stackFiles()));
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

@@ -9,6 +9,8 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
 import dev.rollback.decide.CommandLineFormat;
 import dev.rollback.decide.DecisionPlan;
+import dev.rollback.decide.DecisionPlan.Configured;
+import dev.rollback.decide.DecisionPlan.ReleaseHistory;
 import dev.rollback.decide.Severity;
 import dev.rollback.decide.StackShape;
 import dev.rollback.migrations.DatabaseTableSizes;
@@ -71,16 +73,28 @@ final class DecideCommand extends BaseCommand {
         boolean redeployAfterRestore = appServices && platform.has(Capability.REDEPLOY_AFTER_RESTORE);
         boolean blueGreen = appServices && platform.has(Capability.BLUE_GREEN);
         RollbackCommand options = session.options();
-        return new DecisionPlan.Inputs(severity, session.docker(), session::serviceChecks, session.httpChecks(),
-            session::postgres, config.database().name() != null, session.ledger(), session::runningStack, ownHistory,
-            () -> GitCheckout.around(config.workdir()), config.git().remote(), config.git().url() != null,
-            checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
-                config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
-                threshold)),
-            new BackupStore(config.backupsDir(), app.clock()), new DumpInspector(postgresOrNull(session)), app.clock(),
-            new StackShape(redeployAfterRestore, config.backupsDir().toString(), blueGreen
-                && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty()),
-            new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes));
+        return new DecisionPlan.Inputs(
+            new DecisionPlan.Advice(severity,
+                new StackShape(redeployAfterRestore, config.backupsDir().toString(), blueGreen
+                    && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty()),
+                new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes)),
+            session.docker(),
+            new DecisionPlan.HealthChecks(session::serviceChecks, session.httpChecks()),
+            new DecisionPlan.DatabaseAccess(session::postgres, configured(config.database().name())),
+            new DecisionPlan.ReleaseHistory(session.ledger(), session::runningStack,
+                ownHistory ? ReleaseHistory.Source.PLATFORM : ReleaseHistory.Source.LEDGER),
+            new DecisionPlan.GitAccess(() -> GitCheckout.around(config.workdir()), config.git().remote(),
+                configured(config.git().url()),
+                checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
+                    config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
+                    threshold))),
+            new DecisionPlan.BackupAccess(new BackupStore(config.backupsDir(), app.clock()),
+                new DumpInspector(postgresOrNull(session))),
+            app.clock());
+    }
+
+    private static Configured configured(String setting) {
+        return setting != null ? Configured.YES : Configured.NO;
     }
 
     /** Archive backups are checked with pg_restore through the database adapter; plain dumps need none. */

@@ -19,6 +19,13 @@ import java.util.Map;
  * result. The executed run is journaled as itself, by the executor.
  */
 final class ExecutedPlan {
+    /** The key of {@link ExecutedRun} in the combined report's result; null when --execute was refused. */
+    static final String EXECUTED = "executed";
+
+    /** What {@code plan --execute} ran, in short; its steps are in the combined report's steps. */
+    record ExecutedRun(String command, Integer level, RunStatus status, long durationMs, Map<String, Object> result) {
+    }
+
     private ExecutedPlan() {
     }
 
@@ -29,13 +36,8 @@ final class ExecutedPlan {
                 step.durationMs(), step.detail()));
         }
         Map<String, Object> result = new LinkedHashMap<>(advice.result());
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("command", executed.command());
-        run.put("level", executed.level());
-        run.put("status", executed.status());
-        run.put("durationMs", executed.durationMs());
-        run.put("result", executed.result());
-        result.put("executed", run);
+        result.put(EXECUTED, new ExecutedRun(executed.command(), executed.level(), executed.status(),
+            executed.durationMs(), executed.result()));
         return new Report(advice.command(), executed.level(), executed.status(), executed.dryRun(), advice.startedAt(),
             executed.finishedAt(), advice.durationMs() + executed.durationMs(), steps, result, executed.error());
     }
@@ -43,7 +45,7 @@ final class ExecutedPlan {
     /** --execute could not start the recommended command: nothing was changed. */
     static Report refused(Report advice, RollbackException e, Clock clock) {
         Map<String, Object> result = new LinkedHashMap<>(advice.result());
-        result.put("executed", null);
+        result.put(EXECUTED, null);
         long elapsed = Math.max(advice.durationMs(), Duration.between(advice.startedAt(), clock.instant()).toMillis());
         return new Report(advice.command(), advice.level(), RunStatus.REFUSED, advice.dryRun(), advice.startedAt(),
             clock.instant(), elapsed, advice.steps(), result, new ReportError(e.exitCode(), e.getMessage()));

@@ -6,8 +6,8 @@ import dev.rollback.core.Report;
 import dev.rollback.core.RollbackException;
 import dev.rollback.history.HistoryPlan;
 import dev.rollback.history.HistoryQuery;
+import dev.rollback.history.HistoryResult;
 import dev.rollback.history.JournalEntry;
-import dev.rollback.history.RecoverySummary;
 import dev.rollback.history.SinceText;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -62,10 +62,13 @@ final class HistoryCommand extends PlanCommand {
 
     @Override
     protected void printResult(Report report, PrintWriter out) {
-        @SuppressWarnings("unchecked")
-        List<JournalEntry> runs = (List<JournalEntry>) report.result().getOrDefault("runs", List.of());
+        report.result(HistoryResult.class).ifPresent(history -> print(history, out));
+    }
+
+    private static void print(HistoryResult history, PrintWriter out) {
+        List<JournalEntry> runs = history.runs();
         if (runs.isEmpty()) {
-            out.println("no runs in " + report.result().get("journal") + " match");
+            out.println("no runs in " + history.journal() + " match");
         } else {
             out.printf(Locale.ROOT, "%-20s %-24s %-18s %-5s %-11s %9s  %s%n", "STARTED (UTC)", "WHO", "COMMAND", "LEVEL",
                 "OUTCOME", "DURATION", "NOTE");
@@ -76,9 +79,7 @@ final class HistoryCommand extends PlanCommand {
                     run.status() + (run.dryRun() ? "*" : ""), ReportPrinter.seconds(run.durationMs()), note(run));
             }
         }
-        @SuppressWarnings("unchecked")
-        List<RecoverySummary> times = (List<RecoverySummary>) report.result().getOrDefault("recoveryTimes", List.of());
-        times.forEach(time -> out.println(time.line()));
+        history.recoveryTimes().forEach(time -> out.println(time.line()));
     }
 
     private static String note(JournalEntry run) {

@@ -16,6 +16,8 @@ import dev.rollback.incident.IncidentStep;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.rebuild.CloudInputs;
+import dev.rollback.rebuild.CloudInputs.DnsUpdate;
+import dev.rollback.rebuild.CloudInputs.Placement;
 import dev.rollback.rebuild.DatabaseInputs;
 import dev.rollback.rebuild.LocalInputs;
 import dev.rollback.rebuild.RebuildPlan;
@@ -140,9 +142,13 @@ final class InfraRebuildCommand extends PlanCommand {
         List<String> appServices = config.stack().appServices();
         Platform platform = session.platform();
         List<HealthCheck> containers = platform.serviceChecks(appServices);
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(session.postgres(), platform.appServices(appServices), null,
-            store, dump.toString(), true, false, false, 2,
-            config.verify().sampleQuery(), session.healthGate(), containers, session.httpChecks(), app.clock(), null);
+        RestorePlan.Inputs inputs = new RestorePlan.Inputs(
+            new RestorePlan.Tools(session.postgres(), store, platform.appServices(appServices), app.clock()),
+            new RestorePlan.Choices(dump.toString(), RestorePlan.PreRestoreBackup.TAKE, RestorePlan.Method.SCRATCH_THEN_SWAP,
+                RestorePlan.OldDatabase.KEEP, 2),
+            new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
+                session.httpChecks()),
+            null);
         return RestorePlan.build(database, inputs).steps();
     }
 
@@ -166,12 +172,17 @@ final class InfraRebuildCommand extends PlanCommand {
         }
         List<HttpCheckConfig> checks = config.health().checks();
         CloudInputs inputs = new CloudInputs(incident(session, new BackupStore(config.backupsDir(), app.clock())),
-            config.stack().name(), session.digitalOcean(), droplet.dropletId(),
-            snapshot == null ? CloudInputs.LATEST : snapshot, newServer, droplet.region(), droplet.size(),
-            droplet.sshKeys(), droplet.domain(), droplet.records(), droplet.dnsTtl(), skipDns,
-            droplet.actionTimeout(), droplet.pollInterval(), checks.stream().map(HttpCheckConfig::url).toList(),
-            ip -> checks.stream().<HealthCheck>map(check -> HttpCheck.atAddress(check, ip)).toList(),
-            session.healthGate(), app.clock(), app.interruption()::requested);
+            config.stack().name(), session.digitalOcean(),
+            new CloudInputs.Server(droplet.dropletId(), snapshot == null ? CloudInputs.LATEST : snapshot,
+                newServer ? Placement.NEW_DROPLET : Placement.REBUILD_IN_PLACE, droplet.region(), droplet.size(),
+                droplet.sshKeys()),
+            new CloudInputs.Dns(droplet.domain(), droplet.records(), droplet.dnsTtl(),
+                skipDns ? DnsUpdate.LIST_ONLY : DnsUpdate.MAKE),
+            new CloudInputs.Checks(checks.stream().map(HttpCheckConfig::url).toList(),
+                ip -> checks.stream().<HealthCheck>map(check -> HttpCheck.atAddress(check, ip)).toList(),
+                session.healthGate()),
+            new CloudInputs.Timing(droplet.actionTimeout(), droplet.pollInterval(), app.clock(),
+                app.interruption()::requested));
         return RebuildPlan.digitalOcean(inputs);
     }
 

@@ -1,36 +1,33 @@
 package dev.rollback.cli;
 
 import dev.rollback.core.Report;
+import dev.rollback.decide.DecisionResult;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
 
 /** The text form of {@code plan}'s result: the recommendation, why, what to type, and what ran. */
 final class PlanText {
     private PlanText() {
     }
 
-    @SuppressWarnings("unchecked")
     static void print(Report report, PrintWriter out) {
-        Map<String, Object> result = report.result();
-        if (!result.containsKey("reasons")) {
-            return;
+        report.result(DecisionResult.class).ifPresent(decision -> print(decision, out));
+        if (report.result().get(ExecutedPlan.EXECUTED) instanceof ExecutedPlan.ExecutedRun executed) {
+            out.println("executed: " + executed.command() + ", " + report.status().wire());
+            executed.result().forEach((key, value) -> out.println("  " + key + ": " + value));
         }
-        Object level = result.get("recommendedLevel");
+    }
+
+    private static void print(DecisionResult decision, PrintWriter out) {
+        Integer level = decision.recommendedLevel();
         out.println(level == null ? "recommendation: no rollback; fix it in the next release"
             : "recommendation: level " + level);
-        ((List<String>) result.get("reasons")).forEach(reason -> out.println("  - " + reason));
-        if (result.get("commandLine") != null) {
-            out.println("run: " + result.get("commandLine"));
+        decision.reasons().forEach(reason -> out.println("  - " + reason));
+        if (decision.commandLine() != null) {
+            out.println("run: " + decision.commandLine());
         }
-        List<String> alternatives = (List<String>) result.get("alternatives");
-        if (!alternatives.isEmpty()) {
+        if (!decision.alternatives().isEmpty()) {
             out.println("alternatives:");
-            alternatives.forEach(alternative -> out.println("  " + alternative));
-        }
-        if (result.get("executed") instanceof Map<?, ?> executed) {
-            out.println("executed: " + executed.get("command") + ", " + report.status().wire());
-            ((Map<String, Object>) executed.get("result")).forEach((key, value) -> out.println("  " + key + ": " + value));
+            decision.alternatives().forEach(alternative -> out.println("  " + alternative));
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.rollback.cli;
 
 import dev.rollback.core.Report;
+import dev.rollback.rebuild.ChosenImage;
+import dev.rollback.rebuild.DnsChange;
+import dev.rollback.rebuild.RecoveryTime;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +25,15 @@ final class RebuildResultText {
                 : result.get("serverIpAfter")) + (result.get("newDropletId") == null ? ""
                 : " (new droplet " + result.get("newDropletId") + ")"));
         }
-        if (result.get("image") instanceof Map<?, ?> image) {
-            line(out, "image", image.get("kind") + " " + image.get("id") + " (" + image.get("name") + ", "
-                + image.get("createdAt") + ")");
+        if (result.get("image") instanceof ChosenImage image) {
+            line(out, "image", image.kind() + " " + image.id() + " (" + image.name() + ", " + image.createdAt() + ")");
         }
         line(out, "release", result.get("release"));
         line(out, "database restored from", result.get("databaseBackup"));
         list(out, "DNS", result.get("dnsChanges"));
-        if (result.get("recoveryTime") instanceof Map<?, ?> recovery) {
-            line(out, "recovery time", recovery.get("measuredMs") + " ms, " + recovery.get("percentOfEstimate")
-                + "% of the runbook's level 4 estimate (" + recovery.get("runbookEstimate") + ")");
+        if (result.get("recoveryTime") instanceof RecoveryTime recovery) {
+            line(out, "recovery time", recovery.measuredMs() + " ms, " + recovery.percentOfEstimate()
+                + "% of the runbook's level 4 estimate (" + recovery.runbookEstimate() + ")");
         }
         if (result.get("phaseMs") instanceof Map<?, ?> phases) {
             out.println("phases (ms): " + phases);
@@ -56,12 +58,8 @@ final class RebuildResultText {
         }
     }
 
-    /** A DNS change as "api.example.com A 1.2.3.4 -> 5.6.7.8 (TTL 60, updated)"; anything else as it prints. */
+    /** A DNS change as its line; anything else as it prints. */
     private static String item(Object item) {
-        if (item instanceof Map<?, ?> change && change.containsKey("record")) {
-            return change.get("record") + " A " + change.get("old") + " -> " + change.get("new") + " (TTL "
-                + change.get("ttl") + ", " + change.get("action") + ")";
-        }
-        return String.valueOf(item);
+        return item instanceof DnsChange change ? change.line() : String.valueOf(item);
     }
 }

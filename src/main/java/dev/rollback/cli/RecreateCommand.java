@@ -8,6 +8,7 @@ import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
+import dev.rollback.recreate.RecreatePlan.Pull;
 import dev.rollback.verify.VerifyPlan;
 import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.GitCheckout;
@@ -48,9 +49,12 @@ final class RecreateCommand extends PlanCommand {
         StackFiles files = new StackFiles(config.workdir(), config.stack().composeFile(), config.stack().envFile());
         List<Step> verification = VerifyPlan.build(session.verifyInputs(verifiedServices(session),
             app.clock().instant())).steps();
-        return RecreatePlan.build(new RecreatePlan.Inputs(session.docker(), platform.stackFiles(),
-            () -> GitCheckout.around(config.workdir()), session.ledger(), backups, files, platform.stack(), to, !noPull,
-            volumeBackups(session, backups), session.healthGate(), session.httpChecks(), verification));
+        return RecreatePlan.build(new RecreatePlan.Inputs(
+            new RecreatePlan.Tools(session.docker(), platform.stackFiles(), () -> GitCheckout.around(config.workdir()),
+                session.ledger(), backups),
+            platform.stack(), files, new RecreatePlan.Target(to, noPull ? Pull.NEVER : Pull.WHEN_MISSING),
+            new RecreatePlan.Gate(session.healthGate(), session.httpChecks()), volumeBackups(session, backups),
+            verification));
     }
 
     /** The configured services (cheap, and right when REV adds or drops one), else compose's list. */

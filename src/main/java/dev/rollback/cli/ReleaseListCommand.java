@@ -3,10 +3,11 @@ package dev.rollback.cli;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.release.ListReleasesPlan;
+import dev.rollback.release.ReleaseList;
+import dev.rollback.release.ReleaseRow;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code release list}: the ledger, newest first, with the current release and what is restorable. */
@@ -26,26 +27,25 @@ final class ReleaseListCommand extends PlanCommand {
 
     @Override
     protected void printResult(Report report, PrintWriter out) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.result().getOrDefault("releases", List.of());
+        List<ReleaseRow> rows = report.result(ReleaseList.class).map(ReleaseList::releases).orElse(List.of());
         if (rows.isEmpty()) {
             out.println("no releases recorded; record a good deploy with `rollback release record`");
             return;
         }
         out.printf(Locale.ROOT, "%-17s %-21s %-13s %-8s %s%n", "RELEASE", "RECORDED (UTC)", "COMMIT", "CURRENT", "RESTORABLE");
-        for (Map<String, Object> row : rows) {
-            Object commit = row.get("gitCommit");
-            out.printf(Locale.ROOT, "%-17s %-21s %-13s %-8s %s%n", row.get("id"),
-                row.get("recordedAt").toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                commit == null ? "-" : commit.toString().substring(0, Math.min(12, commit.toString().length())),
-                Boolean.TRUE.equals(row.get("current")) ? "*" : "",
+        for (ReleaseRow row : rows) {
+            String commit = row.gitCommit();
+            out.printf(Locale.ROOT, "%-17s %-21s %-13s %-8s %s%n", row.id(),
+                row.recordedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                commit == null ? "-" : commit.substring(0, Math.min(12, commit.length())),
+                row.current() ? "*" : "",
                 restorable(row));
         }
     }
 
-    private static String restorable(Map<String, Object> row) {
-        Object missing = row.get("missingImages");
-        if (Boolean.TRUE.equals(row.get("restorable"))) {
+    private static String restorable(ReleaseRow row) {
+        List<String> missing = row.missingImages();
+        if (row.restorable()) {
             return missing == null ? "yes" : "yes (pulls " + missing + " from the registry by digest)";
         }
         return "no (images gone: " + missing + ")";

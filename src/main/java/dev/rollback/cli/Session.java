@@ -149,9 +149,12 @@ final class Session {
         List<VerifyPlan.HttpProbe> probes = config.health().checks().stream()
             .map(check -> new VerifyPlan.HttpProbe(HttpCheck.from(check), check.url(), check.retries())).toList();
         String sampleQuery = config.verify().sampleQuery();
-        return new VerifyPlan.Inputs(docker(), config.stack().name(), services, probes, config.health().interval(),
-            config.health().timeout(), config.verify().logLines(), config.verify().logErrorPatterns(), logsSince,
-            sampleQuery != null ? postgres() : null, sampleQuery, app.interruption()::requested);
+        return new VerifyPlan.Inputs(
+            new VerifyPlan.Services(docker(), config.stack().name(), services, config.health().timeout()),
+            new VerifyPlan.Logs(config.verify().logLines(), config.verify().logErrorPatterns(), logsSince),
+            new VerifyPlan.HttpChecks(probes, config.health().interval()),
+            sampleQuery != null ? new VerifyPlan.SampleQuery(postgres(), sampleQuery) : null,
+            app.interruption()::requested);
     }
 
     HealthGate healthGate() {

@@ -33,6 +33,15 @@ public final class StepContext {
         return this;
     }
 
+    /**
+     * A command's whole result as one record: each component becomes a key of the report's
+     * {@code result}, in order, which the command reads back typed with {@link Report#result(Class)}.
+     */
+    public StepContext result(Record typed) {
+        ResultRecord.write(typed, result);
+        return this;
+    }
+
     /** A progress line for the operator (stderr; never stdout). */
     public void progress(String line) {
         progress.accept(line);

@@ -35,12 +35,6 @@ final class DecideStep extends Probe {
         sheet.recommendation = DecisionTree.decide(severity, sheet.facts(), stack, format);
         Recommendation recommendation = sheet.recommendation;
         context.detail("level", recommendation.level()).detail("commandLine", recommendation.commandLine())
-            .result("severity", severity.name())
-            .result("recommendedLevel", recommendation.level())
-            .result("command", recommendation.argv())
-            .result("commandLine", recommendation.commandLine())
-            .result("reasons", recommendation.reasons())
-            .result("alternatives", recommendation.alternatives())
-            .result("facts", sheet.facts());
+            .result(DecisionResult.of(severity, recommendation, sheet.facts()));
     }
 }

@@ -22,14 +22,40 @@ import java.util.function.Supplier;
  * the command it runs is journaled as itself.
  */
 public final class DecisionPlan {
-    /** What the probes ask; suppliers may throw (no database configured, no checkout): the fact then says why. */
-    public record Inputs(Severity severity, Docker docker, Supplier<List<HealthCheck>> serviceChecks,
-                         List<HealthCheck> httpChecks, Supplier<Postgres> postgres, boolean databaseConfigured,
-                         Ledger ledger, Supplier<Map<String, RunningStack.Service>> running, boolean dokploy,
-                         Supplier<GitCheckout> checkout, String gitRemote, boolean gitUrlConfigured,
-                         Function<GitCheckout, MigrationCheck> migrationCheck, BackupStore backups,
-                         DumpInspector inspector, Clock clock, StackShape stack, CommandLineFormat format) {
+    /**
+     * What the probes ask, one part per probe; suppliers may throw (no database configured, no
+     * checkout): the fact then says why.
+     */
+    public record Inputs(Advice advice, Docker docker, HealthChecks health, DatabaseAccess database,
+                         ReleaseHistory releases, GitAccess git, BackupAccess backups, Clock clock) {
     }
+
+    /** How bad it is, what the stack allows, and how the recommended command line is written. */
+    public record Advice(Severity severity, StackShape stack, CommandLineFormat format) {
+    }
+
+    /** The services' container checks and the configured HTTP checks. */
+    public record HealthChecks(Supplier<List<HealthCheck>> services, List<HealthCheck> http) {
+    }
+
+    public record DatabaseAccess(Supplier<Postgres> postgres, Configured configured) {
+    }
+
+    /** Where the previous release comes from: the release ledger, or the platform's own deployments (Dokploy's). */
+    public record ReleaseHistory(Ledger ledger, Supplier<Map<String, RunningStack.Service>> running, Source source) {
+        public enum Source { LEDGER, PLATFORM }
+    }
+
+    /** @param cloneUrl whether {@code git.url} is set, so a missing checkout can be cloned */
+    public record GitAccess(Supplier<GitCheckout> checkout, String remote, Configured cloneUrl,
+                            Function<GitCheckout, MigrationCheck> migrationCheck) {
+    }
+
+    public record BackupAccess(BackupStore store, DumpInspector inspector) {
+    }
+
+    /** Whether a setting the probe needs is in the configuration. */
+    public enum Configured { YES, NO }
 
     /** The plan and the sheet its steps fill in, for the caller to read the recommendation from. */
     public record Run(Plan plan, FactSheet sheet) {
@@ -40,16 +66,20 @@ public final class DecisionPlan {
 
     public static Run build(Inputs in) {
         FactSheet sheet = new FactSheet();
-        GitProbe git = new GitProbe(in.checkout(), in.gitRemote(), in.gitUrlConfigured(), sheet);
+        GitAccess git = in.git();
+        GitProbe gitProbe = new GitProbe(git.checkout(), git.remote(), git.cloneUrl() == Configured.YES, sheet);
+        ReleaseHistory releases = in.releases();
+        Advice advice = in.advice();
         Plan plan = Plan.builder("plan").readOnly().notJournaled()
             .step(new DockerProbe(in.docker(), sheet))
-            .step(new HealthProbe(in.serviceChecks(), in.httpChecks(), sheet))
-            .step(new DatabaseProbe(in.postgres(), in.databaseConfigured(), sheet))
-            .step(new ReleaseProbe(in.ledger(), in.docker(), in.running(), in.dokploy(), sheet))
-            .step(git)
-            .step(new MigrationProbe(git::checkout, in.migrationCheck(), sheet))
-            .step(new BackupProbe(in.backups(), in.inspector(), in.clock(), sheet))
-            .step(new DecideStep(in.severity(), in.stack(), in.format(), sheet))
+            .step(new HealthProbe(in.health().services(), in.health().http(), sheet))
+            .step(new DatabaseProbe(in.database().postgres(), in.database().configured() == Configured.YES, sheet))
+            .step(new ReleaseProbe(releases.ledger(), in.docker(), releases.running(),
+                releases.source() == ReleaseHistory.Source.PLATFORM, sheet))
+            .step(gitProbe)
+            .step(new MigrationProbe(gitProbe::checkout, git.migrationCheck(), sheet))
+            .step(new BackupProbe(in.backups().store(), in.backups().inspector(), in.clock(), sheet))
+            .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();
         return new Run(plan, sheet);
     }

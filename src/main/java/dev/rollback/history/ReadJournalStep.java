@@ -39,11 +39,8 @@ final class ReadJournalStep implements Step {
         matching.sort(Comparator.comparing(JournalEntry::startedAt).reversed());
         List<JournalEntry> shown = query.limit() == null ? matching
             : matching.subList(0, Math.min(query.limit(), matching.size()));
-        context.detail("runs", matching.size())
-            .result("journal", journal.file().toString())
-            .result("runs", shown)
-            .result("matching", matching.size())
-            .result("recoveryTimes", RecoverySummary.of(matching));
+        context.detail("runs", matching.size()).result(new HistoryResult(journal.file().toString(), shown,
+            matching.size(), RecoverySummary.of(matching)));
     }
 
     private List<JsonNode> lines() {

@@ -33,8 +33,7 @@ final class ClassifyStep implements Step {
             range.checkout.prefix(), in.globs(), in.parser(), in.sizes(), in.largeTableRows()))
             .run(range.from.commit(), range.to.commit());
         context.detail("files", report.files().size()).detail("counts", report.counts())
-            .result("verdict", report.verdict().wire()).result("counts", report.counts())
-            .result("files", report.files());
+            .result(MigrationsResult.of(report));
         switch (report.verdict()) {
             case DATABASE_RESTORE_NEEDED -> throw RollbackException.failed("a code rollback is not enough, the database"
                 + " must be restored: " + report.counts().get("dangerous") + " dangerous statement(s): "

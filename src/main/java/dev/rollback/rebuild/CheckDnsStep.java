@@ -14,10 +14,12 @@ import java.util.Map;
  */
 final class CheckDnsStep implements Step {
     private final CloudInputs in;
+    private final CloudInputs.Dns dns;
     private final CloudState state;
 
     CheckDnsStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.dns = in.dns();
         this.state = state;
     }
 
@@ -28,19 +30,19 @@ final class CheckDnsStep implements Step {
 
     @Override
     public String description() {
-        return "read the A records " + String.join(", ", in.records().stream().map(in::fqdn).toList());
+        return "read the A records " + String.join(", ", dns.records().stream().map(dns::fqdn).toList());
     }
 
     @Override
     public void check(StepContext context) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String record : in.records()) {
-            String fqdn = in.fqdn(record);
-            state.call(context, "GET /v2/domains/" + in.domain() + "/records?type=A&name=" + fqdn);
-            List<DnsRecord> records = in.api().aRecords(in.domain(), fqdn);
+        for (String record : dns.records()) {
+            String fqdn = dns.fqdn(record);
+            state.call(context, "GET /v2/domains/" + dns.domain() + "/records?type=A&name=" + fqdn);
+            List<DnsRecord> records = in.api().aRecords(dns.domain(), fqdn);
             if (records.size() != 1) {
                 throw RollbackException.refused(fqdn + " has " + (records.isEmpty() ? "no A record" : records.size()
-                    + " A records") + " in domain " + in.domain() + "; level 4 points exactly one existing A record"
+                    + " A records") + " in domain " + dns.domain() + "; level 4 points exactly one existing A record"
                     + " per name: fix the zone or digitalocean.records first; nothing was changed");
             }
             state.records.put(fqdn, records.get(0));

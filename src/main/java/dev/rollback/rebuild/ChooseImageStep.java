@@ -17,10 +17,12 @@ import java.util.Map;
  */
 final class ChooseImageStep implements Step {
     private final CloudInputs in;
+    private final CloudInputs.Server server;
     private final CloudState state;
 
     ChooseImageStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.server = in.server();
         this.state = state;
     }
 
@@ -31,45 +33,46 @@ final class ChooseImageStep implements Step {
 
     @Override
     public String description() {
-        return state.image == null ? "choose the " + in.image() + " snapshot or backup of droplet " + in.dropletId()
+        return state.image == null
+            ? "choose the " + server.image() + " snapshot or backup of droplet " + server.dropletId()
             : "use " + state.image.kind().noun() + " " + state.image.id() + " (" + state.image.name() + ", "
-            + state.image.createdAt() + ") of droplet " + in.dropletId();
+            + state.image.createdAt() + ") of droplet " + server.dropletId();
     }
 
     @Override
     public void check(StepContext context) {
         context.result("provider", "digitalocean");
-        state.call(context, "GET /v2/droplets/" + in.dropletId());
-        state.before = in.api().droplet(in.dropletId());
-        state.call(context, "GET /v2/droplets/" + in.dropletId() + "/snapshots (every page)");
-        List<Image> images = new ArrayList<>(in.api().snapshots(in.dropletId()));
-        state.call(context, "GET /v2/droplets/" + in.dropletId() + "/backups (every page)");
-        images.addAll(in.api().backups(in.dropletId()));
+        state.call(context, "GET /v2/droplets/" + server.dropletId());
+        state.before = in.api().droplet(server.dropletId());
+        state.call(context, "GET /v2/droplets/" + server.dropletId() + "/snapshots (every page)");
+        List<Image> images = new ArrayList<>(in.api().snapshots(server.dropletId()));
+        state.call(context, "GET /v2/droplets/" + server.dropletId() + "/backups (every page)");
+        images.addAll(in.api().backups(server.dropletId()));
         state.image = choose(images);
-        if (in.newServer()) {
+        if (server.newDroplet()) {
             requireInRegion(region());
         }
         context.detail("droplet", state.before.name() + " (" + state.before.id() + ", " + state.before.publicIpv4() + ")")
-            .detail("snapshotsAndBackups", images.size()).detail("image", describe(state.image))
-            .result("image", describe(state.image)).result("serverIpBefore", state.before.publicIpv4());
+            .detail("snapshotsAndBackups", images.size()).detail("image", ChosenImage.of(state.image))
+            .result("image", ChosenImage.of(state.image)).result("serverIpBefore", state.before.publicIpv4());
     }
 
     private Image choose(List<Image> images) {
         if (images.isEmpty()) {
-            throw RollbackException.refused("droplet " + in.dropletId() + " has no snapshot and no backup to restore"
-                + " from; provision a new server by hand (docs/infra-rebuild.md), nothing was changed");
+            throw RollbackException.refused("droplet " + server.dropletId() + " has no snapshot and no backup to"
+                + " restore from; provision a new server by hand (docs/infra-rebuild.md), nothing was changed");
         }
-        if (CloudInputs.LATEST.equals(in.image())) {
+        if (CloudInputs.LATEST.equals(server.image())) {
             return images.stream().max(Comparator.comparing(Image::createdAt)).orElseThrow();
         }
-        return images.stream().filter(image -> String.valueOf(image.id()).equals(in.image())).findFirst()
-            .orElseThrow(() -> RollbackException.refused("droplet " + in.dropletId() + " has no snapshot or backup "
-                + in.image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
+        return images.stream().filter(image -> String.valueOf(image.id()).equals(server.image())).findFirst()
+            .orElseThrow(() -> RollbackException.refused("droplet " + server.dropletId() + " has no snapshot or backup "
+                + server.image() + " (it has " + String.join(", ", images.stream().map(i -> i.kind().noun() + " "
                 + i.id()).toList()) + "); nothing was changed"));
     }
 
     String region() {
-        return in.region() != null ? in.region() : state.before.region();
+        return server.region() != null ? server.region() : state.before.region();
     }
 
     private void requireInRegion(String region) {
@@ -78,16 +81,6 @@ final class ChooseImageStep implements Step {
                 + String.join(", ", state.image.regions()) + ", not in " + region
                 + "; set digitalocean.region to one of those, or copy it there first; nothing was changed");
         }
-    }
-
-    static Map<String, Object> describe(Image image) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("id", image.id());
-        described.put("kind", image.kind().noun());
-        described.put("name", image.name());
-        described.put("createdAt", image.createdAt().toString());
-        described.put("regions", image.regions());
-        return described;
     }
 
     @Override

@@ -18,11 +18,13 @@ final class CreateDropletStep implements Step {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final CloudInputs in;
+    private final CloudInputs.Server server;
     private final CloudState state;
     private NewDroplet spec;
 
     CreateDropletStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.server = in.server();
         this.state = state;
     }
 
@@ -40,13 +42,14 @@ final class CreateDropletStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        String region = in.region() != null ? in.region() : state.before.region();
-        String size = in.size() != null ? in.size() : state.before.size();
-        String name = state.before.name() + "-rebuild-" + STAMP.format(in.clock().instant().atZone(ZoneOffset.UTC));
-        spec = new NewDroplet(name, region, size, state.image.id(), in.sshKeys(), List.of(TAG));
+        String region = server.region() != null ? server.region() : state.before.region();
+        String size = server.size() != null ? server.size() : state.before.size();
+        String name = state.before.name() + "-rebuild-"
+            + STAMP.format(in.timing().clock().instant().atZone(ZoneOffset.UTC));
+        spec = new NewDroplet(name, region, size, state.image.id(), server.sshKeys(), List.of(TAG));
         state.call(context, "POST /v2/droplets {\"name\":\"" + name + "\",\"region\":\"" + region + "\",\"size\":\""
             + size + "\",\"image\":" + state.image.id() + "}");
-        state.call(context, "GET /v2/droplets/{new droplet id} every " + in.pollInterval().toMillis()
+        state.call(context, "GET /v2/droplets/{new droplet id} every " + in.timing().pollInterval().toMillis()
             + " ms until active");
         context.detail("name", name).detail("region", region).detail("size", size);
     }

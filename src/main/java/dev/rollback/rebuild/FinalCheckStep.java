@@ -20,10 +20,12 @@ final class FinalCheckStep implements Step {
     private static final int ATTEMPTS = 3;
 
     private final CloudInputs in;
+    private final CloudInputs.Dns dns;
     private final CloudState state;
 
     FinalCheckStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.dns = in.dns();
         this.state = state;
     }
 
@@ -35,21 +37,21 @@ final class FinalCheckStep implements Step {
     @Override
     public String description() {
         return "verify everything: the health checks on the restored server"
-            + (in.skipDns() || state.records.isEmpty() ? "" : " and the A records read back");
+            + (dns.listOnly() || state.records.isEmpty() ? "" : " and the A records read back");
     }
 
     @Override
     public void apply(StepContext context) {
         List<String> failures = new ArrayList<>();
-        for (HealthCheck check : in.checksAt().apply(state.ipAfter())) {
+        for (HealthCheck check : in.checks().at().apply(state.ipAfter())) {
             WaitOutcome outcome = HealthWait.retries(check, ATTEMPTS, Duration.ofSeconds(1));
             if (!outcome.healthy()) {
                 failures.add(check.name() + ": " + outcome.last().detail());
             }
         }
-        if (!in.skipDns()) {
+        if (!dns.listOnly()) {
             for (String fqdn : state.records.keySet()) {
-                List<DnsRecord> now = in.api().aRecords(in.domain(), fqdn);
+                List<DnsRecord> now = in.api().aRecords(dns.domain(), fqdn);
                 if (now.stream().noneMatch(record -> record.data().equals(state.ipAfter()))) {
                     failures.add(fqdn + " does not point at " + state.ipAfter() + " at DigitalOcean");
                 }

@@ -70,12 +70,12 @@ public final class RebuildPlan {
         List<Step> steps = new ArrayList<>();
         steps.add(in.incident());
         steps.add(new ChooseImageStep(in, state));
-        if (!in.records().isEmpty()) {
+        if (!in.dns().records().isEmpty()) {
             steps.add(new CheckDnsStep(in, state));
         }
-        steps.add(in.newServer() ? new CreateDropletStep(in, state) : new RestoreDropletStep(in, state));
+        steps.add(in.server().newDroplet() ? new CreateDropletStep(in, state) : new RestoreDropletStep(in, state));
         steps.add(new VerifyServerStep(in, state));
-        if (!in.records().isEmpty()) {
+        if (!in.dns().records().isEmpty()) {
             steps.add(new UpdateDnsStep(in, state));
         }
         steps.add(new FinalCheckStep(in, state));

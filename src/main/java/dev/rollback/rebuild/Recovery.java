@@ -30,14 +30,7 @@ final class Recovery {
         return phases;
     }
 
-    synchronized Map<String, Object> total() {
-        long measured = (System.nanoTime() - startedNanos) / 1_000_000;
-        Map<String, Object> total = new LinkedHashMap<>();
-        total.put("measuredMs", measured);
-        total.put("runbookEstimate", RUNBOOK_ESTIMATE);
-        total.put("runbookEstimateMs", RUNBOOK_ESTIMATE_MS);
-        total.put("percentOfEstimate", Math.round(100.0 * measured / RUNBOOK_ESTIMATE_MS * 10) / 10.0);
-        total.put("withinEstimate", measured <= RUNBOOK_ESTIMATE_MS);
-        return total;
+    synchronized RecoveryTime total() {
+        return RecoveryTime.of((System.nanoTime() - startedNanos) / 1_000_000, RUNBOOK_ESTIMATE, RUNBOOK_ESTIMATE_MS);
     }
 }

@@ -25,9 +25,9 @@ final class RecoveryTimeStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        var total = recovery.total();
-        context.detail("measuredMs", total.get("measuredMs")).result(RESULT, total);
-        context.progress("    recovered in " + total.get("measuredMs") + " ms: " + total.get("percentOfEstimate")
+        RecoveryTime total = recovery.total();
+        context.detail("measuredMs", total.measuredMs()).result(RESULT, total);
+        context.progress("    recovered in " + total.measuredMs() + " ms: " + total.percentOfEstimate()
             + "% of the runbook's level 4 estimate (" + Recovery.RUNBOOK_ESTIMATE + ")");
     }
 }

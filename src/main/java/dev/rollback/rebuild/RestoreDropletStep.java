@@ -13,10 +13,12 @@ import dev.rollback.core.StepContext;
  */
 final class RestoreDropletStep implements Step {
     private final CloudInputs in;
+    private final CloudInputs.Server server;
     private final CloudState state;
 
     RestoreDropletStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.server = in.server();
         this.state = state;
     }
 
@@ -28,17 +30,18 @@ final class RestoreDropletStep implements Step {
     @Override
     public String description() {
         String action = state.image == null ? "rebuild or restore" : state.image.kind().action();
-        return action + " droplet " + in.dropletId() + (state.image == null ? "" : " from " + state.image.kind().noun()
-            + " " + state.image.id()) + " (its disk is replaced; the IP stays)";
+        return action + " droplet " + server.dropletId()
+            + (state.image == null ? "" : " from " + state.image.kind().noun() + " " + state.image.id())
+            + " (its disk is replaced; the IP stays)";
     }
 
     @Override
     public void check(StepContext context) {
-        state.call(context, "POST /v2/droplets/" + in.dropletId() + "/actions {\"type\":\"" + state.image.kind().action()
-            + "\",\"image\":" + state.image.id() + "}");
-        state.call(context, "GET /v2/actions/{action id} every " + in.pollInterval().toMillis()
+        state.call(context, "POST /v2/droplets/" + server.dropletId() + "/actions {\"type\":\""
+            + state.image.kind().action() + "\",\"image\":" + state.image.id() + "}");
+        state.call(context, "GET /v2/actions/{action id} every " + in.timing().pollInterval().toMillis()
             + " ms until completed");
-        state.call(context, "GET /v2/droplets/" + in.dropletId());
+        state.call(context, "GET /v2/droplets/" + server.dropletId());
     }
 
     @Override
@@ -49,10 +52,10 @@ final class RestoreDropletStep implements Step {
     @Override
     public void apply(StepContext context) throws InterruptedException {
         Image image = state.image;
-        Action started = image.kind() == Image.Kind.SNAPSHOT ? in.api().rebuild(in.dropletId(), image.id())
-            : in.api().restore(in.dropletId(), image.id());
+        Action started = image.kind() == Image.Kind.SNAPSHOT ? in.api().rebuild(server.dropletId(), image.id())
+            : in.api().restore(server.dropletId(), image.id());
         context.detail("action", started.id());
-        String what = image.kind().action() + " of droplet " + in.dropletId() + " (action " + started.id() + ")";
+        String what = image.kind().action() + " of droplet " + server.dropletId() + " (action " + started.id() + ")";
         Action done = in.poller().until(what, started, () -> in.api().action(started.id()),
             action -> action.completed() || action.errored(), Action::status, context::progress);
         if (done.errored()) {
@@ -60,7 +63,7 @@ final class RestoreDropletStep implements Step {
                 + " off or half restored: look at its history in the control panel, then run level 4 again or"
                 + " with --new-server");
         }
-        state.after = in.api().droplet(in.dropletId());
+        state.after = in.api().droplet(server.dropletId());
         context.detail("status", done.status()).detail("completedAt", String.valueOf(done.completedAt()))
             .result("serverIpAfter", state.ipAfter());
     }

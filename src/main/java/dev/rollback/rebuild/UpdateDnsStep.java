@@ -4,7 +4,6 @@ import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,12 @@ final class UpdateDnsStep implements Step {
     static final String CHANGES_RESULT = "dnsChanges";
 
     private final CloudInputs in;
+    private final CloudInputs.Dns dns;
     private final CloudState state;
 
     UpdateDnsStep(CloudInputs in, CloudState state) {
         this.in = in;
+        this.dns = in.dns();
         this.state = state;
     }
 
@@ -31,58 +32,48 @@ final class UpdateDnsStep implements Step {
 
     @Override
     public String description() {
-        return (in.skipDns() ? "print (--skip-dns) the change of " : "point ") + String.join(", ", state.records.keySet())
-            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + in.dnsTtl();
+        return (dns.listOnly() ? "print (--skip-dns) the change of " : "point ")
+            + String.join(", ", state.records.keySet())
+            + " at " + (state.ipAfter() == null ? "the restored server" : state.ipAfter()) + " with TTL " + dns.ttl();
     }
 
     @Override
     public void check(StepContext context) {
-        if (!in.skipDns()) {
-            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + in.domain() + "/records/"
-                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + in.dnsTtl() + "}"));
+        if (!dns.listOnly()) {
+            state.records.values().forEach(record -> state.call(context, "PUT /v2/domains/" + dns.domain() + "/records/"
+                + record.id() + " {\"type\":\"A\",\"data\":\"<restored server IP>\",\"ttl\":" + dns.ttl() + "}"));
         }
     }
 
     @Override
     public boolean destructive() {
-        return !in.skipDns();
+        return !dns.listOnly();
     }
 
     @Override
     public void apply(StepContext context) {
         String ip = state.ipAfter();
-        List<Map<String, Object>> changes = new ArrayList<>();
+        List<DnsChange> changes = new ArrayList<>();
         context.result(CHANGES_RESULT, changes);
         for (Map.Entry<String, DnsRecord> entry : state.records.entrySet()) {
             DnsRecord old = entry.getValue();
-            Map<String, Object> change = change(entry.getKey(), old, ip);
-            if (old.data().equals(ip) && old.ttl() == in.dnsTtl()) {
-                change.put("action", "unchanged");
-            } else if (in.skipDns()) {
-                change.put("action", "not changed (--skip-dns)");
+            String action;
+            if (old.data().equals(ip) && old.ttl() == dns.ttl()) {
+                action = "unchanged";
+            } else if (dns.listOnly()) {
+                action = "not changed (--skip-dns)";
                 context.progress("    DNS change to make by hand: " + entry.getKey() + " A " + old.data() + " -> " + ip
-                    + " (TTL " + old.ttl() + " -> " + in.dnsTtl() + ")");
+                    + " (TTL " + old.ttl() + " -> " + dns.ttl() + ")");
             } else {
-                in.api().updateA(in.domain(), old.id(), ip, in.dnsTtl());
-                change.put("action", "updated");
-                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + in.dnsTtl() + ")");
+                in.api().updateA(dns.domain(), old.id(), ip, dns.ttl());
+                action = "updated";
+                context.progress("    " + entry.getKey() + " A " + old.data() + " -> " + ip + " (TTL " + dns.ttl() + ")");
             }
-            changes.add(change);
+            changes.add(DnsChange.of(entry.getKey(), old, ip, dns.ttl(), action));
         }
         context.detail("changes", changes);
-        if (in.skipDns()) {
+        if (dns.listOnly()) {
             context.skip("--skip-dns: the DNS changes are listed, not made");
         }
-    }
-
-    private Map<String, Object> change(String fqdn, DnsRecord old, String ip) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("record", fqdn);
-        change.put("recordId", old.id());
-        change.put("old", old.data());
-        change.put("new", ip);
-        change.put("oldTtl", old.ttl());
-        change.put("ttl", in.dnsTtl());
-        return change;
     }
 }

@@ -34,7 +34,7 @@ final class VerifyServerStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        if (in.checkUrls().isEmpty()) {
+        if (in.checks().urls().isEmpty()) {
             throw RollbackException.usage("health.checks is empty: level 4 checks the restored server before it"
                 + " points DNS at it; configure the endpoints the runbook curls (api, admin)");
         }
@@ -42,13 +42,13 @@ final class VerifyServerStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        context.detail("urls", in.checkUrls());
-        List<HealthCheck> checks = in.checksAt().apply(state.ipAfter());
-        WaitOutcome outcome = in.gate().await(List.of(), checks, context::progress);
+        context.detail("urls", in.checks().urls());
+        List<HealthCheck> checks = in.checks().at().apply(state.ipAfter());
+        WaitOutcome outcome = in.checks().gate().await(List.of(), checks, context::progress);
         context.detail("checks", checks.stream().map(Object::toString).toList()).detail("outcome", outcome.summary());
         if (!outcome.healthy()) {
             throw RollbackException.failed("the restored server " + state.ipAfter() + " did not pass the health checks"
-                + " within " + in.gate().timeout().toSeconds() + " s (" + outcome.last().detail() + "); DNS was not"
+                + " within " + in.checks().gate().timeout().toSeconds() + " s (" + outcome.last().detail() + "); DNS was not"
                 + " changed");
         }
     }

@@ -29,15 +29,14 @@ import java.util.function.Supplier;
  */
 public final class RecreatePlan {
     /**
+     * What the recreate strategy is given.
+     *
      * @param stack         what runs now and the check per service, as the platform reads them
-     * @param wanted        {@code --to}: null for the previous release, a release id, or a git revision
      * @param volumeBackups steps that archive the stack's volumes (empty with --no-volume-backup)
      * @param verification  the {@code verify} checks, run once the gate passed (reported, no undo)
      */
-    public record Inputs(Docker docker, Compose compose, Supplier<GitCheckout> git, Ledger ledger,
-                         BackupStore backups, StackFiles files, RunningStack stack, String wanted, boolean pull,
-                         List<Step> volumeBackups, HealthGate gate, List<HealthCheck> httpChecks,
-                         List<Step> verification) {
+    public record Inputs(Tools tools, RunningStack stack, StackFiles files, Target target, Gate gate,
+                         List<Step> volumeBackups, List<Step> verification) {
 
         /** The compose project: the stack's name. */
         String project() {
@@ -45,26 +44,44 @@ public final class RecreatePlan {
         }
     }
 
+    public record Tools(Docker docker, Compose compose, Supplier<GitCheckout> git, Ledger ledger, BackupStore backups) {
+    }
+
+    /** @param wanted {@code --to}: null for the previous release, a release id, or a git revision */
+    public record Target(String wanted, Pull pull) {
+    }
+
+    /** An image of the target that is not on this host: pulled, or refused ({@code --no-pull}). */
+    public enum Pull { WHEN_MISSING, NEVER }
+
+    /** @param httpChecks the configured HTTP checks, gated with the containers' after the start */
+    public record Gate(HealthGate gate, List<HealthCheck> httpChecks) {
+    }
+
     private RecreatePlan() {
     }
 
     public static Plan build(Inputs in) {
         RecreateRun run = new RecreateRun();
+        Tools tools = in.tools();
+        boolean pull = in.target().pull() == Pull.WHEN_MISSING;
+        List<HealthCheck> httpChecks = in.gate().httpChecks();
         Supplier<Map<String, RunningStack.Service>> running = in.stack()::services;
-        CheckoutFilesStep checkout = new CheckoutFilesStep(in.git(), in.files(), () -> run.target.revision());
-        PrepareImagesStep images = new PrepareImagesStep(in.docker(), in.compose(), checkout, run, in.pull());
+        CheckoutFilesStep checkout = new CheckoutFilesStep(tools.git(), in.files(), () -> run.target.revision());
+        PrepareImagesStep images = new PrepareImagesStep(tools.docker(), tools.compose(), checkout, run, pull);
         return Plan.builder("recreate")
-            .step(new ChooseTargetStep(in.docker(), in.ledger(), running, in.wanted(), run,
-                new MissingImages(in.docker(), in.pull())))
-            .step(new SnapshotFilesStep(in.files(), in.backups(), in.project(), () -> imageLines(run.before)))
+            .step(new ChooseTargetStep(tools.docker(), tools.ledger(), running, in.target().wanted(), run,
+                new MissingImages(tools.docker(), pull)))
+            .step(new SnapshotFilesStep(in.files(), tools.backups(), in.project(), () -> imageLines(run.before)))
             .steps(in.volumeBackups())
             .step(checkout)
             .step(images)
-            .step(new StopStackStep(in.compose(), in.project(), run, () -> monitored(in.httpChecks()),
-                List.of(checkout, images), new HealthyAgain(in.gate(), services -> containerChecks(in, services),
-                    in.httpChecks())))
-            .step(new StartStackStep(in.compose(), in.project()))
-            .step(new HealthGateStep(in.gate(), () -> containerChecks(in, in.compose().services()), in.httpChecks(), run))
+            .step(new StopStackStep(tools.compose(), in.project(), run, () -> monitored(httpChecks),
+                List.of(checkout, images), new HealthyAgain(in.gate().gate(), services -> containerChecks(in, services),
+                    httpChecks)))
+            .step(new StartStackStep(tools.compose(), in.project()))
+            .step(new HealthGateStep(in.gate().gate(), () -> containerChecks(in, tools.compose().services()), httpChecks,
+                run))
             .steps(in.verification())
             .build();
     }

@@ -43,28 +43,18 @@ final class ListReleasesStep implements Step {
         List<Release> releases = new ArrayList<>(ledger.releases());
         Collections.reverse(releases);
         Optional<Release> current = ReleaseChoice.current(releases, RunningStack.imageIds(running.get()));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ReleaseRow> rows = new ArrayList<>();
         for (Release release : releases) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", release.id());
-            row.put("recordedAt", release.recordedAt().toString());
-            row.put("recordedBy", release.recordedBy());
-            row.put("gitCommit", release.gitCommit());
-            row.put("forced", release.forced());
-            row.put("current", current.map(c -> c.id().equals(release.id())).orElse(false));
             List<String> missing = release.services().entrySet().stream()
                 .filter(e -> docker.imageId(e.getValue().imageId()).isEmpty()).map(Map.Entry::getKey).toList();
             // A pruned image with a recorded registry digest is pulled back by a rollback (PrunedImages).
             boolean pullable = missing.stream().allMatch(service -> release.services().get(service).repoDigest() != null);
-            row.put("restorable", pullable);
-            if (!missing.isEmpty()) {
-                row.put("missingImages", missing);
-            }
             Map<String, String> services = new LinkedHashMap<>();
             release.services().forEach((name, image) -> services.put(name, image.imageId()));
-            row.put("services", services);
-            rows.add(row);
+            rows.add(new ReleaseRow(release.id(), release.recordedAt().toString(), release.recordedBy(),
+                release.gitCommit(), release.forced(), current.map(c -> c.id().equals(release.id())).orElse(false),
+                pullable, missing.isEmpty() ? null : missing, services));
         }
-        context.detail("count", rows.size()).result("releases", rows);
+        context.detail("count", rows.size()).result(new ReleaseList(rows));
     }
 }

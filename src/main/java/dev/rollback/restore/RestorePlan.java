@@ -27,69 +27,110 @@ import java.util.List;
 public final class RestorePlan {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
+    /** What level 3 is given, in four named parts. */
+    public record Inputs(Tools tools, Choices choices, Verification verification, PreviousRelease previous) {
+    }
+
     /**
-     * @param backup       "latest", a name in the backups dir, or a path
-     * @param app          how the app services are stopped during the switch and started after it
-     * @param compose      for --redeploy previous (compose stacks), else null
-     * @param containers   the app services' health checks, for the final verification
-     * @param redeployPrevious level 1 to the previous release between the swap and the start
-     *                     ({@code --redeploy previous}), or null
+     * @param app how the app services are stopped during the switch and started after it
      */
-    public record Inputs(Postgres postgres, AppServices app, Compose compose, BackupStore store, String backup, boolean preBackup,
-                         boolean inPlace, boolean dropOld, int jobs, String sampleQuery, HealthGate gate,
-                         List<HealthCheck> containers, List<HealthCheck> endpoints, Clock clock,
-                         RedeployPlan.Inputs redeployPrevious) {
+    public record Tools(Postgres postgres, BackupStore store, AppServices app, Clock clock) {
+    }
+
+    /**
+     * What the operator chose.
+     *
+     * @param backup "latest", a name in the backups dir, or a path
+     * @param jobs   parallel {@code pg_restore} jobs
+     */
+    public record Choices(String backup, PreRestoreBackup preBackup, Method method, OldDatabase oldDatabase, int jobs) {
+    }
+
+    /** The pre-restore backup of the live database ({@code --no-pre-backup} skips it). */
+    public enum PreRestoreBackup { TAKE, SKIP }
+
+    /** Restore into a scratch database and swap it in, or the runbook's drop-then-restore ({@code --in-place}). */
+    public enum Method { SCRATCH_THEN_SWAP, IN_PLACE }
+
+    /** The database a swap replaced: kept for {@code --undo}, or dropped once all is verified ({@code --drop-old}). */
+    public enum OldDatabase { KEEP, DROP }
+
+    /**
+     * The final check once the app runs again.
+     *
+     * @param containers the app services' health checks
+     * @param endpoints  the configured HTTP checks
+     */
+    public record Verification(String sampleQuery, HealthGate gate, List<HealthCheck> containers,
+                               List<HealthCheck> endpoints) {
+    }
+
+    /**
+     * {@code --redeploy previous}: level 1 to the previous release between the swap and the start
+     * (compose stacks); null in {@link Inputs} to start the app as it was.
+     */
+    public record PreviousRelease(RedeployPlan.Inputs redeploy, Compose compose) {
     }
 
     private RestorePlan() {
     }
 
     public static Plan build(String database, Inputs in) {
-        RestoreState state = new RestoreState(database, stamp(in.clock()), in.inPlace());
+        Tools tools = in.tools();
+        Postgres postgres = tools.postgres();
+        Choices choices = in.choices();
+        boolean inPlace = choices.method() == Method.IN_PLACE;
+        RestoreState state = new RestoreState(database, stamp(tools.clock()), inPlace);
         // The dump is judged first, so a bad one is refused (exit 3) even with the database down; the
         // lock is still taken before anything is applied, since every check runs before any apply.
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
-            .step(new VerifyBackupStep(in.backup(), in.store(), new DumpInspector(in.postgres()), in.postgres(), state,
-                in.clock()))
-            .step(new LockDatabaseStep(in.postgres(), database));
-        if (in.preBackup()) {
-            plan.steps(BackupPlan.steps(in.postgres(), in.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
+            .step(new VerifyBackupStep(choices.backup(), tools.store(), new DumpInspector(postgres), postgres, state,
+                tools.clock()))
+            .step(new LockDatabaseStep(postgres, database));
+        if (choices.preBackup() == PreRestoreBackup.TAKE) {
+            plan.steps(BackupPlan.steps(postgres, tools.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
                 "preRestoreBackup"));
         }
-        in.app().stop().ifPresent(plan::step);
-        if (in.inPlace()) {
-            plan.step(new RecreateLiveStep(in.postgres(), state))
-                .step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
-                .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()));
+        tools.app().stop().ifPresent(plan::step);
+        if (inPlace) {
+            plan.step(new RecreateLiveStep(postgres, state))
+                .step(new RestoreScratchStep(postgres, state, choices.jobs()))
+                .step(new VerifyScratchStep(postgres, state, in.verification().sampleQuery()));
         } else {
-            plan.step(new RestoreScratchStep(in.postgres(), state, in.jobs()))
-                .step(new VerifyScratchStep(in.postgres(), state, in.sampleQuery()))
-                .step(new SwapStep(in.postgres(), state));
+            plan.step(new RestoreScratchStep(postgres, state, choices.jobs()))
+                .step(new VerifyScratchStep(postgres, state, in.verification().sampleQuery()))
+                .step(new SwapStep(postgres, state));
         }
-        List<Step> start = in.app().start().stream().toList();
-        if (in.redeployPrevious() != null) {
+        List<Step> start = tools.app().start().stream().toList();
+        if (in.previous() != null) {
             // The runbook's step 5: the previous version goes back while the app is still stopped,
             // so the bad release never runs against the restored data.
-            plan.steps(RedeployPlan.composeSteps(in.redeployPrevious(), in.compose(), start));
+            plan.steps(RedeployPlan.composeSteps(in.previous().redeploy(), in.previous().compose(), start));
         } else {
             plan.steps(start);
         }
-        plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()));
-        if (in.dropOld() && !in.inPlace()) {
-            plan.step(new DropOldStep(in.postgres(), state));
+        plan.step(verifyLive(in));
+        if (choices.oldDatabase() == OldDatabase.DROP && !inPlace) {
+            plan.step(new DropOldStep(postgres, state));
         }
         return plan.build();
     }
 
     /** {@code --undo}: the database the last restore replaced goes live again, the app around it stopped and started. */
     public static Plan undo(String database, Inputs in) {
+        Tools tools = in.tools();
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
-            .step(new LockDatabaseStep(in.postgres(), database));
-        in.app().stop().ifPresent(plan::step);
-        plan.step(new SwapBackStep(in.postgres(), database, stamp(in.clock())));
-        in.app().start().ifPresent(plan::step);
-        return plan.step(new VerifyLiveStep(in.postgres(), in.sampleQuery(), in.gate(), in.containers(), in.endpoints()))
-            .build();
+            .step(new LockDatabaseStep(tools.postgres(), database));
+        tools.app().stop().ifPresent(plan::step);
+        plan.step(new SwapBackStep(tools.postgres(), database, stamp(tools.clock())));
+        tools.app().start().ifPresent(plan::step);
+        return plan.step(verifyLive(in)).build();
+    }
+
+    private static Step verifyLive(Inputs in) {
+        Verification verification = in.verification();
+        return new VerifyLiveStep(in.tools().postgres(), verification.sampleQuery(), verification.gate(),
+            verification.containers(), verification.endpoints());
     }
 
     private static String stamp(Clock clock) {

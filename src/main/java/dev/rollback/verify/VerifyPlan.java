@@ -23,13 +23,30 @@ public final class VerifyPlan {
     /**
      * What to verify.
      *
-     * @param logsSince only log lines since then count (the end of the last rollback), or null
-     * @param postgres  null when no sample query is configured
+     * @param sampleQuery null when no sample query is configured
      */
-    public record Inputs(Docker docker, String project, List<String> services, List<HttpProbe> httpChecks,
-                         Duration interval, Duration healthTimeout, int logLines,
-                         List<String> logErrorPatterns, Instant logsSince, Postgres postgres, String sampleQuery,
+    public record Inputs(Services services, Logs logs, HttpChecks http, SampleQuery sampleQuery,
                          BooleanSupplier cancelled) {
+    }
+
+    /** The services whose containers must run and be healthy within {@code healthTimeout}. */
+    public record Services(Docker docker, String project, List<String> names, Duration healthTimeout) {
+    }
+
+    /**
+     * How much of each service's log is read, and what counts as an error in it.
+     *
+     * @param since only log lines since then count (the end of the last rollback), or null
+     */
+    public record Logs(int lines, List<String> errorPatterns, Instant since) {
+    }
+
+    /** @param interval the pause between two tries of one check */
+    public record HttpChecks(List<HttpProbe> probes, Duration interval) {
+    }
+
+    /** The configured query that must return a value. */
+    public record SampleQuery(Postgres postgres, String query) {
     }
 
     private VerifyPlan() {
@@ -37,17 +54,19 @@ public final class VerifyPlan {
 
     public static Plan build(Inputs in) {
         Plan.Builder plan = Plan.builder("verify").readOnly();
-        for (String service : in.services()) {
-            ServiceContainers containers = new ServiceContainers(in.docker(), in.project(), service);
+        Services services = in.services();
+        Logs logs = in.logs();
+        for (String service : services.names()) {
+            ServiceContainers containers = new ServiceContainers(services.docker(), services.project(), service);
             plan.step(new RunningStep(containers))
-                .step(new HealthyStep(containers, in.healthTimeout(), in.cancelled()))
-                .step(new LogsCleanStep(containers, in.logLines(), in.logErrorPatterns(), in.logsSince()));
+                .step(new HealthyStep(containers, services.healthTimeout(), in.cancelled()))
+                .step(new LogsCleanStep(containers, logs.lines(), logs.errorPatterns(), logs.since()));
         }
-        for (HttpProbe probe : in.httpChecks()) {
-            plan.step(new HttpStep(probe.check(), probe.url(), probe.attempts(), in.interval()));
+        for (HttpProbe probe : in.http().probes()) {
+            plan.step(new HttpStep(probe.check(), probe.url(), probe.attempts(), in.http().interval()));
         }
-        if (in.postgres() != null && in.sampleQuery() != null) {
-            plan.step(new SampleQueryStep(in.postgres(), in.sampleQuery()));
+        if (in.sampleQuery() != null) {
+            plan.step(new SampleQueryStep(in.sampleQuery().postgres(), in.sampleQuery().query()));
         }
         return plan.build();
     }

@@ -2,9 +2,14 @@ package dev.rollback.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rollback.core.Executor;
 import dev.rollback.core.Interruption;
+import dev.rollback.core.Json;
 import dev.rollback.core.Report;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,20 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code backups} lists volume archives and config snapshots beside the dumps, each checked. */
 class ListBackupsTest {
+    private static final ObjectReader JSON_ROWS = Json.MAPPER.reader().with(DeserializationFeature.USE_LONG_FOR_INTS)
+        .forType(new TypeReference<List<Map<String, Object>>>() { });
     @TempDir
     Path dir;
 
-    private Map<String, Map<String, Object>> listing() {
+    private Map<String, Map<String, Object>> listing() throws IOException {
         Report report = new Executor(dir.resolve("state"), (c, d, a) -> true, Interruption.manual(), line -> { },
             Clock.systemUTC()).run(ListBackupsPlan.build(new BackupStore(dir, Clock.systemUTC()), null),
             new Executor.Options(false, true));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.result().get("backups");
+        // The rows as the JSON report shows them: a key left out differs from a key that is null.
+        List<Map<String, Object>> rows = JSON_ROWS.readValue(Json.line(report.result().get("backups")));
         return rows.stream().collect(Collectors.toMap(row -> (String) row.get("name"), row -> row));
     }
 
     @Test
-    void volumeArchivesAreListedAsVolumeWithTheirEntries() {
+    void volumeArchivesAreListedAsVolumeWithTheirEntries() throws Exception {
         TarFixture.volume().file("data/a", "abc").write(dir.resolve("merq_pgdata_20240101_020000.tar.gz"));
 
         Map<String, Object> row = listing().get("merq_pgdata_20240101_020000.tar.gz");
@@ -99,6 +106,23 @@ class ListBackupsTest {
             .containsEntry("database", null);
         assertThat(rows.get("nightly_20240104_020000.sql.gz")).as("a --create dump says so itself")
             .containsEntry("database", "shop").containsEntry("complete", true);
+    }
+
+    /** Each kind of backup has its own row record; the JSON keeps the keys, and their order, of the rows before. */
+    @Test
+    void eachKindOfRowKeepsItsKeysInOrder() throws Exception {
+        Files.writeString(dir.resolve("pre_restore_20240103_020000.sql"), "x\n");
+        TarFixture.volume().file("data/a", "abc").write(dir.resolve("merq_pgdata_20240101_020000.tar.gz"));
+        Files.createDirectory(dir.resolve("merq-config_20240102_020000.files"));
+
+        Map<String, Map<String, Object>> rows = listing();
+
+        assertThat(rows.get("pre_restore_20240103_020000.sql").keySet()).containsExactly("name", "path", "label",
+            "takenAt", "sizeBytes", "format", "database", "complete", "problem");
+        assertThat(rows.get("merq_pgdata_20240101_020000.tar.gz").keySet()).containsExactly("name", "path", "label",
+            "takenAt", "sizeBytes", "format", "complete", "entries", "contentBytes");
+        assertThat(rows.get("merq-config_20240102_020000.files").keySet()).containsExactly("name", "path", "label",
+            "takenAt", "sizeBytes", "format", "complete", "problem");
     }
 
     @Test

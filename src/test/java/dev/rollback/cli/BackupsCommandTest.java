@@ -2,6 +2,7 @@ package dev.rollback.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollback.backup.BackupRow;
 import dev.rollback.core.Interruption;
 import dev.rollback.core.Report;
 import dev.rollback.core.RunStatus;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ class BackupsCommandTest {
         Instant now = Instant.parse("2026-11-21T12:48:22Z");
 
         command.printResult(new Report("backups", null, RunStatus.SUCCEEDED, false, now, now, 0, List.of(),
-            Map.of("backups", List.of(row("pre_deploy_20261121_124822.sql", 2560L, "plain"),
-                row("merq-production_uploads_20261121_124820.tar.gz", 90L, "volume"))), null), new PrintWriter(text));
+            listing(dump("pre_deploy_20261121_124822.sql", null),
+                volume("merq-production_uploads_20261121_124820.tar.gz")), null), new PrintWriter(text));
 
         List<String> lines = text.toString().lines().toList();
         assertThat(lines).hasSize(3);
@@ -41,13 +43,9 @@ class BackupsCommandTest {
         BackupsCommand command = new BackupsCommand(new AppContext(Map.of(), sink, sink, (c, d, a) -> false,
             Interruption.manual(), CliRunner.unreachable(), Clock.systemUTC()));
         Instant now = Instant.parse("2026-11-21T12:48:22Z");
-        Map<String, Object> merq = new java.util.HashMap<>(row("merq_20261121_124822.sql", 2560L, "plain"));
-        merq.put("database", "merq");
-        Map<String, Object> shop = new java.util.HashMap<>(row("shop_20261121_124822.sql", 2560L, "plain"));
-        shop.put("database", "shop_production");
-
         command.printResult(new Report("backups", null, RunStatus.SUCCEEDED, false, now, now, 0, List.of(),
-            Map.of("backups", List.of(merq, shop, row("merq_uploads_20261121_124820.tar.gz", 90L, "volume"))), null),
+            listing(dump("merq_20261121_124822.sql", "merq"), dump("shop_20261121_124822.sql", "shop_production"),
+                volume("merq_uploads_20261121_124820.tar.gz")), null),
             new PrintWriter(text));
 
         List<String> lines = text.toString().lines().toList();
@@ -58,8 +56,20 @@ class BackupsCommandTest {
         assertThat(lines.get(3).substring(database)).as("volume archives belong to no database").startsWith("-               yes");
     }
 
-    private static Map<String, Object> row(String name, long size, String format) {
-        return Map.of("name", name, "takenAt", "2026-11-21T12:48:2" + (format.equals("plain") ? "2" : "0"),
-            "sizeBytes", size, "format", format, "complete", true);
+    private static Map<String, Object> listing(BackupRow... rows) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("dir", "/backups");
+        result.put("backups", List.of(rows));
+        return result;
+    }
+
+    private static BackupRow dump(String name, String database) {
+        return new BackupRow.Dump(new BackupRow.Listed(name, "/backups/" + name, "label", "2026-11-21T12:48:22", 2560L),
+            "plain", database, true, null);
+    }
+
+    private static BackupRow volume(String name) {
+        return new BackupRow.Volume(new BackupRow.Listed(name, "/backups/" + name, "label", "2026-11-21T12:48:20", 90L),
+            "volume", true, 2L, 3L, null);
     }
 }
