@@ -2,6 +2,7 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.gate.GateChecks;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,11 @@ record SideChecks(List<HealthCheck> containers, List<HealthCheck> published, Lis
         List<HealthCheck> endpoints = new ArrayList<>(published);
         endpoints.addAll(dials);
         return endpoints;
+    }
+
+    /** What the side's health gate waits for: the containers first, then every HTTP check. */
+    GateChecks gateChecks() {
+        return new GateChecks(containers, endpoints());
     }
 
     private static SideChecks of(BlueGreenInputs in, String project, BlueGreenRun run, boolean green,

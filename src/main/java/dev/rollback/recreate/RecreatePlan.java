@@ -8,7 +8,10 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.images.MissingImages;
 import dev.rollback.core.Step;
+import dev.rollback.gate.GateChecks;
+import dev.rollback.gate.GatePolicy;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthyAgain;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
@@ -59,7 +62,9 @@ public final class RecreatePlan {
                 List.of(checkout, images), new HealthyAgain(in.gate(), services -> containerChecks(in, services),
                     in.httpChecks())))
             .step(new StartStackStep(in.compose(), in.project()))
-            .step(new HealthGateStep(in.gate(), () -> containerChecks(in, in.compose().services()), in.httpChecks(), run))
+            .step(new HealthGateStep(in.gate(), GatePolicy.everyService(in.gate().timeout(),
+                () -> new GateChecks(containerChecks(in, in.compose().services()), in.httpChecks()),
+                () -> run.target.label()), run))
             .steps(in.verification())
             .build();
     }

@@ -8,7 +8,10 @@ import dev.rollback.adapters.health.ContainerHealthCheck;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
+import dev.rollback.gate.GateChecks;
+import dev.rollback.gate.GatePolicy;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthyAgain;
 import dev.rollback.images.MissingImages;
 import dev.rollback.release.Ledger;
@@ -67,7 +70,7 @@ public final class RedeployPlan {
             services -> monitored(in, containerChecks(in, services)), in.undo(),
             new HealthyAgain(in.gate(), services -> containerChecks(in, services), in.httpChecks())));
         steps.addAll(beforeGate);
-        steps.add(new HealthGateStep(in.gate(), change, services -> containerChecks(in, services), in.httpChecks()));
+        steps.add(healthGate(in, change, services -> containerChecks(in, services)));
         return steps;
     }
 
@@ -88,7 +91,13 @@ public final class RedeployPlan {
                     in.wanted(), in.services(), change, false, in.missingImages()))
                 .step(new SwitchSwarmStep(swarm, in.project(), change, in.gate().timeout(), monitored, in.undo()));
         }
-        return plan.step(new HealthGateStep(in.gate(), change, serviceChecks, in.httpChecks())).build();
+        return plan.step(healthGate(in, change, serviceChecks)).build();
+    }
+
+    /** The gate on the switched services ({@code serviceChecks} of them) and the HTTP checks. */
+    private static Step healthGate(Inputs in, Switch change, Function<List<String>, List<HealthCheck>> serviceChecks) {
+        return new HealthGateStep(in.gate(), GatePolicy.switchedServices(in.gate().timeout(),
+            () -> new GateChecks(serviceChecks.apply(change.services()), in.httpChecks()), change::targetLabel), change);
     }
 
     private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {
