@@ -2,9 +2,13 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
+import dev.rollback.gate.GatePolicy;
+import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.workdir.CheckoutFilesStep;
 import dev.rollback.workdir.SnapshotFilesStep;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The blue-green strategy (docs/runbook/strategies.md): start the revision as
@@ -43,8 +47,8 @@ public final class BlueGreenPlan {
             .step(new GreenImagesStep(in, run, green))
             .steps(volumeBackups)
             .step(new UnlessGreenServes(new StartGreenStep(run, green), in, run))
-            .step(new UnlessGreenServes(new AwaitSideStep("await-green", "green", in.tools().gate(),
-                () -> SideChecks.green(in, run), run), in, run))
+            .step(new UnlessGreenServes(awaitSide("await-green", "green", () -> SideChecks.green(in, run), in, run),
+                in, run))
             .step(new UnlessGreenServes(new SwitchToGreenStep(in, run, proxySwitch), in, run))
             .step(new UnlessGreenServes(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()),
                 in, run))
@@ -53,12 +57,20 @@ public final class BlueGreenPlan {
             .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> run.rollbackTarget.revision()))
             .step(new ReleaseImagesStep(in, run))
             .step(ComposeStep.startPrimary(in, run))
-            .step(new AwaitSideStep("await-primary", "the primary project", in.tools().gate(),
-                () -> SideChecks.primary(in, run), run))
+            .step(awaitSide("await-primary", "the primary project", () -> SideChecks.primary(in, run), in, run))
             .step(new SwitchToPrimaryStep(in, run, proxySwitch))
             .step(new DrainStep("drain-green", "green", in.settings().drain(), in.tools().cancelled()))
             .step(new RemoveGreenStep(run, green))
             .build();
+    }
+
+    /** Waits, within the health timeout, until a side passes its {@link SideChecks} (twice in a row). */
+    private static Step awaitSide(String id, String side, Supplier<SideChecks> checks, BlueGreenInputs in,
+                                  BlueGreenRun run) {
+        HealthGate gate = in.tools().gate();
+        return new HealthGateStep(gate, GatePolicy.side(id, side, "containers, health path on its published ports, and "
+            + DialCheck.REQUESTS + " answers in a row at each address the proxy will dial", gate.timeout(),
+            () -> checks.get().gateChecks()), run.timedGate(id));
     }
 
     /** What blue ran, for the configuration backup: "service image imageId" per container. */

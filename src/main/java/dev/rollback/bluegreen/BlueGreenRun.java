@@ -3,6 +3,8 @@ package dev.rollback.bluegreen;
 import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.core.RunMemory;
 import dev.rollback.core.StepContext;
+import dev.rollback.gate.AroundGate;
+import dev.rollback.gate.GateChecks;
 import dev.rollback.release.RollbackTarget;
 import dev.rollback.workdir.FilesAtRevision;
 import java.nio.file.Path;
@@ -56,6 +58,17 @@ final class BlueGreenRun {
     void phase(String name, long startNanos, StepContext context) {
         phasesMs.put(name, (System.nanoTime() - startNanos) / 1_000_000);
         context.result("phasesMs", new LinkedHashMap<>(phasesMs));
+    }
+
+    /** Around a side's health gate: its wait timed as phase {@code name}, the endpoints it probed in {@code checks}. */
+    AroundGate timedGate(String name) {
+        return new AroundGate() {
+            @Override
+            public void waited(long waitStartedNanos, GateChecks checks, StepContext context) {
+                phase(name, waitStartedNanos, context);
+                context.detail("checks", checks.endpoints().stream().map(Object::toString).toList());
+            }
+        };
     }
 
     /** The green an interrupted run left, if any: looked for once, by the first check that asks. */

@@ -1,6 +1,7 @@
 package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.gate.GateChecks;
 import dev.rollback.platform.ComposeStack;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ record SideChecks(List<HealthCheck> containers, List<HealthCheck> published, Lis
         List<HealthCheck> endpoints = new ArrayList<>(published);
         endpoints.addAll(dials);
         return endpoints;
+    }
+
+    /** What the side's health gate waits for: the containers first, then every HTTP check. */
+    GateChecks gateChecks() {
+        return new GateChecks(containers, endpoints());
     }
 
     private static SideChecks of(BlueGreenInputs in, String project, BlueGreenRun run, boolean green,

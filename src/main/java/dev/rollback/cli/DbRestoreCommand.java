@@ -1,7 +1,6 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.health.HealthCheck;
-import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.stream.Collectors;
  * here with the plan → confirm destructive steps → apply in order, stopping at a step boundary
  * when interrupted → on a failure or an interruption, undo the applied steps in reverse → journal the report
  * → release what steps held for the run ({@link StepContext#hold}, e.g. a database lock), then the lock.
+ * Checking, applying and undoing are {@link StepSequence}'s, the same rule a level 4 phase runs by.
  */
 public final class Executor {
     /** What the operator asked for on the command line. */
@@ -55,15 +54,14 @@ public final class Executor {
         private final Instant startedAt = clock.instant();
         private final long startedNanos = System.nanoTime();
         private final Map<String, Object> result = new LinkedHashMap<>();
-        private final List<StepReport> reports = new ArrayList<>();
-        private final Map<Step, StepContext> checked = new LinkedHashMap<>();
-        private final List<Step> applied = new ArrayList<>();
         private RunMemory memory = RunMemory.none();
         private final Deque<AutoCloseable> held = new ConcurrentLinkedDeque<>();
+        private final StepSequence sequence;
 
         Run(Plan plan, Options options) {
             this.plan = plan;
             this.options = options;
+            this.sequence = new StepSequence(plan.steps(), this::newContext, interruption::requested, numbered());
         }
 
         Report execute() {
@@ -100,32 +98,22 @@ public final class Executor {
                 try {
                     resource.close();
                 } catch (Exception e) {
-                    progress.accept("warning: could not release " + resource + ": " + messageOf(e));
+                    progress.accept("warning: could not release " + resource + ": " + StepSequence.messageOf(e));
                 }
             }
         }
 
         private Report checkThenApply() {
-            List<Step> steps = plan.steps();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                StepContext context = newContext();
-                long start = System.nanoTime();
-                try {
-                    step.check(context);
-                    checked.put(step, context);
-                } catch (RollbackException e) {
-                    record(step, StepStatus.FAILED, start, context.detail("error", e.getMessage()));
-                    skipFrom(i + 1);
-                    return finish(RunStatus.REFUSED, e.exitCode(), step.id() + ": " + e.getMessage());
-                }
+            StepSequence.Ending refused = sequence.checkAll();
+            if (refused != null) {
+                return finish(RunStatus.REFUSED, refused.exitCode(), refused.stepMessage());
             }
             if (options.dryRun()) {
-                checked.forEach((step, context) -> record(step, StepStatus.PLANNED, System.nanoTime(), context));
+                sequence.recordPlanned();
                 return finish(RunStatus.PLANNED, ExitCode.OK, null);
             }
             confirm();
-            return applyAll();
+            return ended(sequence.applyAll());
         }
 
         private void confirm() {
@@ -139,98 +127,53 @@ public final class Executor {
             }
         }
 
-        private Report applyAll() {
-            List<String> failures = new ArrayList<>();
-            List<Step> steps = plan.steps();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                if (interruption.requested()) {
-                    // Stop at a step boundary and put back what this run changed, as after a
-                    // failure: an interrupted rollback must not leave the app stopped or half-switched.
-                    skipFrom(i);
-                    undoApplied();
-                    return finish(RunStatus.INTERRUPTED, ExitCode.INTERRUPTED,
-                        "interrupted before step " + step.id() + "; what the run had changed was put back"
-                            + " where it could be (see the undo steps)");
+        /** The report of an applied plan, by how its steps ended. */
+        private Report ended(StepSequence.Ending ending) {
+            return switch (ending.kind()) {
+                case COMPLETED -> {
+                    memory.forget();
+                    yield finish(RunStatus.SUCCEEDED, ExitCode.OK, null);
                 }
-                FaultSeam.pauseBefore(step, progress);
-                if (plan.mutating()) {   // read-only checks are quick; their report says it all
-                    progress.accept("[" + (i + 1) + "/" + steps.size() + "] " + step.description());
-                }
-                StepContext context = checked.get(step);
-                long start = System.nanoTime();
-                try {
-                    step.apply(context);
-                    applied.add(step);
-                    record(step, context.skipped() ? StepStatus.SKIPPED : StepStatus.SUCCEEDED, start, context);
-                } catch (Exception e) {
-                    String message = messageOf(e);
-                    record(step, StepStatus.FAILED, start, context.detail("error", message));
-                    progress.accept("    failed: " + message);
-                    failures.add(step.id() + ": " + message);
-                    if (step.haltsOnFailure()) {
-                        skipFrom(i + 1);
-                        undoApplied();
-                        int code = e instanceof RollbackException re ? re.exitCode() : ExitCode.FAILED;
-                        // A step that stops waiting on Ctrl-C (a level 4 phase, a followed action) reports 130.
-                        RunStatus status = code == ExitCode.INTERRUPTED ? RunStatus.INTERRUPTED : RunStatus.FAILED;
-                        return finish(status, code, step.id() + ": " + message);
-                    }
-                }
-            }
-            if (!failures.isEmpty()) {
-                return finish(RunStatus.FAILED, ExitCode.FAILED, failures.size() == 1 ? failures.get(0)
-                    : failures.size() + " checks failed: " + failures.stream().map(f -> f.substring(0, f.indexOf(": ")))
-                    .collect(Collectors.joining(", ")) + " (see the steps)");
-            }
-            memory.forget();
-            return finish(RunStatus.SUCCEEDED, ExitCode.OK, null);
-        }
-
-        private void undoApplied() {
-            List<Step> reverse = new ArrayList<>(applied);
-            Collections.reverse(reverse);
-            for (Step step : reverse) {
-                if (!step.undoable()) {
-                    continue;
-                }
-                StepContext context = newContext();
-                long start = System.nanoTime();
-                progress.accept("undo " + step.id());
-                try {
-                    step.undo(context);
-                    recordUndo(step, StepStatus.SUCCEEDED, start, context);
-                } catch (Exception e) {
-                    recordUndo(step, StepStatus.FAILED, start, context.detail("error", messageOf(e)));
-                }
-            }
-        }
-
-        private void skipFrom(int firstIndex) {
-            for (Step step : plan.steps().subList(firstIndex, plan.steps().size())) {
-                record(step, StepStatus.SKIPPED, System.nanoTime(), newContext());
-            }
+                case INTERRUPTED -> finish(RunStatus.INTERRUPTED, ExitCode.INTERRUPTED,
+                    "interrupted before step " + ending.step().id() + "; what the run had changed was put back"
+                        + " where it could be (see the undo steps)");
+                // A step that stops waiting on Ctrl-C (a level 4 phase, a followed action) reports 130.
+                case REFUSED, HALTED -> finish(ending.exitCode() == ExitCode.INTERRUPTED ? RunStatus.INTERRUPTED
+                    : RunStatus.FAILED, ending.exitCode(), ending.stepMessage());
+                case CHECKS_FAILED -> finish(RunStatus.FAILED, ExitCode.FAILED, ending.failures().size() == 1
+                    ? ending.failures().get(0)
+                    : ending.failures().size() + " checks failed: " + ending.failures().stream()
+                        .map(f -> f.substring(0, f.indexOf(": "))).collect(Collectors.joining(", ")) + " (see the steps)");
+            };
         }
 
         private StepContext newContext() {
             return new StepContext(result, progress, memory, held);
         }
 
-        private synchronized void record(Step step, StepStatus status, long startNanos, StepContext context) {
-            reports.add(new StepReport(step.id(), step.description(), status,
-                elapsedMs(startNanos), context.details()));
-        }
+        /** A plan's lines: "[k/n] <description>" for plans that change the stack; the fault tests' pause. */
+        private StepSequence.Narration numbered() {
+            return new StepSequence.Narration() {
+                @Override
+                public void line(String text) {
+                    progress.accept(text);
+                }
 
-        private synchronized void recordUndo(Step step, StepStatus status, long startNanos, StepContext context) {
-            reports.add(new StepReport("undo:" + step.id(), "undo: " + step.description(), status,
-                elapsedMs(startNanos), context.details()));
+                @Override
+                public void applying(int position, int total, Step step) {
+                    FaultSeam.pauseBefore(step, progress);
+                    if (plan.mutating()) {   // read-only checks are quick; their report says it all
+                        line("[" + position + "/" + total + "] " + step.description());
+                    }
+                }
+            };
         }
 
         private synchronized Report finish(RunStatus status, int exitCode, String message) {
             Instant finishedAt = clock.instant();
             ReportError error = exitCode == ExitCode.OK ? null : new ReportError(exitCode, message);
             return new Report(plan.command(), plan.level(), status, options.dryRun(), startedAt, finishedAt,
-                elapsedMs(startedNanos), reports, result, error);
+                elapsedMs(startedNanos), sequence.reports(), result, error);
         }
 
         /** Second interrupt: record what we have and stop the process now. */
@@ -264,10 +207,5 @@ public final class Executor {
 
     private static long elapsedMs(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-    }
-
-    static String messageOf(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

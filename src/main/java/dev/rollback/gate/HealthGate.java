@@ -11,14 +11,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The gate a rollback must pass before it is called done: every given check healthy (container
- * healthchecks of the changed services plus the configured HTTP checks) on two probes in a row,
- * within the health timeout. Two in a row, because "healthy once" right after a switch can be the
- * old container answering (docker-rollout learned that "healthy" is not "serving").
+ * The wait a rollback must pass before it is called done: every given check healthy (container
+ * healthchecks of the changed services plus the configured HTTP checks) on
+ * {@link GatePolicy#PASSES_IN_A_ROW} probes in a row, within the health timeout. It only waits and
+ * answers how the wait ended; {@link HealthGateStep} with a {@link GatePolicy} turns that into a step.
  */
 public final class HealthGate {
-    private static final int CONSECUTIVE = 2;
-
     private final Duration timeout;
     private final Duration interval;
     private final BooleanSupplier cancelled;
@@ -43,17 +41,23 @@ public final class HealthGate {
      */
     public WaitOutcome await(List<? extends HealthCheck> containers, List<? extends HealthCheck> endpoints,
                              Consumer<String> progress) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (!containers.isEmpty()) {
-            WaitOutcome up = wait(new AllHealthy("containers", new ArrayList<>(containers)), 1, timeout, progress);
+        return await(new GateChecks(List.copyOf(containers), List.copyOf(endpoints)), timeout,
+            GatePolicy.PASSES_IN_A_ROW, progress);
+    }
+
+    /** As above, within {@code within} and with {@code passesInARow} healthy probes in a row (a policy's). */
+    public WaitOutcome await(GateChecks checks, Duration within, int passesInARow, Consumer<String> progress) {
+        long deadline = System.nanoTime() + within.toNanos();
+        if (!checks.containers().isEmpty()) {
+            WaitOutcome up = wait(new AllHealthy("containers", checks.containers()), 1, within, progress);
             if (!up.healthy()) {
                 return up;
             }
         }
-        List<HealthCheck> all = new ArrayList<>(containers);
-        all.addAll(endpoints);
+        List<HealthCheck> all = new ArrayList<>(checks.containers());
+        all.addAll(checks.endpoints());
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        return wait(new AllHealthy("health gate", all), CONSECUTIVE, left, progress);
+        return wait(new AllHealthy("health gate", all), passesInARow, left, progress);
     }
 
     private WaitOutcome wait(HealthCheck check, int consecutive, Duration within, Consumer<String> progress) {

@@ -7,7 +7,10 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.images.MissingImages;
 import dev.rollback.core.Step;
+import dev.rollback.gate.GateChecks;
+import dev.rollback.gate.GatePolicy;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthyAgain;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
@@ -80,8 +83,9 @@ public final class RecreatePlan {
                 List.of(checkout, images), new HealthyAgain(in.gate().gate(), services -> containerChecks(in, services),
                     httpChecks)))
             .step(new StartStackStep(tools.compose(), in.project()))
-            .step(new HealthGateStep(in.gate().gate(), () -> containerChecks(in, tools.compose().services()), httpChecks,
-                run))
+            .step(new HealthGateStep(in.gate().gate(), GatePolicy.everyService(in.gate().gate().timeout(),
+                () -> new GateChecks(containerChecks(in, tools.compose().services()), httpChecks),
+                () -> run.target.label()), run))
             .steps(in.verification())
             .build();
     }

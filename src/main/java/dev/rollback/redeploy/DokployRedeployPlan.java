@@ -3,7 +3,7 @@ package dev.rollback.redeploy;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
-import dev.rollback.gate.EndpointGateStep;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthGate;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class DokployRedeployPlan {
         return Plan.builder("redeploy").level(1)
             .step(new ChooseDeploymentStep(dokploy, target, wanted, choice))
             .step(new DokployRollbackStep(dokploy, target, choice, deployTimeout, POLL))
-            .step(new EndpointGateStep(gate, endpoints))
+            .step(HealthGateStep.httpChecksOnly(gate, endpoints))
             .build();
     }
 }

@@ -6,7 +6,10 @@ import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
+import dev.rollback.gate.GateChecks;
+import dev.rollback.gate.GatePolicy;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthyAgain;
 import dev.rollback.images.MissingImages;
 import dev.rollback.release.Ledger;
@@ -65,7 +68,7 @@ public final class RedeployPlan {
             services -> monitored(in, in.stack().serviceChecks(services)), in.undo(),
             new HealthyAgain(in.gate(), in.stack()::serviceChecks, in.httpChecks())));
         steps.addAll(beforeGate);
-        steps.add(new HealthGateStep(in.gate(), change, in.stack()::serviceChecks, in.httpChecks()));
+        steps.add(healthGate(in, change));
         return steps;
     }
 
@@ -86,7 +89,13 @@ public final class RedeployPlan {
                     in.wanted(), in.services(), change, false, in.missingImages()))
                 .step(new SwitchSwarmStep(swarm, stack, change, in.gate().timeout(), monitored, in.undo()));
         }
-        return plan.step(new HealthGateStep(in.gate(), change, in.stack()::serviceChecks, in.httpChecks())).build();
+        return plan.step(healthGate(in, change)).build();
+    }
+
+    /** The gate on the switched services (as the platform checks them) and the HTTP checks. */
+    private static Step healthGate(Inputs in, Switch change) {
+        return new HealthGateStep(in.gate(), GatePolicy.switchedServices(in.gate().timeout(),
+            () -> new GateChecks(in.stack().serviceChecks(change.services()), in.httpChecks()), change::targetLabel), change);
     }
 
     private static Map<String, HealthCheck> monitored(Inputs in, List<HealthCheck> serviceChecks) {

@@ -8,7 +8,7 @@ import dev.rollback.adapters.health.VersionEndpoint;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
-import dev.rollback.gate.EndpointGateStep;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.gate.HealthGate;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +47,7 @@ public final class RevertPlan {
                 : skipped("wait-deploy", "no git.version-url configured: the deploy cannot be followed,"
                     + " only the health checks are run"));
             if (!in.endpoints().isEmpty()) {
-                plan.step(new EndpointGateStep(in.gate(), in.endpoints()));
+                plan.step(HealthGateStep.httpChecksOnly(in.gate(), in.endpoints()));
             }
         }
         return plan.build();

@@ -26,6 +26,7 @@ class PhaseTest {
     Path state;
 
     private final List<String> log = new ArrayList<>();
+    private final List<String> progress = new ArrayList<>();
 
     /** A step that logs what happens to it; {@code failure} is thrown by apply when not null. */
     private Step step(String id, RollbackException failure, boolean halts, Runnable check) {
@@ -81,7 +82,7 @@ class PhaseTest {
         for (Step step : steps) {
             plan.step(step);
         }
-        return new Executor(state, (c, d, a) -> true, Interruption.manual(), line -> { }, Clock.systemUTC())
+        return new Executor(state, (c, d, a) -> true, Interruption.manual(), progress::add, Clock.systemUTC())
             .run(plan.build(), new Executor.Options(false, true));
     }
 
@@ -117,7 +118,7 @@ class PhaseTest {
         Report report = run(startDatabase, phase(needsDatabase, ok("swap")));
 
         assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(log).containsExactly("check verify-backup", "apply verify-backup", "check swap", "apply swap");
+        assertThat(log).containsExactly("check verify-backup", "check swap", "apply verify-backup", "apply swap");
         StepReport phase = report.steps().get(1);
         assertThat(phase.id()).isEqualTo("restore-database");
         assertThat((List<?>) phase.detail().get("steps")).hasSize(2);
@@ -134,6 +135,34 @@ class PhaseTest {
         assertThat(report.error().message()).contains("verify-live: sample query failed");
         assertThat(log).containsSubsequence("apply swap", "apply verify-live", "undo swap", "undo restore-scratch")
             .doesNotContain("apply drop-old");
+    }
+
+    @Test
+    void aRefusedCheckInsideAPhaseAppliesNoneOfItsStepsAndIsAFailureSinceTheStackHasChanged() {
+        Report report = run(phase(ok("restore-scratch"),
+            step("swap", null, true, () -> {
+                throw RollbackException.refused("no scratch database");
+            })));
+
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(report.error().message()).contains("swap: no scratch database");
+        assertThat(log).containsExactly("check restore-scratch").doesNotContain("apply restore-scratch");
+    }
+
+    @Test
+    void eachStepOfThePhaseIsARowWithItsErrorBesideItsDetailAndItsUndoAfterIt() {
+        Report report = run(phase(ok("swap"), step("verify-live", RollbackException.failed("sample query failed"), true,
+            () -> { })));
+
+        List<?> rows = (List<?>) report.steps().get(0).detail().get("steps");
+        assertThat(rows.stream().map(row -> String.valueOf(((Map<?, ?>) row).get("id"))).toList())
+            .containsExactly("swap", "verify-live", "undo:swap");
+        Map<?, ?> failed = (Map<?, ?>) rows.get(1);
+        assertThat(failed.get("status")).isEqualTo("failed");
+        assertThat(failed.get("error")).isEqualTo("sample query failed");
+        assertThat(failed.get("detail")).isEqualTo(Map.of("did", "verify-live"));
+        assertThat(progress).containsExactly("[1/1] level 3", "    step swap", "    step verify-live",
+            "    failed: sample query failed", "    undo swap", "    failed: verify-live: sample query failed");
     }
 
     @Test
