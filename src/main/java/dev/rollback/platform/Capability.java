@@ -3,7 +3,7 @@ package dev.rollback.platform;
 /**
  * What a platform can do beyond redeploy (which every platform does its own way). A command asks
  * for the capability it needs with {@link Platform#require}; a platform without it gives the one
- * refusal (exit 2, before anything runs). Adding a capability to a platform is how a strategy
+ * refusal (exit 3, before anything runs). Adding a capability to a platform is how a strategy
  * comes to it: implement the method that refuses today, then list the capability.
  */
 public enum Capability {

@@ -27,7 +27,7 @@ public interface Platform {
         return capabilities().contains(capability);
     }
 
-    /** Refuses (exit 2, before anything runs) when this platform lacks {@code capability}. */
+    /** Refuses (exit 3, before anything runs) when this platform lacks {@code capability}. */
     default void require(Capability capability) {
         require(capability, capability.feature());
     }
