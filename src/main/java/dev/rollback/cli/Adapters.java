@@ -6,6 +6,7 @@ import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.Networks;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
@@ -27,6 +28,9 @@ public interface Adapters {
     Compose compose(Config config, ComposeProject project);
 
     Swarm swarm(Config config);
+
+    /** A Swarm stack's files ({@code stack.compose-file}, {@code stack.env-file}) applied with {@code docker stack}. */
+    StackTool swarmStack(Config config);
 
     /** Docker networks, and probes from inside a container's network (blue-green). */
     Networks networks(Config config);

@@ -131,7 +131,7 @@ final class BlueGreenCommand extends PlanCommand {
 
     private BlueGreenInputs.Tools tools(Session session) {
         Config config = session.config();
-        return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.platform().stackFiles(),
+        return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.compose(),
             project -> app.adapters().compose(config, project), session.proxy(), session.httpChecks(), session.healthGate(),
             new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested,
             HostHttp.direct());

@@ -109,7 +109,7 @@ final class DbRestoreCommand extends PlanCommand {
                 inPlace ? Method.IN_PLACE : Method.SCRATCH_THEN_SWAP, dropOld ? OldDatabase.DROP : OldDatabase.KEEP, jobs),
             new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
                 session.httpChecks()),
-            previous == null ? null : new RestorePlan.PreviousRelease(previous, platform.stackFiles()));
+            previous == null ? null : new RestorePlan.PreviousRelease(previous, session.compose()));
         return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

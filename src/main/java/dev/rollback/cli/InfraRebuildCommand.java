@@ -102,7 +102,7 @@ final class InfraRebuildCommand extends PlanCommand {
         }
         Config config = session.config();
         BackupStore store = new BackupStore(config.backupsDir(), app.clock());
-        Compose stackFiles = session.platform().stackFiles();
+        Compose stackFiles = session.compose();
         ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), stackFiles, session.ledger(),
             config.stack().name(), release == null ? ReleaseInputs.LATEST : release, session.httpChecks(),
             session.healthGate());

@@ -9,7 +9,9 @@ import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.DockerEngine;
 import dev.rollback.adapters.docker.Networks;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Swarm;
+import dev.rollback.adapters.docker.SwarmStackCli;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.dokploy.DokployClient;
@@ -39,16 +41,26 @@ final class LiveAdapters implements Adapters {
 
     @Override
     public Compose compose(Config config) {
+        return compose(config, stackProject(config));
+    }
+
+    /** The stack's files: {@code stack.compose-file} and {@code stack.env-file} in the workdir. */
+    private static ComposeProject stackProject(Config config) {
         Path workdir = config.workdir();
         Path envFile = config.stack().envFile() != null ? workdir.resolve(config.stack().envFile()) : null;
-        ComposeProject project = new ComposeProject(config.stack().name(), workdir,
-            List.of(workdir.resolve(config.stack().composeFile())), envFile);
-        return ComposeCli.detect(project, runner(config), System.getenv("ROLLBACK_COMPOSE"));
+        return new ComposeProject(config.stack().name(), workdir, List.of(workdir.resolve(config.stack().composeFile())),
+            envFile);
     }
 
     @Override
     public Compose compose(Config config, ComposeProject project) {
         return ComposeCli.detect(project, runner(config), System.getenv("ROLLBACK_COMPOSE"));
+    }
+
+    /** Removing a stack waits as long as a health gate would for its containers to go. */
+    @Override
+    public StackTool swarmStack(Config config) {
+        return new SwarmStackCli(stackProject(config), compose(config), runner(config), config.health().timeout());
     }
 
     @Override

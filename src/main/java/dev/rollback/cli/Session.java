@@ -165,7 +165,8 @@ final class Session {
     Platform platform() {
         if (platform == null) {
             platform = Platforms.choose(config,
-                new PlatformAdapters(this::docker, this::compose, this::swarm, this::volumes, this::dokploy));
+                new PlatformAdapters(this::docker, this::compose, this::swarm,
+                    () -> app.adapters().swarmStack(config), this::volumes, this::dokploy));
         }
         return platform;
     }

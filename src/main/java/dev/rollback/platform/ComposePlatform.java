@@ -2,6 +2,7 @@ package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.core.Plan;
 import dev.rollback.redeploy.RedeployPlan;
@@ -48,7 +49,7 @@ final class ComposePlatform extends DeclaredPlatform {
     }
 
     @Override
-    public Compose stackFiles() {
+    public StackTool stackFiles() {
         return compose.get();
     }
 

@@ -1,6 +1,6 @@
 package dev.rollback.platform;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
 import dev.rollback.release.RunningStack;
@@ -57,8 +57,8 @@ public interface Platform {
         return services.isEmpty() ? AppServices.none() : missing(Capability.STOP_APP);
     }
 
-    /** The tool that applies a revision's stack files ({@link Capability#STACK_FILES}). */
-    default Compose stackFiles() {
+    /** The tool that applies the stack files in the working directory as a whole ({@link Capability#STACK_FILES}). */
+    default StackTool stackFiles() {
         return missing(Capability.STACK_FILES);
     }
 

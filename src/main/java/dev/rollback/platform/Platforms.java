@@ -28,7 +28,8 @@ public final class Platforms {
     public static Platform choose(Config config, PlatformAdapters adapters) {
         String stack = config.stack().name();
         return switch (config.stack().target()) {
-            case SwarmPlatform.NAME -> new SwarmPlatform(stack, adapters.docker(), adapters.swarm(), adapters.volumes(),
+            case SwarmPlatform.NAME -> new SwarmPlatform(stack, adapters.docker(), adapters.swarm(), adapters.swarmStack(),
+                adapters.volumes(),
                 config.health().timeout());
             case DokployPlatform.NAME -> new DokployPlatform(config, adapters.dokploy());
             case ComposePlatform.NAME -> new ComposePlatform(stack, adapters.docker(), adapters.compose(),

@@ -1,6 +1,7 @@
 package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
 import dev.rollback.core.Plan;
@@ -14,28 +15,29 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A Swarm stack ({@code stack.target: swarm}, {@code stack.name} the stack namespace). Not yet:
- * applying a revision's stack files ({@code docker stack deploy}), so neither recreate, blue-green
- * nor level 4; those refuse until they are implemented here.
+ * A Swarm stack ({@code stack.target: swarm}, {@code stack.name} the stack namespace), deployed
+ * from the stack files with {@code docker stack deploy}.
  */
 final class SwarmPlatform extends DeclaredPlatform {
     static final String NAME = "swarm";
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RELEASE_LEDGER, Capability.STOP_APP,
-        Capability.VOLUMES);
+        Capability.VOLUMES, Capability.STACK_FILES);
 
     private final String stack;
     private final Supplier<Docker> docker;
     private final Supplier<Swarm> swarm;
+    private final Supplier<StackTool> stackFiles;
     private final Supplier<Volumes> volumes;
     private final Duration scaleTimeout;
 
     /** @param scaleTimeout how long scaling a service down or back up may take ({@code health.timeout}) */
-    SwarmPlatform(String stack, Supplier<Docker> docker, Supplier<Swarm> swarm, Supplier<Volumes> volumes,
-                  Duration scaleTimeout) {
+    SwarmPlatform(String stack, Supplier<Docker> docker, Supplier<Swarm> swarm, Supplier<StackTool> stackFiles,
+                  Supplier<Volumes> volumes, Duration scaleTimeout) {
         super(NAME, CAPABILITIES);
         this.stack = stack;
         this.docker = docker;
         this.swarm = swarm;
+        this.stackFiles = stackFiles;
         this.volumes = volumes;
         this.scaleTimeout = scaleTimeout;
     }
@@ -60,6 +62,12 @@ final class SwarmPlatform extends DeclaredPlatform {
         SwarmReplicas replicas = new SwarmReplicas();
         return AppServices.of(new ScaleDownStep(swarm.get(), stack, services, replicas, scaleTimeout),
             new ScaleUpStep(swarm.get(), stack, replicas, scaleTimeout));
+    }
+
+    /** {@code docker stack deploy} and {@code docker stack rm} of the stack files. */
+    @Override
+    public StackTool stackFiles() {
+        return stackFiles.get();
     }
 
     /** The volumes labelled with the stack namespace ({@code com.docker.stack.namespace}), on this node. */

@@ -1,6 +1,6 @@
 package dev.rollback.recreate;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
@@ -26,16 +26,16 @@ import java.util.TreeMap;
  */
 final class PrepareImagesStep implements Step {
     private final Docker docker;
-    private final Compose compose;
+    private final StackTool stack;
     private final CheckoutFilesStep checkout;
     private final RecreateRun run;
     private final boolean pull;
     private final MissingImages missingImages;
     private final ImageTags tags;
 
-    PrepareImagesStep(Docker docker, Compose compose, CheckoutFilesStep checkout, RecreateRun run, boolean pull) {
+    PrepareImagesStep(Docker docker, StackTool stack, CheckoutFilesStep checkout, RecreateRun run, boolean pull) {
         this.docker = docker;
-        this.compose = compose;
+        this.stack = stack;
         this.checkout = checkout;
         this.run = run;
         this.pull = pull;
@@ -75,7 +75,7 @@ final class PrepareImagesStep implements Step {
         }
         ComposeImages written = targetImages();
         // Only references with ${VARIABLES} need compose to resolve them (a second or so).
-        Map<String, String> images = written.complete() ? written.literal() : compose.images();
+        Map<String, String> images = written.complete() ? written.literal() : stack.images();
         List<String> services = new ArrayList<>();
         images.forEach((service, image) -> {
             if (docker.imageId(image).isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.rollback.recreate;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.backup.BackupStore;
@@ -47,7 +47,7 @@ public final class RecreatePlan {
         }
     }
 
-    public record Tools(Docker docker, Compose compose, Supplier<GitCheckout> git, Ledger ledger, BackupStore backups) {
+    public record Tools(Docker docker, StackTool stack, Supplier<GitCheckout> git, Ledger ledger, BackupStore backups) {
     }
 
     /** @param wanted {@code --to}: null for the previous release, a release id, or a git revision */
@@ -71,7 +71,7 @@ public final class RecreatePlan {
         List<HealthCheck> httpChecks = in.gate().httpChecks();
         Supplier<Map<String, RunningStack.Service>> running = in.stack()::services;
         CheckoutFilesStep checkout = new CheckoutFilesStep(tools.git(), in.files(), () -> run.target.revision());
-        PrepareImagesStep images = new PrepareImagesStep(tools.docker(), tools.compose(), checkout, run, pull);
+        PrepareImagesStep images = new PrepareImagesStep(tools.docker(), tools.stack(), checkout, run, pull);
         return Plan.builder("recreate")
             .step(new ChooseTargetStep(tools.docker(), tools.ledger(), running, in.target().wanted(), run,
                 new MissingImages(tools.docker(), pull)))
@@ -79,12 +79,12 @@ public final class RecreatePlan {
             .steps(in.volumeBackups())
             .step(checkout)
             .step(images)
-            .step(new StopStackStep(tools.compose(), in.project(), run, () -> monitored(httpChecks),
+            .step(new StopStackStep(tools.stack(), in.project(), run, () -> monitored(httpChecks),
                 List.of(checkout, images), new HealthyAgain(in.gate().gate(), services -> containerChecks(in, services),
                     httpChecks)))
-            .step(new StartStackStep(tools.compose(), in.project()))
+            .step(new StartStackStep(tools.stack(), in.project()))
             .step(new HealthGateStep(in.gate().gate(), GatePolicy.everyService(in.gate().gate().timeout(),
-                () -> new GateChecks(containerChecks(in, tools.compose().services()), httpChecks),
+                () -> new GateChecks(containerChecks(in, tools.stack().services()), httpChecks),
                 () -> run.target.label()), run))
             .steps(in.verification())
             .build();

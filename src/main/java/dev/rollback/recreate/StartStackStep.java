@@ -1,26 +1,26 @@
 package dev.rollback.recreate;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
-import java.util.List;
 
 /**
- * {@code compose up -d} of every service, without building or pulling (images were prepared):
+ * Deploys every service from the files ({@code compose up -d}, or {@code docker stack deploy}),
+ * without building or pulling (images were prepared):
  * recreate starts the target's files with it, level 4 the rebuilt stack.
  */
 public final class StartStackStep implements Step {
-    private final Compose compose;
+    private final StackTool stack;
     private final String project;
     private final String from;
 
-    StartStackStep(Compose compose, String project) {
-        this(compose, project, "from the target's files");
+    StartStackStep(StackTool stack, String project) {
+        this(stack, project, "from the target's files");
     }
 
     /** @param from the end of the description: what is started, e.g. "on the recreated volumes" */
-    public StartStackStep(Compose compose, String project, String from) {
-        this.compose = compose;
+    public StartStackStep(StackTool stack, String project, String from) {
+        this.stack = stack;
         this.project = project;
         this.from = from;
     }
@@ -32,12 +32,12 @@ public final class StartStackStep implements Step {
 
     @Override
     public String description() {
-        return "compose up -d of project " + project + " " + from;
+        return "deploy stack " + project + " " + from + " (compose up -d or docker stack deploy)";
     }
 
     @Override
     public void apply(StepContext context) {
-        compose.up(List.of(), Compose.UpOptions.DEFAULT);
-        context.detail("services", compose.services());
+        stack.deploy();
+        context.detail("services", stack.services());
     }
 }

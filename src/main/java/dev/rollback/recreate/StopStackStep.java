@@ -1,6 +1,6 @@
 package dev.rollback.recreate;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The recreate strategy's {@code docker compose down} (never {@code -v}: volumes stay). The downtime clock
+ * The recreate strategy's {@code docker compose down} ({@code docker stack rm} on Swarm; never
+ * {@code -v}: volumes stay). The downtime clock
  * starts here. Undo first puts back what the steps before it changed (the workdir files, the
  * image tags: their undo is idempotent, the executor runs it again afterwards), then starts the
  * previous version from them and returns when it is healthy again.
  */
 final class StopStackStep implements Step {
-    private final Compose compose;
+    private final StackTool stack;
     private final String project;
     private final RecreateRun run;
     private final Supplier<Map<String, HealthCheck>> monitored;
@@ -24,9 +25,9 @@ final class StopStackStep implements Step {
     private final HealthyAgain healthyAgain;
 
     /** @param putBackFirst steps applied before this one whose undo must run before the previous version starts */
-    StopStackStep(Compose compose, String project, RecreateRun run, Supplier<Map<String, HealthCheck>> monitored,
+    StopStackStep(StackTool stack, String project, RecreateRun run, Supplier<Map<String, HealthCheck>> monitored,
                   List<Step> putBackFirst, HealthyAgain healthyAgain) {
-        this.compose = compose;
+        this.stack = stack;
         this.project = project;
         this.run = run;
         this.monitored = monitored;
@@ -41,7 +42,7 @@ final class StopStackStep implements Step {
 
     @Override
     public String description() {
-        return "compose down of project " + project + " (containers and networks; volumes stay)";
+        return "take stack " + project + " down (compose down or docker stack rm: containers and networks; volumes stay)";
     }
 
     @Override
@@ -52,8 +53,8 @@ final class StopStackStep implements Step {
     @Override
     public void apply(StepContext context) {
         run.startMonitor(monitored.get());
-        compose.down();
-        context.detail("compose", compose.implementation());
+        stack.down();
+        context.detail("compose", stack.implementation());
     }
 
     @Override
@@ -66,8 +67,8 @@ final class StopStackStep implements Step {
         for (int i = putBackFirst.size() - 1; i >= 0; i--) {
             putBackFirst.get(i).undo(context);
         }
-        compose.up(List.of(), new Compose.UpOptions(true, false));
+        stack.deploy();
         context.detail("started", "the previous version, from the restored files");
-        healthyAgain.await(compose.services(), context);
+        healthyAgain.await(stack.services(), context);
     }
 }

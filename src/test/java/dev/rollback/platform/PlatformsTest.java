@@ -23,7 +23,7 @@ class PlatformsTest {
 
     /** Choosing a platform connects to nothing: every adapter is asked for only when a command uses it. */
     private static final PlatformAdapters UNREACHABLE = new PlatformAdapters(unreachable(), unreachable(),
-        unreachable(), unreachable(), unreachable());
+        unreachable(), unreachable(), unreachable(), unreachable());
 
     @Test
     void stackTargetChoosesThePlatformWithoutConnecting() throws IOException {
@@ -56,14 +56,12 @@ class PlatformsTest {
     @Test
     void aMethodWhoseCapabilityIsMissingGivesTheSameRefusal() throws IOException {
         Platform dokploy = platform("dokploy");
-        Platform swarm = platform("swarm");
-
         assertThat(refusal(dokploy::stack))
             .isEqualTo("the release ledger works for stack.target compose or swarm, not dokploy");
         assertThat(refusal(() -> dokploy.appServices(List.of("backend"))))
             .isEqualTo("stopping stack.app-services works for stack.target compose or swarm, not dokploy");
-        assertThat(refusal(swarm::stackFiles))
-            .isEqualTo("applying a revision's stack files works for stack.target compose, not swarm");
+        assertThat(refusal(dokploy::stackFiles))
+            .isEqualTo("applying a revision's stack files works for stack.target compose or swarm, not dokploy");
     }
 
     @Test

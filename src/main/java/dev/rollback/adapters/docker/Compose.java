@@ -7,8 +7,9 @@ import java.util.List;
  * is absent. Service lists may be empty, meaning all services. Failures throw
  * {@code RollbackException} with compose's last error line.
  */
-public interface Compose {
+public interface Compose extends StackTool {
     /** "docker compose" or "docker-compose", for messages and reports. */
+    @Override
     String implementation();
 
     /** {@code up -d} without building or pulling; only the listed services when not empty. */
@@ -31,26 +32,37 @@ public interface Compose {
      * {@code up --no-start}: creates the project's networks, volumes and containers without starting
      * any, so volumes can be refilled before a database starts on them. Never builds or pulls.
      */
+    @Override
     void create();
 
     /**
      * {@code down --remove-orphans}: removes the project's containers (also those of services the
      * file in place does not name) and networks, never volumes.
      */
+    @Override
     void down();
 
 
     /** Per service, the image reference of the resolved configuration (services that build have none). */
+    @Override
     java.util.Map<String, String> images();
 
     /**
      * The named volumes of the resolved configuration as Docker names them ({@code <project>_<key>},
      * or their {@code name:}); external volumes are left out (compose does not create them).
      */
+    @Override
     List<String> volumes();
 
     /** Service names from the resolved configuration. */
+    @Override
     List<String> services();
+
+    /** {@code up -d --force-recreate} of every service: the whole stack from the files. */
+    @Override
+    default void deploy() {
+        up(List.of(), new UpOptions(true, false));
+    }
 
     /** The resolved configuration ({@code config}), as compose prints it. */
     String config();
