@@ -44,13 +44,20 @@ public final class SwarmStackCli implements StackTool {
     private final Compose reader;
     private final ProcessRunner runner;
     private final Duration removeTimeout;
+    private final String docker;
 
     /** @param removeTimeout how long the stack's containers and networks may take to go after {@code docker stack rm} */
     public SwarmStackCli(ComposeProject stack, Compose reader, ProcessRunner runner, Duration removeTimeout) {
+        this(stack, reader, runner, removeTimeout, "docker");
+    }
+
+    /** @param docker the docker CLI to run (tests give a script that records its calls) */
+    SwarmStackCli(ComposeProject stack, Compose reader, ProcessRunner runner, Duration removeTimeout, String docker) {
         this.stack = stack;
         this.reader = reader;
         this.runner = runner;
         this.removeTimeout = removeTimeout;
+        this.docker = docker;
     }
 
     @Override
@@ -143,7 +150,7 @@ public final class SwarmStackCli implements StackTool {
     }
 
     private ProcessResult run(List<String> args, Duration timeout, Map<String, String> environment) {
-        List<String> argv = new ArrayList<>(List.of("docker"));
+        List<String> argv = new ArrayList<>(List.of(docker));
         argv.addAll(args);
         ProcessResult result = runner.run(ProcessSpec.of(argv, timeout).inDirectory(stack.workdir())
             .withEnvironment(environment).passing(stack.namedVariables()));
