@@ -72,11 +72,13 @@ final class DecideCommand extends BaseCommand {
         boolean appServices = !config.stack().appServices().isEmpty();
         boolean redeployAfterRestore = appServices && platform.has(Capability.REDEPLOY_AFTER_RESTORE);
         boolean blueGreen = appServices && platform.has(Capability.BLUE_GREEN);
+        boolean infraRebuild = platform.has(Capability.INFRA_REBUILD);
         RollbackCommand options = session.options();
         return new DecisionPlan.Inputs(
             new DecisionPlan.Advice(severity,
                 new StackShape(redeployAfterRestore, config.backupsDir().toString(), blueGreen
-                    && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty()),
+                    && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty(),
+                    infraRebuild),
                 new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes)),
             session.docker(),
             new DecisionPlan.HealthChecks(session::serviceChecks, session.httpChecks()),

@@ -18,6 +18,10 @@ final class RecommendedRun {
     }
 
     static Report execute(AppContext app, Session session, Recommendation recommendation) {
+        if (!recommendation.actionable() && recommendation.level() != null) {
+            throw RollbackException.refused("nothing to execute: level " + recommendation.level() + " is done by hand"
+                + " on this platform (see the reasons)");
+        }
         if (!recommendation.actionable()) {
             throw RollbackException.refused("nothing to execute: the plan recommends no rollback (fix it in the next"
                 + " release); run one of the alternatives by hand if you disagree");

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     header = "Recreate the stack at another revision, with downtime.",
     description = {
         "The recreate strategy: back up the compose file, .env, the image list and the volumes; take the compose "
-            + "file and .env of --to REV (HEAD does not move) and its images; compose down; start; gate; verify.",
+            + "file and .env of --to REV (HEAD does not move) and its images; take the stack down (compose down, "
+            + "docker stack rm); start it (compose up, docker stack deploy); gate; verify.",
         "A failed health gate puts the files and the previous version back (exit 1)."})
 final class RecreateCommand extends PlanCommand {
     @Option(names = "--to", paramLabel = "REV",

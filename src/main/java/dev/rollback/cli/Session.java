@@ -150,7 +150,8 @@ final class Session {
             .map(check -> new VerifyPlan.HttpProbe(HttpCheck.from(check), check.url(), check.retries())).toList();
         String sampleQuery = config.verify().sampleQuery();
         return new VerifyPlan.Inputs(
-            new VerifyPlan.Services(docker(), config.stack().name(), services, config.health().timeout()),
+            new VerifyPlan.Services(docker(), config.stack().name(), platform()::serviceContainers, services,
+                config.health().timeout()),
             new VerifyPlan.Logs(config.verify().logLines(), config.verify().logErrorPatterns(), logsSince),
             new VerifyPlan.HttpChecks(probes, config.health().interval()),
             sampleQuery != null ? new VerifyPlan.SampleQuery(postgres(), sampleQuery) : null,

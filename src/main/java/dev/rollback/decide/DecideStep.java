@@ -26,8 +26,11 @@ final class DecideStep extends Probe {
         if (recommendation == null) {
             return "walk the runbook's decision tree (severity " + severity + ")";
         }
-        return recommendation.actionable() ? "level " + recommendation.level() + ": " + recommendation.commandLine()
-            : "no rollback: fix it in the next release";
+        if (recommendation.actionable()) {
+            return "level " + recommendation.level() + ": " + recommendation.commandLine();
+        }
+        return recommendation.level() == null ? "no rollback: fix it in the next release"
+            : "level " + recommendation.level() + ", by hand: no command of this tool does it on this platform";
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class DecisionTree {
         if (!facts.docker().reachable()) {
             reasons.add("Docker does not answer (" + facts.docker().error() + "): the infrastructure is down,"
                 + " so no container can be redeployed (runbook: level 4)");
-            return recommend(4, List.of("infra-rebuild"));
+            return levelFour();
         }
         healthReason(severity);
         boolean dataChanged = facts.migrations().outcome() == Outcome.DATABASE_RESTORE_NEEDED;
@@ -73,7 +73,7 @@ public final class DecisionTree {
             return recommend(3, restoreArgv());
         }
         reasons.add("no level short of rebuilding can help (runbook: level 4)");
-        return recommend(4, List.of("infra-rebuild"));
+        return levelFour();
     }
 
     private Recommendation minor(boolean dataChanged) {
@@ -118,6 +118,16 @@ public final class DecisionTree {
             restoreAlternative();
         }
         return recommend(1, List.of("redeploy"));
+    }
+
+    /** {@code infra-rebuild}, or level 4 by hand where the platform cannot run it (no command to run). */
+    private Recommendation levelFour() {
+        if (stack.infraRebuild()) {
+            return recommend(4, List.of("infra-rebuild"));
+        }
+        reasons.add("`rollback infra-rebuild` is not available for this stack's platform (stack.target): rebuild the"
+            + " infrastructure by hand as the runbook's level 4 says");
+        return recommend(4, List.of());
     }
 
     private void restoreAlternative() {

@@ -50,8 +50,14 @@ public final class ComposeStack implements RunningStack {
     /** Every container of the compose service (all replicas must be healthy). */
     @Override
     public HealthCheck serviceCheck(String service) {
-        return new ContainerHealthCheck(service, () -> docker.projectContainers(project).stream()
+        return new ContainerHealthCheck(service, () -> containers(service));
+    }
+
+    /** Every container of the compose service, running or not: compose restarts a container in place. */
+    @Override
+    public List<ContainerInfo> containers(String service) {
+        return docker.projectContainers(project).stream()
             .filter(container -> service.equals(container.service()))
-            .toList());
+            .toList();
     }
 }

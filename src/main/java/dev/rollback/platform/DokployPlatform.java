@@ -1,11 +1,14 @@
 package dev.rollback.platform;
 
+import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.core.Plan;
 import dev.rollback.core.config.Config;
 import dev.rollback.redeploy.DokployRedeployPlan;
 import dev.rollback.redeploy.DokployTargets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,12 +22,20 @@ final class DokployPlatform extends DeclaredPlatform {
     static final Set<Capability> CAPABILITIES = EnumSet.noneOf(Capability.class);
 
     private final Config config;
+    private final Supplier<Docker> docker;
     private final Supplier<Dokploy> dokploy;
 
-    DokployPlatform(Config config, Supplier<Dokploy> dokploy) {
+    DokployPlatform(Config config, Supplier<Docker> docker, Supplier<Dokploy> dokploy) {
         super(NAME, CAPABILITIES);
         this.config = config;
+        this.docker = docker;
         this.dokploy = dokploy;
+    }
+
+    /** The containers of the compose project named {@code stack.name} on this host, if Dokploy runs it here. */
+    @Override
+    public List<ContainerInfo> serviceContainers(String service) {
+        return new ComposeStack(docker.get(), config.stack().name()).containers(service);
     }
 
     /** Dokploy's previous deployment (or {@code --to} one of its deployments), health-gated. */

@@ -1,5 +1,6 @@
 package dev.rollback.platform;
 
+import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.core.Plan;
@@ -55,6 +56,14 @@ public interface Platform {
     /** Steps that stop {@code services} (undone on a failure) and start them again ({@link Capability#STOP_APP}). */
     default AppServices appServices(List<String> services) {
         return services.isEmpty() ? AppServices.none() : missing(Capability.STOP_APP);
+    }
+
+    /**
+     * The containers {@code service} runs in now on this node, for {@code verify}'s per-container
+     * checks: a compose service's containers, a Swarm service's running task containers.
+     */
+    default List<ContainerInfo> serviceContainers(String service) {
+        return stack().containers(service);
     }
 
     /** The tool that applies the stack files in the working directory as a whole ({@link Capability#STACK_FILES}). */

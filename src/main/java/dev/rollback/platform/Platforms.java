@@ -31,7 +31,7 @@ public final class Platforms {
             case SwarmPlatform.NAME -> new SwarmPlatform(stack, adapters.docker(), adapters.swarm(), adapters.swarmStack(),
                 adapters.volumes(),
                 config.health().timeout());
-            case DokployPlatform.NAME -> new DokployPlatform(config, adapters.dokploy());
+            case DokployPlatform.NAME -> new DokployPlatform(config, adapters.docker(), adapters.dokploy());
             case ComposePlatform.NAME -> new ComposePlatform(stack, adapters.docker(), adapters.compose(),
                 adapters.volumes());
             default -> throw new IllegalStateException("stack.target " + config.stack().target()

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class SwarmPlatform extends DeclaredPlatform {
     static final String NAME = "swarm";
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RELEASE_LEDGER, Capability.STOP_APP,
-        Capability.VOLUMES, Capability.STACK_FILES);
+        Capability.VOLUMES, Capability.STACK_FILES, Capability.RECREATE);
 
     private final String stack;
     private final Supplier<Docker> docker;
@@ -50,7 +50,7 @@ final class SwarmPlatform extends DeclaredPlatform {
 
     @Override
     public RunningStack stack() {
-        return new SwarmStack(swarm.get(), stack);
+        return new SwarmStack(swarm.get(), docker.get(), stack);
     }
 
     /** Each service scaled to 0, its replica count remembered, and scaled back to it after the restore. */

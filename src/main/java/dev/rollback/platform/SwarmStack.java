@@ -1,19 +1,24 @@
 package dev.rollback.platform;
 
+import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.SwarmServiceCheck;
 import dev.rollback.release.RunningStack;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** A Swarm stack as it runs: its services, named {@code <stack>_<service>} by {@code docker stack deploy}. */
 public final class SwarmStack implements RunningStack {
     private final Swarm swarm;
+    private final Docker docker;
     private final String stack;
 
-    public SwarmStack(Swarm swarm, String stack) {
+    public SwarmStack(Swarm swarm, Docker docker, String stack) {
         this.swarm = swarm;
+        this.docker = docker;
         this.stack = stack;
     }
 
@@ -38,6 +43,19 @@ public final class SwarmStack implements RunningStack {
     @Override
     public HealthCheck serviceCheck(String service) {
         return new SwarmServiceCheck(swarm, stack + "_" + service);
+    }
+
+    /**
+     * The running containers of the service's tasks on this node. Swarm replaces a failed or
+     * updated task with a new container and keeps the old one stopped (task history), so a
+     * stopped one beside a running one is history, not a failure; when none runs, all of them, so
+     * that the check shows how they ended.
+     */
+    @Override
+    public List<ContainerInfo> containers(String service) {
+        List<ContainerInfo> all = docker.serviceTaskContainers(stack + "_" + service);
+        List<ContainerInfo> running = all.stream().filter(ContainerInfo::running).toList();
+        return running.isEmpty() ? all : running;
     }
 
     private static String stripDigest(String image) {

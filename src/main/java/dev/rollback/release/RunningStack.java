@@ -1,5 +1,6 @@
 package dev.rollback.release;
 
+import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.health.HealthCheck;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,12 @@ public interface RunningStack {
 
     /** The check that {@code service} is up, looked up again at every probe so it follows a recreated service. */
     HealthCheck serviceCheck(String service);
+
+    /**
+     * The containers {@code service} runs in now on this node, for {@code verify}'s per-container checks
+     * (running, healthcheck, logs); empty when it has none here.
+     */
+    List<ContainerInfo> containers(String service);
 
     /** {@link #serviceCheck} for each of {@code services}, in their order. */
     default List<HealthCheck> serviceChecks(Collection<String> services) {

@@ -4,18 +4,21 @@ import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.core.RollbackException;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
-/** The containers of one service of the stack, looked up fresh each time (they may be recreated). */
+/** The containers of one service of the stack, looked up fresh each time (they may be recreated) through the platform. */
 final class ServiceContainers {
     private final Docker docker;
-    private final String project;
+    private final String stack;
     private final String service;
+    private final Supplier<List<ContainerInfo>> lookup;
 
-    ServiceContainers(Docker docker, String project, String service) {
+    /** @param lookup the service's containers now, as the platform finds them */
+    ServiceContainers(Docker docker, String stack, String service, Supplier<List<ContainerInfo>> lookup) {
         this.docker = docker;
-        this.project = project;
+        this.stack = stack;
         this.service = service;
+        this.lookup = lookup;
     }
 
     String service() {
@@ -32,10 +35,9 @@ final class ServiceContainers {
 
     /** At least one container, or a failure saying the service has none. */
     List<ContainerInfo> require() {
-        List<ContainerInfo> containers = docker.projectContainers(project).stream()
-            .filter(c -> service.equals(c.service())).collect(Collectors.toList());
+        List<ContainerInfo> containers = lookup.get();
         if (containers.isEmpty()) {
-            throw RollbackException.failed("service " + service + " has no container in project " + project);
+            throw RollbackException.failed("service " + service + " has no container in stack " + stack);
         }
         return containers;
     }

@@ -1,5 +1,6 @@
 package dev.rollback.verify;
 
+import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The post-rollback verification of the strategies document (docs/runbook/strategies.md) as a
@@ -29,8 +31,14 @@ public final class VerifyPlan {
                          BooleanSupplier cancelled) {
     }
 
-    /** The services whose containers must run and be healthy within {@code healthTimeout}. */
-    public record Services(Docker docker, String project, List<String> names, Duration healthTimeout) {
+    /**
+     * The services whose containers must run and be healthy within {@code healthTimeout}.
+     *
+     * @param stack      the stack's name, for messages
+     * @param containers per service, its containers now, as the platform finds them (looked up at every check)
+     */
+    public record Services(Docker docker, String stack, Function<String, List<ContainerInfo>> containers,
+                           List<String> names, Duration healthTimeout) {
     }
 
     /**
@@ -57,7 +65,8 @@ public final class VerifyPlan {
         Services services = in.services();
         Logs logs = in.logs();
         for (String service : services.names()) {
-            ServiceContainers containers = new ServiceContainers(services.docker(), services.project(), service);
+            ServiceContainers containers = new ServiceContainers(services.docker(), services.stack(), service,
+                () -> services.containers().apply(service));
             plan.step(new RunningStep(containers))
                 .step(new HealthyStep(containers, services.healthTimeout(), in.cancelled()))
                 .step(new LogsCleanStep(containers, logs.lines(), logs.errorPatterns(), logs.since()));

@@ -35,6 +35,31 @@ class DecisionCliTest {
         assertThat(wrong.err()).contains("fatal");
     }
 
+    /**
+     * Docker down means level 4; on a platform whose infra-rebuild refuses (Dokploy's), the plan
+     * names no command and --execute refuses in one line instead of running a refusal.
+     */
+    @Test
+    void levelFourOnAPlatformWithoutInfraRebuildIsByHand() throws Exception {
+        Files.writeString(dir.resolve("rollback.yml"), """
+            stack: { name: merq, target: dokploy }
+            dokploy: { url: "http://127.0.0.1:1", application-id: app1 }
+            docker: { host: "tcp://127.0.0.1:1" }
+            """);
+        CliRunner live = new CliRunner().env("DOKPLOY_API_KEY", "k");
+
+        CliRunner.Result plan = live.run("plan", "-c", config, "--severity", "critical", "-o", "json");
+        CliRunner.Result execute = live.run("plan", "-c", config, "--severity", "critical", "--execute", "--yes");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        JsonNode result = Json.MAPPER.readTree(plan.out()).path("result");
+        assertThat(result.path("recommendedLevel").asInt()).isEqualTo(4);
+        assertThat(result.path("commandLine").isNull()).as(plan.out()).isTrue();
+        assertThat(execute.exitCode()).as(execute.err()).isEqualTo(3);
+        assertThat(execute.err().strip()).isEqualTo("rollback: nothing to execute: level 4 is done by hand on this"
+            + " platform (see the reasons)");
+    }
+
     @Test
     void checkMigrationsOutsideACheckoutIsRefusedInOneLine() throws Exception {
         CliRunner.Result result = cli.run("check-migrations", "-c", config, "--from", "HEAD~1", "-o", "json");

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /** The runbook's tree over facts: every branch, with the exact command line it prints. */
 class DecisionTreeTest {
     private static final CommandLineFormat FORMAT = new CommandLineFormat(null, false);
-    private static final StackShape COMPOSE = new StackShape(true, "/backups", false);
-    private static final StackShape BEHIND_CADDY = new StackShape(true, "/backups", true);
+    private static final StackShape COMPOSE = new StackShape(true, "/backups", false, true);
+    private static final StackShape BEHIND_CADDY = new StackShape(true, "/backups", true, true);
+    /** A platform that cannot run infra-rebuild (Dokploy's, say): level 4 is by hand. */
+    private static final StackShape NO_INFRA_REBUILD = new StackShape(false, "/backups", false, false);
 
     private Facts.Docker docker = new Facts.Docker(true, "unix:///var/run/docker.sock", null);
     private Facts.Health health = new Facts.Health(false, List.of("http:api: 503"), 4);
@@ -106,6 +108,24 @@ class DecisionTreeTest {
         assertThat(decide(Severity.critical).commandLine()).isEqualTo("rollback infra-rebuild");
         assertThat(decide(Severity.minor).level()).isEqualTo(4);
         assertThat(decide(Severity.minor).reasons().get(0)).contains("connection refused").contains("level 4");
+    }
+
+    @Test
+    void levelFourIsNeverACommandThePlatformRefuses() {
+        docker = new Facts.Docker(false, "tcp://127.0.0.1:1", "connection refused");
+
+        Recommendation down = decide(Severity.critical, NO_INFRA_REBUILD);
+
+        assertThat(down.level()).isEqualTo(4);
+        assertThat(down.actionable()).isFalse();
+        assertThat(down.commandLine()).isNull();
+        assertThat(down.reasons()).last().asString().contains("infra-rebuild` is not available").contains("by hand");
+        docker = new Facts.Docker(true, "unix:///var/run/docker.sock", null);
+        releases = new Facts.Releases(null, null, null, false, "nothing recorded");
+        git = new Facts.Git(false, null, "not a git checkout");
+        backup = new Facts.Backup(null, null, null, "no complete backup in /backups");
+        assertThat(decide(Severity.critical, NO_INFRA_REBUILD).commandLine()).isNull();
+        assertThat(decide(Severity.critical, NO_INFRA_REBUILD).level()).isEqualTo(4);
     }
 
     @Test

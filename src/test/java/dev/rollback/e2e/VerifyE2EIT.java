@@ -101,7 +101,7 @@ class VerifyE2EIT {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.step("running:worker").path("detail").path("error").asText())
-                .isEqualTo("service worker has no container in project " + stack.project);
+                .isEqualTo("service worker has no container in stack " + stack.project);
         } finally {
             java.nio.file.Files.writeString(compose, original);
         }

@@ -98,6 +98,11 @@ public final class RegistryFake implements Docker {
     }
 
     @Override
+    public List<ContainerInfo> serviceTaskContainers(String swarmService) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<ContainerInfo> container(String nameOrId) {
         throw new UnsupportedOperationException();
     }

@@ -45,8 +45,8 @@ class PlatformsTest {
         Platform swarm = platform("swarm");
         Platform dokploy = platform("dokploy");
 
-        assertThat(refusal(() -> swarm.require(Capability.RECREATE))).isEqualTo("recreate works for stack.target"
-            + " compose, not swarm; use redeploy, which updates services in place");
+        assertThat(refusal(() -> dokploy.require(Capability.RECREATE))).isEqualTo("recreate works for stack.target"
+            + " compose or swarm, not dokploy; use redeploy, which updates services in place");
         assertThat(refusal(() -> dokploy.require(Capability.VOLUMES, "--volumes")))
             .isEqualTo("--volumes works for stack.target compose or swarm, not dokploy");
         assertThat(refusal(() -> swarm.require(Capability.INFRA_REBUILD)))

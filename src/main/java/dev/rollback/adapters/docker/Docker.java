@@ -21,6 +21,13 @@ public interface Docker {
     /** Containers of a compose project or stack (label {@code com.docker.compose.project}), running or not. */
     List<ContainerInfo> projectContainers(String project);
 
+    /**
+     * Containers of a Swarm service's tasks on this node (label {@code com.docker.swarm.service.name},
+     * e.g. {@code shop_backend}), running or not: Swarm replaces a failed or updated task by a new
+     * container and keeps the old one stopped, so there may be several.
+     */
+    List<ContainerInfo> serviceTaskContainers(String swarmService);
+
     /** The container with this name or id, if it exists. */
     Optional<ContainerInfo> container(String nameOrId);
 

@@ -128,9 +128,20 @@ public final class DockerEngine implements Docker, AutoCloseable {
     @Override
     public List<ContainerInfo> projectContainers(String project) {
         Objects.requireNonNull(project, "project");
-        List<String> ids = errors.call("list containers of", "project " + project, () ->
+        return labelled(ContainerInfos.PROJECT_LABEL, project, "project " + project);
+    }
+
+    @Override
+    public List<ContainerInfo> serviceTaskContainers(String swarmService) {
+        Objects.requireNonNull(swarmService, "swarmService");
+        return labelled(ContainerInfos.SWARM_SERVICE_LABEL, swarmService, "Swarm service " + swarmService);
+    }
+
+    /** Every container carrying {@code label=value}, inspected, sorted by service then name. */
+    private List<ContainerInfo> labelled(String label, String value, String what) {
+        List<String> ids = errors.call("list containers of", what, () ->
             client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerInfos.PROJECT_LABEL, project)).exec()
+                .withLabelFilter(Map.of(label, value)).exec()
                 .stream().map(c -> c.getId()).toList());
         // The list has no structured health; inspect each (a handful per project).
         List<ContainerInfo> containers = new ArrayList<>();

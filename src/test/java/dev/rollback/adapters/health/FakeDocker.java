@@ -52,6 +52,15 @@ final class FakeDocker implements Docker {
     }
 
     @Override
+    public List<ContainerInfo> serviceTaskContainers(String swarmService) {
+        failIfAsked();
+        return containers.values().stream()
+            .filter(container -> swarmService.equals(container.service()))
+            .sorted((a, b) -> a.name().compareTo(b.name()))
+            .toList();
+    }
+
+    @Override
     public Optional<ContainerInfo> container(String nameOrId) {
         failIfAsked();
         return containers.values().stream()
