@@ -18,7 +18,11 @@ public interface Docker {
     /** Fails fast (within 5 s) with exit 4 when the daemon does not answer. */
     void ping();
 
-    /** Containers of a compose project or stack (label {@code com.docker.compose.project}), running or not. */
+    /**
+     * Containers of a compose project (label {@code com.docker.compose.project}), running or not, and
+     * those of the Swarm stack of that name's current tasks (label {@code com.docker.stack.namespace};
+     * see {@link ContainerInfos#currentTasks}), whose {@link ContainerInfo#service} is the stack file's name.
+     */
     List<ContainerInfo> projectContainers(String project);
 
     /** The container with this name or id, if it exists. */

@@ -128,18 +128,24 @@ public final class DockerEngine implements Docker, AutoCloseable {
     @Override
     public List<ContainerInfo> projectContainers(String project) {
         Objects.requireNonNull(project, "project");
+        List<ContainerInfo> containers = new ArrayList<>(labelled(ContainerInfos.PROJECT_LABEL, project));
+        containers.addAll(ContainerInfos.currentTasks(labelled(ContainerInfos.STACK_LABEL, project)));
+        containers.sort(Comparator.comparing((ContainerInfo c) -> Objects.toString(c.service(), ""))
+            .thenComparing(ContainerInfo::name));
+        return List.copyOf(containers);
+    }
+
+    /** The containers carrying {@code label=project}, running or not, newest first as the Engine lists them. */
+    private List<ContainerInfo> labelled(String label, String project) {
         List<String> ids = errors.call("list containers of", "project " + project, () ->
-            client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerInfos.PROJECT_LABEL, project)).exec()
+            client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, project)).exec()
                 .stream().map(c -> c.getId()).toList());
         // The list has no structured health; inspect each (a handful per project).
         List<ContainerInfo> containers = new ArrayList<>();
         for (String id : ids) {
             container(id).ifPresent(containers::add); // absent: removed between list and inspect
         }
-        containers.sort(Comparator.comparing((ContainerInfo c) -> Objects.toString(c.service(), ""))
-            .thenComparing(ContainerInfo::name));
-        return List.copyOf(containers);
+        return containers;
     }
 
     @Override
