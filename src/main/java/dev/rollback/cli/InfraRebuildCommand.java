@@ -1,6 +1,6 @@
 package dev.rollback.cli;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.HttpCheck;
 import dev.rollback.backup.BackupStore;
@@ -15,6 +15,7 @@ import dev.rollback.core.config.HttpCheckConfig;
 import dev.rollback.incident.IncidentStep;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
+import dev.rollback.platform.RedeployRequest;
 import dev.rollback.rebuild.CloudInputs;
 import dev.rollback.rebuild.CloudInputs.DnsUpdate;
 import dev.rollback.rebuild.CloudInputs.Placement;
@@ -70,7 +71,7 @@ final class InfraRebuildCommand extends PlanCommand {
 
     @Option(names = "--release", paramLabel = "ID|previous|latest|current",
         description = "local: the release to bring up: latest recorded (default), previous, an id, or current (the"
-            + " compose file's tags as they are, without the ledger).")
+            + " stack files' tags as they are, without the ledger).")
     String release;
 
     InfraRebuildCommand(AppContext app) {
@@ -102,10 +103,12 @@ final class InfraRebuildCommand extends PlanCommand {
         }
         Config config = session.config();
         BackupStore store = new BackupStore(config.backupsDir(), app.clock());
-        Compose stackFiles = session.compose();
-        ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), stackFiles, session.ledger(),
-            config.stack().name(), release == null ? ReleaseInputs.LATEST : release, session.httpChecks(),
-            session.healthGate());
+        Platform platform = session.platform();
+        StackTool stackFiles = platform.stackFiles();
+        ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), stackFiles, platform.stack(), session.ledger(),
+            release == null ? ReleaseInputs.LATEST : release, session.httpChecks(), session.healthGate(),
+            id -> platform.redeploy(new RedeployRequest(session.ledger(), id, List.of(), session.httpChecks(),
+                session.healthGate(), false, true)).steps());
         VolumeInputs volumes = new VolumeInputs(volumeMode == VolumeInputs.Mode.NONE ? null : session.volumes(),
             stackFiles, store, volumeMode);
         return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, volumes, database(session, store),
@@ -152,7 +155,7 @@ final class InfraRebuildCommand extends PlanCommand {
         return RestorePlan.build(database, inputs).steps();
     }
 
-    /** Every service of the compose file: level 4 verifies everything, the database included. */
+    /** Every service of the stack files: level 4 verifies everything, the database included. */
     private static List<String> services(Session session) {
         return session.platform().stackFiles().services();
     }

@@ -3,7 +3,6 @@ package dev.rollback.rebuild;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
-import dev.rollback.platform.ComposeStack;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.Release;
 import dev.rollback.release.ReleaseChoice;
@@ -34,7 +33,7 @@ final class ChooseReleaseStep implements Step {
     @Override
     public String description() {
         return chosen.release != null ? "bring up release " + chosen.release.id() + " (" + in.wanted() + ")"
-            : ReleaseInputs.CURRENT.equals(in.wanted()) ? "bring up the images the compose file names now (--release current)"
+            : ReleaseInputs.CURRENT.equals(in.wanted()) ? "bring up the images the stack files name now (--release current)"
             : "choose the release to bring up (" + in.wanted() + ")";
     }
 
@@ -49,7 +48,7 @@ final class ChooseReleaseStep implements Step {
                 + " incident` records the current state without Docker)", down);
         }
         if (ReleaseInputs.CURRENT.equals(in.wanted())) {
-            context.detail("release", "none: the compose file's images as tagged now");
+            context.detail("release", "none: the stack files' images as tagged now");
             return;
         }
         chosen.release = choose(in.ledger(), context);
@@ -71,12 +70,12 @@ final class ChooseReleaseStep implements Step {
         List<Release> releases = ledger.releases();
         if (releases.isEmpty()) {
             throw RollbackException.refused("the release ledger " + ledger.file() + " is empty, so there is no release"
-                + " to bring up; use --release current to start what the compose file names");
+                + " to bring up; use --release current to start what the stack files name");
         }
         return switch (in.wanted()) {
             case ReleaseInputs.LATEST -> releases.get(releases.size() - 1);
             case "previous" -> ReleaseChoice.choose(ledger,
-                RunningStack.imageIds(new ComposeStack(in.docker(), in.project()).services()), "previous",
+                RunningStack.imageIds(in.stack().services()), "previous",
                 context.memory());
             default -> ledger.find(in.wanted());
         };

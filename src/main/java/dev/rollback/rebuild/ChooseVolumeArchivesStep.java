@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Before anything is stopped: for each named volume of the compose file, whether it exists now, and
+ * Before anything is stopped: for each named volume the stack files declare, whether it exists now, and
  * its newest archive that reads to its end (a truncated newer one is passed over). Which of them
  * are refilled after the rebuild follows {@link VolumeInputs#mode()}.
  */
@@ -39,7 +39,7 @@ final class ChooseVolumeArchivesStep implements Step {
     @Override
     public void check(StepContext context) {
         Map<String, String> plan = new LinkedHashMap<>();
-        for (String volume : in.compose().volumes()) {
+        for (String volume : in.files().volumes()) {
             boolean exists = in.volumes().exists(volume);
             Optional<Path> archive = newestReadable(volume);
             boolean refill = archive.isPresent() && (in.mode() == VolumeInputs.Mode.LATEST || !exists);

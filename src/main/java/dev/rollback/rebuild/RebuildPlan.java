@@ -2,9 +2,11 @@ package dev.rollback.rebuild;
 
 import dev.rollback.core.Plan;
 import dev.rollback.core.Step;
+import dev.rollback.gate.AroundGate;
+import dev.rollback.gate.GateChecks;
+import dev.rollback.gate.GatePolicy;
+import dev.rollback.gate.HealthGateStep;
 import dev.rollback.recreate.StartStackStep;
-import dev.rollback.platform.ComposeStack;
-import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.volume.VolumeSteps;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,10 @@ public final class RebuildPlan {
     }
 
     /**
-     * This host: incident → choose release, volume archives, dump → compose down → recreate networks,
-     * volumes, containers (none started) → refill volumes → bring up the release through level 1 →
-     * restore the database through level 3 → verify everything.
+     * This host, through the stack's platform: incident → choose release, volume archives, dump → take
+     * the stack down → provision it again without starting it (volumes first) → refill volumes →
+     * point the files' tags at the release's images → deploy → every service healthy → level 1 to the
+     * release (switches whatever still differs) → restore the database through level 3 → verify everything.
      */
     public static Plan local(LocalInputs in) {
         ReleaseInputs release = in.release();
@@ -42,15 +45,19 @@ public final class RebuildPlan {
         if (in.database() != null) {
             steps.add(new ChooseDumpStep(in.database(), dump));
         }
-        steps.add(new StopAllStep(release.compose(), release.project()));
-        steps.add(new RecreateStackStep(release.compose(), release.project()));
+        steps.add(new StopAllStep(release.files(), release.project()));
+        steps.add(new RecreateStackStep(release.files(), release.project()));
         if (refill) {
             steps.add(new Phase("restore-volumes", "refill the chosen volumes from their archives (each backed up first)",
                 () -> VolumeSteps.restore(in.volumes().volumes(), in.volumes().store(), volumes.archives),
                 in.cancelled()));
         }
-        steps.add(new Phase("bring-up-release", "bring up the chosen release through level 1's switch and health gate",
-            () -> releaseSteps(release, chosenRelease), in.cancelled()));
+        steps.add(new PointImagesStep(release.docker(), release.files(), chosenRelease));
+        steps.add(new StartStackStep(release.files(), release.project(), "on the provisioned volumes (every service)"));
+        steps.add(stackHealthy(release, chosenRelease));
+        steps.add(new Phase("bring-up-release", "make sure every service runs the chosen release: level 1's switch"
+            + " and health gate", () -> chosenRelease.release == null ? List.of()
+            : release.redeploy().apply(chosenRelease.release.id()), in.cancelled()));
         if (in.database() != null) {
             steps.add(new AwaitDatabaseStep(in.database(), in.cancelled()));
             steps.add(new Phase("restore-database", "restore the database from the chosen dump through level 3's steps",
@@ -82,15 +89,12 @@ public final class RebuildPlan {
         return timed(in.stack(), steps);
     }
 
-    /** Level 1's compose steps to the chosen release, with every other service started before its gate. */
-    private static List<Step> releaseSteps(ReleaseInputs in, ChosenRelease chosen) {
-        List<Step> startAll = List.of(new StartStackStep(in.compose(), in.project(), "(every service, the recreated ones included)"));
-        if (chosen.release == null) {
-            return startAll;
-        }
-        return RedeployPlan.composeSteps(new RedeployPlan.Inputs(in.docker(), in.ledger(),
-            new ComposeStack(in.docker(), in.project()),
-            chosen.release.id(), List.of(), in.httpChecks(), in.gate(), false), in.compose(), startAll);
+    /** The gate after the deploy: every service of the files and every HTTP check, as the platform checks them. */
+    private static HealthGateStep stackHealthy(ReleaseInputs in, ChosenRelease chosen) {
+        return new HealthGateStep(in.gate(), GatePolicy.everyService(in.gate().timeout(),
+            () -> new GateChecks(in.stack().serviceChecks(in.files().services()), in.httpChecks()),
+            () -> chosen.release == null ? "the stack files' images" : "release " + chosen.release.id()),
+            AroundGate.NOTHING);
     }
 
     /** Wraps every step to time it and ends with the recovery time; confirmed by typing the stack's name. */

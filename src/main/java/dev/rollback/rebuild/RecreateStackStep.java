@@ -1,19 +1,21 @@
 package dev.rollback.rebuild;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
 /**
- * Provisions the stack again on this host: the networks and volumes that are missing (removed, or
- * a new machine) and the containers, none started yet, so volumes can be refilled first.
+ * Provisions the stack again on this host without starting it, so volumes can be refilled first:
+ * compose creates the missing networks and volumes and the containers ({@code up --no-start}); on
+ * Swarm, which cannot create a service without starting it, the missing declared volumes are
+ * created with the stack's label and the services come at the deploy.
  */
 final class RecreateStackStep implements Step {
-    private final Compose compose;
+    private final StackTool files;
     private final String project;
 
-    RecreateStackStep(Compose compose, String project) {
-        this.compose = compose;
+    RecreateStackStep(StackTool files, String project) {
+        this.files = files;
         this.project = project;
     }
 
@@ -24,12 +26,13 @@ final class RecreateStackStep implements Step {
 
     @Override
     public String description() {
-        return "recreate the networks, volumes and containers of project " + project
-            + " without starting them (compose up --no-start)";
+        return "provision stack " + project + " again without starting it (the missing volumes and networks;"
+            + " compose up --no-start also creates the containers)";
     }
 
     @Override
     public void apply(StepContext context) {
-        compose.create();
+        files.create();
+        context.detail("volumes", files.volumes());
     }
 }

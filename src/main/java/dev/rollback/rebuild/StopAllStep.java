@@ -1,16 +1,19 @@
 package dev.rollback.rebuild;
 
-import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 
-/** The runbook's level 4 step 2, "Stop All Services": {@code compose down}. Volumes are kept: they hold the data. */
+/**
+ * The runbook's level 4 step 2, "Stop All Services": the stack taken down with the platform's tool
+ * ({@code compose down}, {@code docker stack rm}). Volumes are kept: they hold the data.
+ */
 final class StopAllStep implements Step {
-    private final Compose compose;
+    private final StackTool files;
     private final String project;
 
-    StopAllStep(Compose compose, String project) {
-        this.compose = compose;
+    StopAllStep(StackTool files, String project) {
+        this.files = files;
         this.project = project;
     }
 
@@ -21,12 +24,13 @@ final class StopAllStep implements Step {
 
     @Override
     public String description() {
-        return "stop every service of project " + project + " (compose down: containers and networks; volumes are kept)";
+        return "stop every service of stack " + project + " (compose down or docker stack rm: containers and networks;"
+            + " volumes are kept)";
     }
 
     @Override
     public void check(StepContext context) {
-        context.detail("services", compose.services());
+        context.detail("services", files.services());
     }
 
     @Override
@@ -36,7 +40,7 @@ final class StopAllStep implements Step {
 
     @Override
     public void apply(StepContext context) {
-        compose.down();
-        context.detail("compose", compose.implementation());
+        files.down();
+        context.detail("tool", files.implementation());
     }
 }

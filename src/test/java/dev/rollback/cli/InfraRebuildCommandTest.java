@@ -72,13 +72,13 @@ class InfraRebuildCommandTest {
     }
 
     @Test
-    void onlyComposeStacksAreRebuilt() throws IOException {
+    void aDokployStackIsNotRebuiltHere() throws IOException {
         Path file = dir.resolve("rollback.yml");
-        Files.writeString(file, "stack: { name: merq, target: swarm }\n");
+        Files.writeString(file, "stack: { name: merq, target: dokploy }\n");
 
         CliRunner.Result result = cli.run("--config", file.toString(), "infra-rebuild");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("infra-rebuild works for stack.target compose, not swarm");
+        assertThat(result.err()).contains("infra-rebuild works for stack.target compose or swarm, not dokploy");
     }
 }

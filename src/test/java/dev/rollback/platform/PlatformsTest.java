@@ -49,8 +49,8 @@ class PlatformsTest {
             + " compose or swarm, not dokploy; use redeploy, which updates services in place");
         assertThat(refusal(() -> dokploy.require(Capability.VOLUMES, "--volumes")))
             .isEqualTo("--volumes works for stack.target compose or swarm, not dokploy");
-        assertThat(refusal(() -> swarm.require(Capability.INFRA_REBUILD)))
-            .isEqualTo("infra-rebuild works for stack.target compose, not swarm");
+        assertThat(refusal(() -> dokploy.require(Capability.INFRA_REBUILD)))
+            .isEqualTo("infra-rebuild works for stack.target compose or swarm, not dokploy");
     }
 
     @Test
