@@ -1,9 +1,11 @@
 package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
+import dev.rollback.bluegreen.SidePlatform;
 import dev.rollback.core.Plan;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.release.RunningStack;
@@ -68,6 +70,12 @@ final class SwarmPlatform extends DeclaredPlatform {
     @Override
     public StackTool stackFiles() {
         return stackFiles.get();
+    }
+
+    /** Sides as Swarm stacks: green {@code <stack>-green}, deployed and removed whole. */
+    @Override
+    public SidePlatform blueGreen(Networks networks) {
+        return new SwarmSides(swarm.get(), stackFiles.get()::forProject);
     }
 
     /** The volumes labelled with the stack namespace ({@code com.docker.stack.namespace}), on this node. */
