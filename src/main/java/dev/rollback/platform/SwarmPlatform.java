@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 final class SwarmPlatform extends DeclaredPlatform {
     static final String NAME = "swarm";
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RELEASE_LEDGER, Capability.STOP_APP,
-        Capability.VOLUMES, Capability.STACK_FILES);
+        Capability.VOLUMES, Capability.STACK_FILES, Capability.BLUE_GREEN);
 
     private final String stack;
     private final Supplier<Docker> docker;
