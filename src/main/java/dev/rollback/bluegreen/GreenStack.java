@@ -30,6 +30,8 @@ import java.util.Set;
  *       moves its gateway there, and Docker re-maps its published ports: connections to them are
  *       refused for a moment (measured: 9 failed requests through Caddy at the attach, 5 at the detach).
  * </ul>
+ * Where green is a stack of its own ({@link SidePlatform#greenIsOwnStack}, Swarm) it is deployed and
+ * removed whole by the platform's tool; its derived file already puts it on blue's networks.
  */
 final class GreenStack {
     private static final Set<String> PREDEFINED = Set.of("bridge", "host", "none");

@@ -5,7 +5,6 @@ import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.adapters.proxy.ProxyRoutes.HostPort;
 import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

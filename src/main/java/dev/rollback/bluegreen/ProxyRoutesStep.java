@@ -5,7 +5,6 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import dev.rollback.images.MissingImages;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
