@@ -42,6 +42,13 @@ public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
         String greenProject() {
             return name + "-green";
         }
+
+        /** The primary's stack files as its platform's tool applies them. */
+        ComposeProject primaryFiles() {
+            String env = files.envFile();
+            return new ComposeProject(name, files.workdir(), List.of(files.workdir().resolve(files.composeFile())),
+                env == null ? null : files.workdir().resolve(env), projectDirectory);
+        }
     }
 
     /**
@@ -64,9 +71,10 @@ public record BlueGreenInputs(Stack stack, Settings settings, Tools tools) {
      * @param proxyChecks  the configured health checks, which go through the proxy
      * @param cancelled    true once the operator interrupted the run
      * @param hostHttp     GETs from this machine to published ports (green's, and Caddy's dials when it is on the host)
+     * @param sides        how the platform reads, starts and removes the sides (compose projects, Swarm stacks)
      */
     public record Tools(Docker docker, Networks networks, Compose primary, Function<ComposeProject, Compose> composeFor,
                         Proxy proxy, List<HealthCheck> proxyChecks, HealthGate gate, BackupStore backups,
-                        BooleanSupplier cancelled, HostHttp hostHttp) {
+                        BooleanSupplier cancelled, HostHttp hostHttp, SidePlatform sides) {
     }
 }

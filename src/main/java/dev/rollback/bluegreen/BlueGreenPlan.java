@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  * proxy stays on (or returns to) whichever side is healthy, preferring green, and green is removed
  * only when the proxy does not route to it; the report's {@code serving} says which side serves.
  * A green left by a run that did not finish is taken over first ({@link TakeOverGreenStep}).
+ *
+ * <p>The platform differs only in how the sides are read, green started and removed, and the
+ * primary updated ({@link SidePlatform}): where green is a stack of its own (Swarm), blue is not
+ * stopped on its own; deploying the revision's stack files replaces its tasks ({@link DeployPrimaryStep}).
  */
 public final class BlueGreenPlan {
     private BlueGreenPlan() {
@@ -37,6 +41,7 @@ public final class BlueGreenPlan {
         BlueGreenRun run = new BlueGreenRun();
         GreenStack green = new GreenStack(in, run);
         ProxySwitch proxySwitch = new ProxySwitch(in.tools().proxy(), in.tools().proxyChecks(), in.tools().gate());
+        boolean ownStack = in.tools().sides().greenIsOwnStack();
         return Plan.builder("blue-green")
             .step(new ProxyReachableStep(in, run))
             .step(new RevisionStep(in, run))
@@ -52,11 +57,11 @@ public final class BlueGreenPlan {
             .step(new UnlessGreenServes(new SwitchToGreenStep(in, run, proxySwitch), in, run))
             .step(new UnlessGreenServes(new DrainStep("drain-blue", "blue", in.settings().drain(), in.tools().cancelled()),
                 in, run))
-            .step(new UnlessGreenServes(ComposeStep.stopBlue(in, run), in, run))
+            .steps(ownStack ? List.of() : List.of(new UnlessGreenServes(ComposeStep.stopBlue(in, run), in, run)))
             .step(new SnapshotFilesStep(in.stack().files(), in.tools().backups(), in.stack().name(), () -> imageLines(in)))
             .step(new CheckoutFilesStep(in.stack().git(), in.stack().files(), () -> run.rollbackTarget.revision()))
             .step(new ReleaseImagesStep(in, run))
-            .step(ComposeStep.startPrimary(in, run))
+            .step(ownStack ? new DeployPrimaryStep(in, run) : ComposeStep.startPrimary(in, run))
             .step(awaitSide("await-primary", "the primary project", () -> SideChecks.primary(in, run), in, run))
             .step(new SwitchToPrimaryStep(in, run, proxySwitch))
             .step(new DrainStep("drain-green", "green", in.settings().drain(), in.tools().cancelled()))
@@ -73,9 +78,9 @@ public final class BlueGreenPlan {
             () -> checks.get().gateChecks()), run.timedGate(id));
     }
 
-    /** What blue ran, for the configuration backup: "service image imageId" per container. */
+    /** What blue ran, for the configuration backup: "service image imageId" per service. */
     private static List<String> imageLines(BlueGreenInputs in) {
-        return in.tools().docker().projectContainers(in.stack().name()).stream()
-            .map(c -> c.service() + " " + c.image() + " " + c.imageId()).toList();
+        return in.tools().sides().side(in.stack().name()).services().values().stream()
+            .map(s -> s.name() + " " + s.image() + " " + s.imageId()).toList();
     }
 }

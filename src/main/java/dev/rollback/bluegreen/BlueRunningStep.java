@@ -1,6 +1,5 @@
 package dev.rollback.bluegreen;
 
-import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -44,9 +43,7 @@ final class BlueRunningStep implements Step {
         if (in.stack().appServices().isEmpty()) {
             throw RollbackException.usage("blue-green needs stack.app-services: the services it runs twice");
         }
-        List<ContainerInfo> blue = in.tools().docker().projectContainers(in.stack().name());
-        List<String> missing = services().stream()
-            .filter(service -> blue.stream().noneMatch(c -> service.equals(c.service()) && c.running())).toList();
+        List<String> missing = in.tools().sides().notRunning(in.stack().name(), services());
         boolean greenServes = run.leftGreen(in, context.memory()).map(LeftGreen::routed).orElse(false);
         List<String> stateful = missing.stream().filter(in.stack().statefulServices()::contains).toList();
         if (!missing.isEmpty() && (!greenServes || !stateful.isEmpty())) {
@@ -56,7 +53,7 @@ final class BlueRunningStep implements Step {
         if (!missing.isEmpty()) {
             context.detail("startedByTakeOver", missing);
         }
-        context.detail("running", blue.stream().filter(ContainerInfo::running).map(ContainerInfo::name).toList());
+        context.detail("members", in.tools().sides().members(in.stack().name()));
     }
 
     @Override

@@ -60,6 +60,19 @@ public final class GreenComposeFile {
      */
     public static GreenComposeFile derive(byte[] compose, String stack, List<String> appServices, int offset,
                                           Map<String, String> images) {
+        return derive(compose, stack, appServices, offset, images, false);
+    }
+
+    /**
+     * As {@link #derive(byte[], String, List, int, Map)}; with {@code ownStack} for a green deployed
+     * whole as a stack of its own ({@code docker stack deploy}, which has no "only these services"):
+     * the file keeps only the app services, and the networks they use become external, named as
+     * blue's ({@code <stack>_<net>}, or their {@code name:}), so green reaches the stateful services
+     * by name as blue does. Swarm gives a service its short name as an alias on every network it
+     * joins: on blue's networks a lookup of {@code backend} may then answer green's too.
+     */
+    public static GreenComposeFile derive(byte[] compose, String stack, List<String> appServices, int offset,
+                                          Map<String, String> images, boolean ownStack) {
         Map<String, Object> file = load(compose);
         List<PublishedPort> ports = new ArrayList<>();
         List<String> changes = new ArrayList<>();
@@ -77,6 +90,10 @@ public final class GreenComposeFile {
             }
         }
         shareVolumes(file, stack, changes);
+        if (ownStack) {
+            keepOnly(services, appServices, changes);
+            joinBluesNetworks(file, services, stack, changes);
+        }
         return new GreenComposeFile(dump(file), dump(SecretMask.masked(file)), ports, changes);
     }
 
@@ -103,6 +120,40 @@ public final class GreenComposeFile {
     /** The first published TCP port of a service, if it publishes one: where its health is asked. */
     public Optional<PublishedPort> firstTcpPort(String service) {
         return ports.stream().filter(p -> p.service().equals(service) && p.tcp()).findFirst();
+    }
+
+    private static void keepOnly(Map<String, Object> services, List<String> appServices, List<String> changes) {
+        List<String> others = services.keySet().stream().filter(name -> !appServices.contains(name)).toList();
+        others.forEach(services::remove);
+        if (!others.isEmpty()) {
+            changes.add("services " + String.join(", ", others) + " left out (green deploys the app services only;"
+                + " it shares blue's)");
+        }
+    }
+
+    /** Every network the app services use, {@code default} included, becomes blue's, external. */
+    private static void joinBluesNetworks(Map<String, Object> file, Map<String, Object> services, String stack,
+                                          List<String> changes) {
+        Map<String, Object> declared = file.get("networks") instanceof Map<?, ?> ? mapAt(file, "networks", "the file")
+            : Map.of();
+        Map<String, Object> used = new LinkedHashMap<>();
+        boolean nameKey = VolumeSyntax.supportsName(file.get("version"));
+        for (Object service : services.values()) {
+            Object attached = service instanceof Map<?, ?> map ? map.get("networks") : null;
+            List<String> names = attached instanceof Map<?, ?> map ? map.keySet().stream().map(Object::toString).toList()
+                : attached instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of("default");
+            for (String network : names) {
+                Map<?, ?> definition = declared.get(network) instanceof Map<?, ?> m ? m : Map.of();
+                if (isTrue(definition.get("external"))) {
+                    used.put(network, declared.get(network));
+                } else if (!used.containsKey(network)) {
+                    String name = definition.get("name") != null ? definition.get("name").toString() : stack + "_" + network;
+                    used.put(network, VolumeSyntax.external(name, nameKey));
+                    changes.add("network " + network + ": external, blue's " + name);
+                }
+            }
+        }
+        file.put("networks", used);
     }
 
     private static void shareVolumes(Map<String, Object> file, String stack, List<String> changes) {

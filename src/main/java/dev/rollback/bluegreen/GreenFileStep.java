@@ -41,7 +41,7 @@ final class GreenFileStep implements Step {
     public void check(StepContext context) {
         byte[] compose = run.target.files().get(in.stack().files().composeFile()).orElseThrow();
         run.greenFile = GreenComposeFile.derive(compose, in.stack().name(), in.stack().appServices(),
-            in.settings().portOffset(), releaseImages());
+            in.settings().portOffset(), releaseImages(), in.tools().sides().greenIsOwnStack());
         run.topology.requireServedBy(run.greenFile);
         if (run.leftGreen(in, context.memory()).isEmpty()) {
             for (PublishedPort port : run.greenFile.ports()) {

@@ -3,6 +3,7 @@ package dev.rollback.bluegreen;
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.core.PrivateFiles;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.StepContext;
@@ -29,6 +30,8 @@ import java.util.Set;
  *       moves its gateway there, and Docker re-maps its published ports: connections to them are
  *       refused for a moment (measured: 9 failed requests through Caddy at the attach, 5 at the detach).
  * </ul>
+ * Where green is a stack of its own ({@link SidePlatform#greenIsOwnStack}, Swarm) it is deployed and
+ * removed whole by the platform's tool; its derived file already puts it on blue's networks.
  */
 final class GreenStack {
     private static final Set<String> PREDEFINED = Set.of("bridge", "host", "none");
@@ -50,6 +53,16 @@ final class GreenStack {
             envFile(), in.stack().projectDirectory()));
     }
 
+    /** Green as a stack of its own, deployed and removed whole by the platform's tool ({@link SidePlatform#greenIsOwnStack}). */
+    private StackTool ownStack(Path file) {
+        return in.tools().sides().stackTool(new ComposeProject(project(), in.stack().files().workdir(), List.of(file),
+            envFile(), in.stack().projectDirectory()));
+    }
+
+    private boolean isOwnStack() {
+        return in.tools().sides().greenIsOwnStack();
+    }
+
     private Path envFile() {
         String env = in.stack().files().envFile();
         return env == null ? null : in.stack().files().workdir().resolve(env);
@@ -57,6 +70,10 @@ final class GreenStack {
 
     /** The commands {@link #start} runs, for the plan. */
     List<String> startCommands(Path file) {
+        if (isOwnStack()) {
+            return List.of(ownStack(file).implementation() + " deploy --prune --resolve-image never --with-registry-auth -c "
+                + file + " " + project());
+        }
         Compose compose = compose(file);
         List<String> apps = in.stack().appServices();
         return List.of(
@@ -68,7 +85,9 @@ final class GreenStack {
 
     /** The commands {@link #remove} runs, for the plan. */
     List<String> removeCommands(Path file) {
-        return List.of(compose(file).commandLine(List.of("down")), "rm " + file);
+        String down = isOwnStack() ? ownStack(file).implementation() + " rm " + project()
+            : compose(file).commandLine(List.of("down"));
+        return List.of(down, "rm " + file);
     }
 
     /**
@@ -77,6 +96,11 @@ final class GreenStack {
      */
     void start(StepContext context) {
         try {
+            if (isOwnStack()) {
+                ownStack(run.greenFilePath).deploy();
+                context.detail("deployed", project());
+                return;
+            }
             Compose compose = compose(run.greenFilePath);
             List<String> apps = in.stack().appServices();
             compose.create(apps);
@@ -154,7 +178,7 @@ final class GreenStack {
         List<String> failures = new ArrayList<>();
         Path file = run.greenFilePath;
         if (file != null && Files.isRegularFile(file)) {
-            attempt(failures, () -> compose(file).down());
+            attempt(failures, () -> (isOwnStack() ? ownStack(file) : compose(file)).down());
             attempt(failures, () -> deleteFile(file));
         }
         context.progress("    removed " + project() + (failures.isEmpty() ? "" : " (with " + failures.size() + " failures)"));

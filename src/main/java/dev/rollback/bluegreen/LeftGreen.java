@@ -1,6 +1,5 @@
 package dev.rollback.bluegreen;
 
-import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.RunMemory;
@@ -17,12 +16,12 @@ import java.util.Optional;
  *
  * @param original null unless {@link #routed}
  */
-record LeftGreen(List<ContainerInfo> containers, boolean routed, ProxyRoutes original) {
+record LeftGreen(List<String> names, boolean routed, ProxyRoutes original) {
     /** The memory key of the proxy's configuration from before the switch to green. */
     static final String ORIGINAL_ROUTES = "proxy-before-switch";
 
     static Optional<LeftGreen> find(BlueGreenInputs in, RunMemory memory) {
-        List<ContainerInfo> containers = in.tools().docker().projectContainers(in.stack().greenProject());
+        List<String> containers = in.tools().sides().members(in.stack().greenProject());
         if (containers.isEmpty()) {
             return Optional.empty();
         }
@@ -35,9 +34,5 @@ record LeftGreen(List<ContainerInfo> containers, boolean routed, ProxyRoutes ori
                 + " (it dials " + now.dials() + "), but no unfinished blue-green run recorded the configuration"
                 + " from before its switch; finish by hand as docs/blue-green.md says, then run again"));
         return Optional.of(new LeftGreen(containers, true, original));
-    }
-
-    List<String> names() {
-        return containers.stream().map(ContainerInfo::name).toList();
     }
 }

@@ -1,12 +1,10 @@
 package dev.rollback.bluegreen;
 
-import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.docker.HostPortBinding;
 import dev.rollback.adapters.proxy.ProxyRoutes;
 import dev.rollback.adapters.proxy.ProxyRoutes.HostPort;
 import dev.rollback.core.RollbackException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +38,7 @@ final class PrimaryDials {
     /** The app dials of {@code routes}, against the primary project as Docker has it now. */
     static PrimaryDials find(BlueGreenInputs in, ProxyRoutes routes) {
         Map<String, String> hosts = ProxyRoutesStep.appHosts(in);
-        Map<String, List<HostPortBinding>> bindings = new LinkedHashMap<>();
-        for (ContainerInfo container : in.tools().docker().projectContainers(in.stack().name())) {
-            if (in.stack().appServices().contains(container.service())) {
-                bindings.computeIfAbsent(container.service(), s -> new ArrayList<>())
-                    .addAll(in.tools().networks().publishedPorts(container.id()));
-            }
-        }
-        return of(routes, hosts, bindings);
+        return of(routes, hosts, in.tools().sides().publishedPorts(in.stack().name(), in.stack().appServices()));
     }
 
     /**

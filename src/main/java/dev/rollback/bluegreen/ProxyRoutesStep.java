@@ -1,11 +1,10 @@
 package dev.rollback.bluegreen;
 
-import dev.rollback.adapters.docker.ContainerInfo;
 import dev.rollback.adapters.proxy.ProxyRoutes;
+import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import dev.rollback.images.MissingImages;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +35,7 @@ final class ProxyRoutesStep implements Step {
 
     /** The host names that stand for an app service in a dial: the service's, and blue's container names. */
     static Map<String, String> appHosts(BlueGreenInputs in) {
-        Map<String, String> hosts = new LinkedHashMap<>();
-        in.stack().appServices().forEach(service -> hosts.put(service, service));
-        for (ContainerInfo container : in.tools().docker().projectContainers(in.stack().name())) {
-            if (in.stack().appServices().contains(container.service())) {
-                hosts.put(container.name(), container.service());
-            }
-        }
-        return hosts;
+        return in.tools().sides().hostNames(in.stack().name(), in.stack().appServices());
     }
 
     /**
@@ -58,6 +50,11 @@ final class ProxyRoutesStep implements Step {
         PrimaryDials found = PrimaryDials.find(in, routes);
         run.topology = found.topology(in.stack().appServices(), in.settings().portOffset());
         context.detail("topology", run.topology.wire()).result("topology", run.topology.wire());
+        if (in.tools().sides().greenIsOwnStack() && run.topology.dialsGreenByAddress()) {
+            throw RollbackException.refused("Caddy dials the app services by name (" + run.topology.dials().get(0).dial()
+                + "); on a Swarm stack blue-green switches Caddy between published ports: dial them as"
+                + " 127.0.0.1:<published port> (docs/blue-green.md#swarm)");
+        }
         helperToPull = run.topology.requireProbe(in, context);
         List<String> unrouted = in.stack().appServices().stream()
             .filter(service -> run.topology.dials().stream().noneMatch(dial -> dial.service().equals(service))).toList();

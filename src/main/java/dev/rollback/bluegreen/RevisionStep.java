@@ -3,7 +3,6 @@ package dev.rollback.bluegreen;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
 import dev.rollback.images.MissingImages;
-import dev.rollback.platform.ComposeStack;
 import dev.rollback.release.PrunedImages;
 import dev.rollback.release.RollbackTarget;
 import dev.rollback.release.RunningStack;
@@ -41,7 +40,7 @@ final class RevisionStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        ComposeStack blue = new ComposeStack(in.tools().docker(), in.stack().name());
+        RunningStack blue = in.tools().sides().side(in.stack().name());
         run.rollbackTarget = RollbackTarget.resolve(in.stack().ledger(),
             () -> RunningStack.imageIds(blue.services()), in.stack().wanted(), context.memory());
         run.target = FilesAtRevision.read(in.stack().git().get(), in.stack().files(), run.rollbackTarget.revision());

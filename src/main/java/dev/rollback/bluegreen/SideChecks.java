@@ -2,7 +2,6 @@ package dev.rollback.bluegreen;
 
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.gate.GateChecks;
-import dev.rollback.platform.ComposeStack;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ record SideChecks(List<HealthCheck> containers, List<HealthCheck> published, Lis
         List<HealthCheck> containers = new ArrayList<>();
         List<HealthCheck> published = new ArrayList<>();
         for (String service : in.stack().appServices()) {
-            containers.add(new ComposeStack(in.tools().docker(), project).serviceCheck(service));
+            containers.add(in.tools().sides().side(project).serviceCheck(service));
             run.greenFile.firstTcpPort(service).ifPresent(port -> published.add(in.tools().hostHttp().get(
                 (green ? "green:" : "") + service, URI.create("http://" + port.probeHost() + ":"
                 + (green ? port.greenPort() : port.hostPort()) + in.settings().healthPath()))));

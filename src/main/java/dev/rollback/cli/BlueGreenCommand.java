@@ -134,7 +134,7 @@ final class BlueGreenCommand extends PlanCommand {
         return new BlueGreenInputs.Tools(session.docker(), session.networks(), session.compose(),
             project -> app.adapters().compose(config, project), session.proxy(), session.httpChecks(), session.healthGate(),
             new BackupStore(config.backupsDir(), app.clock()), app.interruption()::requested,
-            HostHttp.direct());
+            HostHttp.direct(), session.platform().blueGreen(session.networks()));
     }
 
     /** Opened once, on first use (the check phase), and shared by the steps that read REV. */

@@ -2,8 +2,11 @@ package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Compose;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Volumes;
+import dev.rollback.bluegreen.ComposeSides;
+import dev.rollback.bluegreen.SidePlatform;
 import dev.rollback.core.Plan;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.release.RunningStack;
@@ -51,6 +54,12 @@ final class ComposePlatform extends DeclaredPlatform {
     @Override
     public StackTool stackFiles() {
         return compose.get();
+    }
+
+    /** Sides as compose projects: green the app services of {@code <project>-green}. */
+    @Override
+    public SidePlatform blueGreen(Networks networks) {
+        return new ComposeSides(docker.get(), networks, name -> new ComposeStack(docker.get(), name), compose.get()::forProject);
     }
 
     /** The volumes labelled with the project ({@code com.docker.compose.project}). */

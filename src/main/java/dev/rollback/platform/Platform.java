@@ -1,8 +1,10 @@
 package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.ContainerInfo;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.bluegreen.SidePlatform;
 import dev.rollback.core.Plan;
 import dev.rollback.release.RunningStack;
 import dev.rollback.restore.AppServices;
@@ -69,6 +71,15 @@ public interface Platform {
     /** The tool that applies the stack files in the working directory as a whole ({@link Capability#STACK_FILES}). */
     default StackTool stackFiles() {
         return missing(Capability.STACK_FILES);
+    }
+
+    /**
+     * How blue-green reads, starts and removes its sides on this platform ({@link Capability#BLUE_GREEN}).
+     *
+     * @param networks Docker networks (compose's green joins blue's networks container by container)
+     */
+    default SidePlatform blueGreen(Networks networks) {
+        return missing(Capability.BLUE_GREEN);
     }
 
     /** The stack's named volumes, read now ({@link Capability#VOLUMES}). */

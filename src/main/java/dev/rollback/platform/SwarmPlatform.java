@@ -1,9 +1,11 @@
 package dev.rollback.platform;
 
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.Networks;
 import dev.rollback.adapters.docker.StackTool;
 import dev.rollback.adapters.docker.Swarm;
 import dev.rollback.adapters.docker.Volumes;
+import dev.rollback.bluegreen.SidePlatform;
 import dev.rollback.core.Plan;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.release.RunningStack;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
 final class SwarmPlatform extends DeclaredPlatform {
     static final String NAME = "swarm";
     static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RELEASE_LEDGER, Capability.STOP_APP,
-        Capability.VOLUMES, Capability.STACK_FILES, Capability.RECREATE, Capability.INFRA_REBUILD);
+        Capability.VOLUMES, Capability.STACK_FILES, Capability.RECREATE, Capability.INFRA_REBUILD,
+        Capability.BLUE_GREEN);
 
     private final String stack;
     private final Supplier<Docker> docker;
@@ -68,6 +71,12 @@ final class SwarmPlatform extends DeclaredPlatform {
     @Override
     public StackTool stackFiles() {
         return stackFiles.get();
+    }
+
+    /** Sides as Swarm stacks: green {@code <stack>-green}, deployed and removed whole. */
+    @Override
+    public SidePlatform blueGreen(Networks networks) {
+        return new SwarmSides(swarm.get(), docker.get(), stackFiles.get()::forProject);
     }
 
     /** The volumes labelled with the stack namespace ({@code com.docker.stack.namespace}), on this node. */

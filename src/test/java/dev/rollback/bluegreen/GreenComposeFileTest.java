@@ -28,6 +28,36 @@ class GreenComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void asAStackOfItsOwnGreenKeepsTheAppServicesOnBluesNetworks() {
+        GreenComposeFile file = GreenComposeFile.derive("""
+            services:
+              backend:
+                image: merq/backend:v1
+                ports: [{ target: 80, published: 8080, mode: host }]
+                networks: [internal, edge]
+              web: { image: merq/web:v1 }
+              postgres: { image: postgres:15, networks: [internal] }
+            networks:
+              internal: {}
+              edge: { external: true, name: caddy_edge }
+              unused: {}
+            """.getBytes(StandardCharsets.UTF_8), "merq", APPS, 10000, Map.of(), true);
+
+        Map<String, Object> yaml = parse(file);
+        Map<String, Object> networks = (Map<String, Object>) yaml.get("networks");
+        assertThat((Map<String, Object>) yaml.get("services")).containsOnlyKeys("backend", "web");
+        assertThat(service(file, "backend").get("networks")).isEqualTo(List.of("internal"));
+        assertThat(networks).containsOnlyKeys("internal", "default");
+        assertThat(networks.get("internal")).isEqualTo(Map.of("external", true, "name", "merq_internal"));
+        assertThat(networks.get("default")).isEqualTo(Map.of("external", true, "name", "merq_default"));
+        assertThat(((List<Map<String, Object>>) service(file, "backend").get("ports")).get(0).get("published"))
+            .isEqualTo(18080);
+        assertThat(file.changes()).contains("services postgres left out (green deploys the app services only; it shares"
+            + " blue's)");
+    }
+
+    @Test
     void shortSyntaxHostPortsAreShiftedKeepingTheHostIpAndProtocol() {
         GreenComposeFile file = derive("""
             services:

@@ -92,7 +92,9 @@ class HostPortsBlueGreenTest {
                 dir.resolve("state/blue-green"), null, "busybox"),
             new BlueGreenInputs.Tools(world.docker(), world, primary, project -> world.compose(project, images), world,
                 List.of(world.throughProxy()), new HealthGate(Duration.ofMillis(300), Duration.ofMillis(10), () -> false),
-                new BackupStore(dir.resolve("backups"), Clock.systemUTC()), () -> false, world.hostHttp()));
+                new BackupStore(dir.resolve("backups"), Clock.systemUTC()), () -> false, world.hostHttp(),
+                new ComposeSides(world.docker(), world, name -> new dev.rollback.platform.ComposeStack(world.docker(), name),
+                    project -> world.compose(project, images))));
         return new Executor(dir.resolve("state"), Confirmer.ALWAYS, Interruption.manual(), line -> { },
             Clock.systemUTC()).run(BlueGreenPlan.build(in), new Executor.Options(false, true));
     }

@@ -46,11 +46,12 @@ class BlueGreenCommandTest {
     }
 
     @Test
-    void runsComposeStacksOnly() throws Exception {
-        CliRunner.Result result = run(STACK.replace("name: merq,", "name: merq, target: swarm,") + PROXY, "--to", "HEAD~1");
+    void runsComposeAndSwarmStacksOnly() throws Exception {
+        CliRunner.Result result = run(STACK.replace("name: merq,", "name: merq, target: dokploy,") + PROXY
+            + "dokploy: { url: \"http://127.0.0.1:1\", api-key-env: DOKPLOY_KEY }\n", "--to", "HEAD~1");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("blue-green works for stack.target compose, not swarm; use redeploy");
+        assertThat(result.err()).contains("blue-green works for stack.target compose or swarm, not dokploy; use redeploy");
     }
 
     @Test

@@ -64,6 +64,12 @@ public interface Compose extends StackTool {
         up(List.of(), new UpOptions(true, false));
     }
 
+    /** The same compose for another project's files. */
+    @Override
+    default Compose forProject(ComposeProject project) {
+        throw new UnsupportedOperationException(implementation() + " here is bound to one project");
+    }
+
     /** The resolved configuration ({@code config}), as compose prints it. */
     String config();
 

@@ -64,6 +64,12 @@ public final class ComposeCli implements Compose {
         this.detector = detector;
     }
 
+    /** The same compose implementation (detected once) for another project's files. */
+    @Override
+    public Compose forProject(ComposeProject other) {
+        return new ComposeCli(other, runner, this::version);
+    }
+
     /**
      * Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose};
      * {@code choice} ({@code $ROLLBACK_COMPOSE}: {@code v2}, {@code v1}, or unset/{@code auto}) keeps

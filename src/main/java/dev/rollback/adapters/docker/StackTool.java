@@ -38,4 +38,12 @@ public interface StackTool {
 
     /** Deploys everything the files declare, replacing what runs; never builds. */
     void deploy();
+
+    /**
+     * The same tool for another project's files (blue-green's {@code <stack>-green} and its derived
+     * file); a tool bound to its one project refuses.
+     */
+    default StackTool forProject(ComposeProject project) {
+        throw new UnsupportedOperationException(implementation() + " here is bound to one project");
+    }
 }

@@ -17,6 +17,13 @@ public interface Swarm {
     Optional<SwarmService> service(String nameOrId);
 
     /**
+     * The host ports the service publishes, as its spec declares them (mode {@code host}: on each
+     * node that runs a task; {@code ingress}: on every node), all interfaces; empty when the service
+     * does not exist or publishes none.
+     */
+    List<HostPortBinding> publishedPorts(String nameOrId);
+
+    /**
      * Points the service at another image (a local reference such as a protective tag), keeping
      * the rest of its spec; the Engine rolls tasks as the service's update config says. The same
      * reference as now forces new tasks, so that a local tag moved to another image takes effect.

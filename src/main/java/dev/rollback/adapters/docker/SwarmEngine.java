@@ -61,6 +61,17 @@ public final class SwarmEngine implements Swarm {
     }
 
     @Override
+    public List<HostPortBinding> publishedPorts(String nameOrId) {
+        return inspect(nameOrId).map(service -> service.getSpec().getEndpointSpec())
+            .map(endpoint -> endpoint.getPorts() == null ? List.<HostPortBinding>of() : endpoint.getPorts().stream()
+                .filter(port -> port.getPublishedPort() > 0)
+                .map(port -> new HostPortBinding("", port.getPublishedPort(), port.getTargetPort(),
+                    port.getProtocol() == null ? "tcp" : port.getProtocol().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList())
+            .orElse(List.of());
+    }
+
+    @Override
     public void updateImage(String serviceId, String image) {
         if (image == null || image.isBlank()) {
             throw RollbackException.usage("updating service " + serviceId + " needs an image reference");

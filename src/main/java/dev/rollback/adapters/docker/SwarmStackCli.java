@@ -65,6 +65,12 @@ public final class SwarmStackCli implements StackTool {
         return "docker stack";
     }
 
+    /** {@code docker stack} for another stack and its files (blue-green's {@code <stack>-green}). */
+    @Override
+    public StackTool forProject(ComposeProject other) {
+        return new SwarmStackCli(other, reader.forProject(other), runner, removeTimeout);
+    }
+
     @Override
     public Map<String, String> images() {
         return reader.images();
