@@ -7,15 +7,21 @@
 #   bash testbed/swarm-nodes.sh stop
 #
 # Each node is a Docker-in-Docker container on the test bed's engine, from an image made of
-# Debian 12's docker.io (Engine 20.10, containerd, runc, tini, iptables) by debootstrap and
-# `docker import` (testbed/debian-image.sh): no registry is needed. The nodes run --privileged,
-# with /var/lib/docker on a volume (overlay2 on the host's overlay2 would not mount), on a bridge
-# network of their own (rollback-swarm-nodes, 10.229.0.0/24) with fixed addresses, which Swarm
-# needs for its ports 2377, 7946 and 4789. The manager's daemon listens on a unix socket in a
-# host directory mounted into it, so the host reaches it without any TCP port; its published
-# ports (mode=host) are forwarded to 127.0.0.1 by the node container (PORTS below). The fixture
-# images are copied into each node with docker save | docker load (the test bed's registry on the
-# host's 127.0.0.1:5000 is not the nodes' loopback).
+# Debian 12's docker.io (Engine 20.10, containerd, runc, tini, iptables) and docker-registry by
+# debootstrap and `docker import` (testbed/debian-image.sh): nothing is pulled. The nodes are not
+# --privileged (see UNPRIVILEGED), keep /var/lib/docker on a volume (overlay2 does not mount on
+# the host's overlay2), and sit on a bridge network of their own (rollback-swarm-nodes,
+# 10.229.0.0/24) with fixed addresses, which Swarm needs for its ports 2377, 7946 and 4789. Each
+# daemon listens on a unix socket in a host directory mounted into its node, so the host reaches
+# them without a TCP port. The manager's port 5432 (a service published there with mode=host) is
+# forwarded to the host's 127.0.0.1:25432.
+#
+# Images: the fixtures are loaded into the manager (docker save | docker load), which pushes the
+# app stand-ins to the cluster's own registry, in the manager node at 10.229.0.2:5000 (the test
+# bed's registry on the host's 127.0.0.1:5000 is not the nodes' loopback); the worker pulls them
+# from there, as the nodes of a real cluster do. The nodes get a resolv.conf with no reachable
+# server, so Swarm's attempts to pull images from Docker Hub fail at once instead of after the
+# 10 s DNS timeout (20 s per `docker service create`, and per task start of a local-only image).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 WORK="${ROLLBACK_TESTBED_WORK:-/var/tmp/rollback-testbed}"
@@ -28,7 +34,7 @@ WORKER_IP=10.229.0.3
 SOCKETS=/run/rollback-swarm-nodes
 LABEL=dev.rollback.testbed=swarm-nodes
 # Host port (on 127.0.0.1) -> the manager's port, for services published there with mode=host.
-PORTS=(25432:5432 28080:8080)
+PORTS=(25432:5432)
 # The cluster's registry, in the manager node (Debian's docker-registry): every node pulls from it,
 # as the nodes of a real cluster pull from theirs. Plain HTTP, so the daemons list it as insecure.
 REGISTRY=$MANAGER_IP:5000
@@ -89,7 +95,7 @@ await_daemon() {
   log "the daemon of $name did not answer within 60 s"; docker logs --tail 20 "$(node "$name")" >&2; exit 1
 }
 
-# The fixture images each node needs: the app stand-ins on both, PostgreSQL on the manager only.
+# copy_images NODE IMAGE...: each image, unless the node has it with the same ID.
 copy_images() {
   local name=$1; shift
   local image

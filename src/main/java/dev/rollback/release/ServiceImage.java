@@ -18,12 +18,15 @@ public record ServiceImage(String image, String imageId, String protectTag, Stri
 
     /**
      * An immutable reference to the recorded image that a Swarm service can be pointed at: the
-     * registry digest when one was recorded, which every node of the swarm can pull; else the
-     * protective tag, which only the host that recorded the release has (enough on a one-node
-     * swarm, or for tasks placed on that node).
+     * registry digest when one was recorded in the service's own repository, which every node of
+     * the swarm can pull; else the protective tag, which only the host that recorded the release
+     * has (enough on a one-node swarm, or for tasks placed on that node). A digest of another
+     * repository (the same image pushed elsewhere too) is not used: the service would change name.
      */
     public String pinnedReference() {
-        return repoDigest != null ? repoDigest : protectTag;
+        boolean ownRepository = repoDigest != null && image != null
+            && repoDigest.startsWith(ImageRef.parse(image).repository() + "@");
+        return ownRepository ? repoDigest : protectTag;
     }
 
     /**
