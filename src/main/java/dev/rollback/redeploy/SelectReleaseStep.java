@@ -96,7 +96,8 @@ final class SelectReleaseStep implements Step {
                 throw RollbackException.refused("service " + service + " runs a digest reference (" + image
                     + ") that cannot be re-pointed; roll back with `rollback recreate --to REV`");
             }
-            changes.add(new ServiceChange(service, image, from, recorded.imageId(), recorded.protectTag()));
+            changes.add(new ServiceChange(service, image, from, recorded.imageId(),
+                retagsImages ? recorded.protectTag() : recorded.pinnedReference()));
         }
         return changes;
     }

@@ -2,8 +2,9 @@ package dev.rollback.redeploy;
 
 /**
  * One service going back: the reference it runs under, the image ID it runs now (null when no
- * container runs), the recorded image ID it goes back to, and the release's protective tag for it
- * (an immutable reference to that image, what a Swarm service is pointed at).
+ * container runs), the recorded image ID it goes back to, and the immutable reference to that image
+ * a Swarm service is pointed at ({@link dev.rollback.release.ServiceImage#pinnedReference()}: the
+ * registry digest, else the release's protective tag).
  */
 record ServiceChange(String service, String image, String fromImageId, String toImageId, String targetTag) {
 

@@ -51,21 +51,43 @@ final class SwarmPreviousSpecStep implements Step {
         return true;
     }
 
+    /**
+     * The services to roll back: those named (each must have a previous spec), or every service of
+     * the stack that has one. A service never updated since it was created (a database the deploys
+     * leave alone) has nothing to go back to and is left as it is; it is checked here, before any
+     * service is touched, so a refusal never comes after a rollback already happened.
+     */
     @Override
     public void check(StepContext context) {
         List<ServiceChange> changes = new ArrayList<>();
+        List<String> neverUpdated = new ArrayList<>();
         for (Swarm.SwarmService service : swarm.stackServices(stack)) {
             String name = service.name().substring(stack.length() + 1);
-            if (onlyServices.isEmpty() || onlyServices.contains(name)) {
+            if (!onlyServices.isEmpty() && !onlyServices.contains(name)) {
+                continue;
+            }
+            if (swarm.hasPreviousSpec(service.id())) {
                 changes.add(new ServiceChange(name, service.image(), service.imageId(), null, null));
+            } else {
+                neverUpdated.add(name);
             }
         }
+        if (!onlyServices.isEmpty() && !neverUpdated.isEmpty()) {
+            throw RollbackException.refused("service " + stack + "_" + neverUpdated.get(0) + " has no previous spec"
+                + " to roll back to (it was never updated); roll back to a recorded release instead");
+        }
         if (changes.isEmpty()) {
-            throw RollbackException.refused("no Swarm services of stack " + stack
-                + (onlyServices.isEmpty() ? "" : " named " + String.join(", ", onlyServices)));
+            throw RollbackException.refused(neverUpdated.isEmpty()
+                ? "no Swarm services of stack " + stack + (onlyServices.isEmpty() ? "" : " named "
+                    + String.join(", ", onlyServices))
+                : "no service of stack " + stack + " was ever updated (" + String.join(", ", neverUpdated)
+                    + "): there is no previous spec to roll back to");
         }
         change.changes = changes;
         context.detail("services", change.services());
+        if (!neverUpdated.isEmpty()) {
+            context.detail("neverUpdated", neverUpdated);
+        }
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Swarm: points each service at the release's protective tag (an immutable local reference to the
- * recorded image; a mutable tag such as {@code app:latest} would make Swarm keep its old task),
+ * Swarm: points each service at an immutable reference to the release's image (its registry digest,
+ * which the nodes that run the tasks can pull; without one, the release's protective tag, which
+ * only this host has; a mutable tag such as {@code app:latest} would make Swarm keep its old task),
  * then waits until every service converged. Undo points them back at what they ran.
  */
 final class SwitchSwarmStep extends SwitchStep {

@@ -73,7 +73,9 @@ final class InspectStackStep implements Step {
             .map(RunningStack.Service::name).toList();
         if (!unread.isEmpty() && !force) {
             throw RollbackException.refused("no running container to read the image of " + String.join(", ", unread)
-                + " (a deploy still starting?); wait until every service runs, or record the rest with --force");
+                + " (a deploy still starting, or tasks on other nodes whose image this host does not have by its"
+                + " registry digest?); wait until every service runs, pull its image here, or record the rest with"
+                + " --force");
         }
         String id = uniqueId(ID.format(clock.instant()));
         Map<String, ServiceImage> services = new LinkedHashMap<>();

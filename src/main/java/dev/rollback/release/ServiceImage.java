@@ -17,6 +17,19 @@ public record ServiceImage(String image, String imageId, String protectTag, Stri
     }
 
     /**
+     * An immutable reference to the recorded image that a Swarm service can be pointed at: the
+     * registry digest when one was recorded in the service's own repository, which every node of
+     * the swarm can pull; else the protective tag, which only the host that recorded the release
+     * has (enough on a one-node swarm, or for tasks placed on that node). A digest of another
+     * repository (the same image pushed elsewhere too) is not used: the service would change name.
+     */
+    public String pinnedReference() {
+        boolean ownRepository = repoDigest != null && image != null
+            && repoDigest.startsWith(ImageRef.parse(image).repository() + "@");
+        return ownRepository ? repoDigest : protectTag;
+    }
+
+    /**
      * The registry digest to record for an image: the one in the reference's own repository when
      * the image has several, else the first; null when it has none.
      */

@@ -142,6 +142,31 @@ final class ServiceProgress {
             .toList();
     }
 
+    /**
+     * The registry digests ({@code repository@sha256:…}) the running tasks were pinned to, current
+     * tasks first: what identifies the image of a task on another node, whose container this
+     * node's engine cannot inspect. Tasks created from a reference without a digest have none.
+     */
+    List<String> runningDigests() {
+        return running().sorted(Comparator.comparing(t -> !isCurrent(t)))
+            .map(t -> t.getSpec() == null ? "" : imageOf(t.getSpec().getContainerSpec()))
+            .map(ServiceProgress::withoutTag)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    }
+
+    /** {@code repo:tag@sha256:…} → {@code repo@sha256:…}; null without a digest. */
+    static String withoutTag(String reference) {
+        int at = reference.indexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String name = reference.substring(0, at);
+        int colon = name.lastIndexOf(':');
+        return (colon > name.lastIndexOf('/') ? name.substring(0, colon) : name) + reference.substring(at);
+    }
+
     private long recentFailures() {
         Instant since = since();
         return tasks.stream().filter(t -> t.getStatus() != null && FAILED.contains(t.getStatus().getState()))

@@ -39,6 +39,9 @@ public interface Swarm {
      */
     void rollbackToPrevious(String serviceId);
 
+    /** Whether the service has a previous spec for {@link #rollbackToPrevious} (it was updated since created). */
+    boolean hasPreviousSpec(String serviceId);
+
     /**
      * Waits until the service converged: its update (if any) completed, and as many tasks as
      * desired are running with the service's current image. Never throws on timeout. Returns
@@ -67,7 +70,9 @@ public interface Swarm {
      * A Swarm service.
      *
      * @param image        the image of the spec, as written (may carry an {@code @sha256:} digest)
-     * @param imageId      the image ID a running task uses, null when none runs
+     * @param imageId      the image ID a running task uses, null when none runs or it cannot be read here:
+     *                     a task on another node is known by the registry digest it was pinned to,
+     *                     so only an image with a digest that this node has answers
      * @param version      the spec version (needed for updates)
      * @param updateState  UpdateStatus.State (updating, completed, paused, rollback_started, ...), or null
      */

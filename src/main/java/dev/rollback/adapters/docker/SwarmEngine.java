@@ -109,6 +109,12 @@ public final class SwarmEngine implements Swarm {
     }
 
     @Override
+    public boolean hasPreviousSpec(String serviceId) {
+        JsonNode previous = rawService(serviceId).path("PreviousSpec");
+        return !previous.isMissingNode() && !previous.isNull();
+    }
+
+    @Override
     public Convergence awaitConverged(String serviceId, Duration timeout) {
         long start = System.nanoTime();
         Boolean startedInRollback = null;
@@ -187,7 +193,12 @@ public final class SwarmEngine implements Swarm {
             progress.updateState());
     }
 
-    /** The image ID of a running task's container; null when none runs here (or on this node). */
+    /**
+     * The image ID of a running task: its container's, when the task runs on this node; else the
+     * image this node has under the registry digest the task was pinned to (a task on another node,
+     * whose container only that node's engine can inspect). Null when neither answers: nothing
+     * runs, or tasks elsewhere run an image without a digest, or one this node does not have.
+     */
     private String runningImageId(ServiceProgress progress) {
         for (String containerId : progress.runningContainerIds()) {
             Optional<String> imageId = errors.call("inspect", "container " + containerId, () -> {
@@ -195,6 +206,18 @@ public final class SwarmEngine implements Swarm {
                     return Optional.ofNullable(client.inspectContainerCmd(containerId).exec().getImageId());
                 } catch (NotFoundException e) {
                     return Optional.<String>empty(); // on another node, or removed since the task list
+                }
+            });
+            if (imageId.isPresent()) {
+                return imageId.get();
+            }
+        }
+        for (String digest : progress.runningDigests()) {
+            Optional<String> imageId = errors.call("inspect", "image " + digest, () -> {
+                try {
+                    return Optional.ofNullable(client.inspectImageCmd(digest).exec().getId());
+                } catch (NotFoundException e) {
+                    return Optional.<String>empty(); // never pulled to (or pushed from) this node
                 }
             });
             if (imageId.isPresent()) {

@@ -158,6 +158,19 @@ class ServiceProgressTest {
         return new ServiceUpdateStatus().withState(state).withMessage(message).withStartedAt(Date.from(UPDATE_START));
     }
 
+    @Test
+    void runningTasksAreKnownByTheirPinnedDigestsCurrentFirstForTasksOnOtherNodes() {
+        String v1 = "10.229.0.2:5000/team/app:v1@sha256:aaa";
+        String v2 = "10.229.0.2:5000/team/app:v2@sha256:bbb";
+        ServiceProgress progress = ServiceProgress.of(replicated(v2, 3, status(ServiceUpdateState.UPDATING, "updating")),
+            List.of(running(v1, "c1"), running(v2, "c2"), running(V1, "c3"), running(v2, "c4")));
+
+        assertThat(progress.runningDigests())
+            .containsExactly("10.229.0.2:5000/team/app@sha256:bbb", "10.229.0.2:5000/team/app@sha256:aaa");
+        assertThat(ServiceProgress.withoutTag("registry:5000/app@sha256:ccc")).isEqualTo("registry:5000/app@sha256:ccc");
+        assertThat(ServiceProgress.withoutTag("registry:5000/app")).isNull();
+    }
+
     private static Task running(String image, String containerId) {
         Task task = task(image, TaskState.RUNNING, TaskState.RUNNING, 1, null);
         task.getStatus().withContainerStatus(new TaskStatusContainerStatus().withContainerID(containerId));
