@@ -9,6 +9,7 @@ import dev.rollback.platform.Platform;
 import dev.rollback.core.config.Config;
 import dev.rollback.recreate.RecreatePlan;
 import dev.rollback.recreate.RecreatePlan.Pull;
+import dev.rollback.recreate.RecreatePlan.Restart;
 import dev.rollback.verify.VerifyPlan;
 import dev.rollback.volume.VolumeSteps;
 import dev.rollback.workdir.GitCheckout;
@@ -18,13 +19,17 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code recreate}: the recreate strategy (stop, then start) with the compose config of another revision. */
+/**
+ * {@code recreate}: the recreate strategy with the compose config of another revision; only the
+ * services that changed restart, or with {@code --full} the strategy's literal stop then start.
+ */
 @Command(name = "recreate", mixinStandardHelpOptions = true,
     header = "Recreate the stack at another revision, with downtime.",
     description = {
         "The recreate strategy: back up the compose file, .env, the image list and the volumes; take the compose "
-            + "file and .env of --to REV (HEAD does not move) and its images; take the stack down (compose down, "
-            + "docker stack rm); start it (compose up, docker stack deploy); gate; verify.",
+            + "file and .env of --to REV (HEAD does not move) and its images; recreate only the services whose "
+            + "definition or image changed (compose up -d --remove-orphans; on Swarm: docker stack rm, then deploy); "
+            + "gate; verify. With --full: compose down, then compose up.",
         "A failed health gate puts the files and the previous version back (exit 1)."})
 final class RecreateCommand extends PlanCommand {
     @Option(names = "--to", paramLabel = "REV",
@@ -36,6 +41,11 @@ final class RecreateCommand extends PlanCommand {
 
     @Option(names = "--no-pull", description = "Never pull: refuse when an image of REV is missing.")
     boolean noPull;
+
+    @Option(names = "--full",
+        description = "Take the whole stack down, then start it (the strategy's literal down then up), "
+            + "instead of recreating only the services that changed.")
+    boolean full;
 
     RecreateCommand(AppContext app) {
         super(app);
@@ -53,7 +63,8 @@ final class RecreateCommand extends PlanCommand {
         return RecreatePlan.build(new RecreatePlan.Inputs(
             new RecreatePlan.Tools(session.docker(), platform.stackFiles(), () -> GitCheckout.around(config.workdir()),
                 session.ledger(), backups),
-            platform.stack(), files, new RecreatePlan.Target(to, noPull ? Pull.NEVER : Pull.WHEN_MISSING),
+            platform.stack(), files, new RecreatePlan.Target(to, noPull ? Pull.NEVER : Pull.WHEN_MISSING,
+                full ? Restart.FULL : Restart.CHANGED),
             new RecreatePlan.Gate(session.healthGate(), session.httpChecks()), volumeBackups(session, backups),
             verification));
     }

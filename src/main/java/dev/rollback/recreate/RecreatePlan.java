@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 /**
  * The recreate strategy (docs/runbook/strategies.md): back up the compose file, .env, the image list and the volumes;
  * take the compose file and .env from the target revision and make its images present;
- * {@code compose down}; start that version; verify. The files and images are prepared while the
- * old version still runs (the strategies document does it after {@code down}): only down and up are downtime. A
+ * recreate the services whose definition or image changed ({@code compose up -d}), or with
+ * {@code --full} {@code compose down} and start that version; verify. The files and images are prepared while the
+ * old version still runs (the strategies document does it after {@code down}): only the restart is downtime. A
  * failed health gate puts the files, the images and the previous version back.
  */
 public final class RecreatePlan {
@@ -50,9 +51,19 @@ public final class RecreatePlan {
     public record Tools(Docker docker, StackTool stack, Supplier<GitCheckout> git, Ledger ledger, BackupStore backups) {
     }
 
-    /** @param wanted {@code --to}: null for the previous release, a release id, or a git revision */
-    public record Target(String wanted, Pull pull) {
+    /**
+     * @param wanted  {@code --to}: null for the previous release, a release id, or a git revision
+     * @param restart which services stop: only the changed ones, or all ({@code --full})
+     */
+    public record Target(String wanted, Pull pull, Restart restart) {
     }
+
+    /**
+     * {@code CHANGED}: {@code compose up -d} of the target's files recreates only the services whose
+     * configuration or image changed (where the platform can; Swarm takes the stack down and deploys
+     * it); {@code FULL}: the strategy's literal {@code down} then {@code up}.
+     */
+    public enum Restart { CHANGED, FULL }
 
     /** An image of the target that is not on this host: pulled, or refused ({@code --no-pull}). */
     public enum Pull { WHEN_MISSING, NEVER }
@@ -79,15 +90,24 @@ public final class RecreatePlan {
             .steps(in.volumeBackups())
             .step(checkout)
             .step(images)
-            .step(new StopStackStep(tools.stack(), in.project(), run, () -> monitored(httpChecks),
-                List.of(checkout, images), new HealthyAgain(in.gate().gate(), services -> containerChecks(in, services),
-                    httpChecks)))
-            .step(new StartStackStep(tools.stack(), in.project()))
+            .steps(stackSteps(in, run, new StackChangeStep.Undo(List.of(checkout, images),
+                new HealthyAgain(in.gate().gate(), services -> containerChecks(in, services), httpChecks))))
             .step(new HealthGateStep(in.gate().gate(), GatePolicy.everyService(in.gate().gate().timeout(),
                 () -> new GateChecks(containerChecks(in, tools.stack().services()), httpChecks),
                 () -> run.target.label()), run))
             .steps(in.verification())
             .build();
+    }
+
+    /** {@code update-stack}, or {@code stop-stack} then {@code start-stack} with --full or where the tool cannot. */
+    private static List<Step> stackSteps(Inputs in, RecreateRun run, StackChangeStep.Undo undo) {
+        StackTool stack = in.tools().stack();
+        Supplier<Map<String, HealthCheck>> monitored = () -> monitored(in.gate().httpChecks());
+        if (in.target().restart() == Restart.CHANGED && stack.updatesOnlyChanged()) {
+            return List.of(StackChangeStep.update(stack, in.project(), run, monitored, undo));
+        }
+        return List.of(StackChangeStep.stop(stack, in.project(), run, monitored, undo),
+            new StartStackStep(stack, in.project()));
     }
 
     private static List<HealthCheck> containerChecks(Inputs in, List<String> services) {

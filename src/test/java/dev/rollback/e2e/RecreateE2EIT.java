@@ -65,16 +65,54 @@ class RecreateE2EIT {
         assertThat(result.path("downtimeMs").path("http:api").isNumber()).as(run.out()).isTrue();
         assertThat(result.path("downtimeMs").path("http:api").asLong()).isPositive()
             .isLessThan(result.path("stopToHealthyMs").asLong() + 1);
+        assertThat(run.step("update-stack").path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void onlyTheServiceWhoseDefinitionChangedIsRecreated() throws Exception {
+        String good = v1ThenV2WithADatabase();
+        String db = runningDatabase();
+        String dbStartedAt = startedAt(db);
+        String backend = container("backend");
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--no-volume-backup", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stack.version()).isEqualTo("v1");
+        assertThat(container("backend")).as("the backend was recreated").isNotEqualTo(backend);
+        assertThat(container("db")).as("the database keeps its container").isEqualTo(db);
+        assertThat(startedAt(db)).as("and was not restarted").isEqualTo(dbStartedAt);
+        assertThat(run.step("update-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.json().path("steps").toString()).doesNotContain("stop-stack");
+    }
+
+    @Test
+    void withFullTheWholeStackGoesDownAndUp() throws Exception {
+        String good = v1ThenV2WithADatabase();
+        String db = runningDatabase();
+        String dbStartedAt = startedAt(db);
+
+        RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--full", "--no-volume-backup", "--yes",
+            "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stack.version()).isEqualTo("v1");
         assertThat(run.step("stop-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("start-stack").path("status").asText()).isEqualTo("succeeded");
+        String dbAfter = container("db");
+        assertThat(dbAfter).as("compose down removed the database's container").isNotEqualTo(db);
+        assertThat(startedAt(dbAfter)).isNotEqualTo(dbStartedAt);
     }
 
     @Test
     void aTargetThatNeverGetsHealthyPutsThePreviousVersionAndFilesBack() throws Exception {
-        String broken = stack.commit("broken", "a bad release");
-        stack.commit("v2", "deploy v2");
+        String broken = stack.commitFile(withDatabase("broken"), "a bad release");
+        stack.commitFile(withDatabase("v2"), "deploy v2");
         String v2File = stack.workdirComposeFile();
         stack.up();
         assertThat(stack.version()).isEqualTo("v2");
+        String db = runningDatabase();
+        String dbStartedAt = startedAt(db);
 
         RollbackCli.Run run = stack.rollback("recreate", "--to", broken, "--yes", "-o", "json");
 
@@ -82,10 +120,12 @@ class RecreateE2EIT {
         assertThat(run.json().path("status").asText()).isEqualTo("failed");
         assertThat(run.step("health-gate").path("status").asText()).isEqualTo("failed");
         assertThat(run.step("undo:checkout-config").path("status").asText()).isEqualTo("succeeded");
-        assertThat(run.step("undo:stop-stack").path("status").asText()).isEqualTo("succeeded");
-        assertThat(run.step("undo:stop-stack").path("detail").path("healthyAgain").asText()).startsWith("healthy after");
+        assertThat(run.step("undo:update-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("undo:update-stack").path("detail").path("healthyAgain").asText()).startsWith("healthy after");
         assertThat(stack.workdirComposeFile()).isEqualTo(v2File);
         assertThat(stack.version()).isEqualTo("v2");   // no waiting here: the command returned on a serving stack
+        assertThat(container("db")).as("the database ran through the run and its undo").isEqualTo(db);
+        assertThat(startedAt(db)).isEqualTo(dbStartedAt);
     }
 
     @Test
@@ -167,6 +207,52 @@ class RecreateE2EIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.json().path("error").path("message").asText()).contains("no-such-rev");
+    }
+
+    /** Commits v1 then v2 (only the backend's image differs), starts v2; returns v1's commit. */
+    private String v1ThenV2WithADatabase() throws Exception {
+        String good = stack.commitFile(withDatabase("v1"), "v1, with a database");
+        stack.commitFile(withDatabase("v2"), "v2: only the backend changes");
+        stack.up();
+        return good;
+    }
+
+    /** The fixture's compose file for {@code version} with a database whose definition never changes. */
+    private String withDatabase(String version) {
+        return stack.composeFile(version).replace("volumes:\n  data: {}", """
+              db:
+                image: rollback-fixture/postgres:15
+                environment: { POSTGRES_USER: fixture, POSTGRES_DB: fixture, POSTGRES_PASSWORD: fixture-only }
+                stop_grace_period: 1s
+                volumes: ["dbdata:/var/lib/postgresql/data"]
+            volumes:
+              data: {}
+              dbdata: {}""");
+    }
+
+    /** The database's container once its healthcheck passes (at most 60 s: first start initialises it). */
+    private String runningDatabase() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String id = container("db");
+            if (!id.isEmpty() && Shell.run(null, Map.of(), "docker", "inspect", "-f", "{{.State.Health.Status}}", id)
+                .out().strip().equals("healthy")) {
+                return id;
+            }
+            TestStack.sleep(200);
+        }
+        throw new AssertionError("the database of " + stack.project + " never became healthy");
+    }
+
+    /** The container of {@code service} in the stack's project, running or not; empty when there is none. */
+    private String container(String service) {
+        return Shell.ok(null, Map.of(), "docker", "ps", "-aq", "--no-trunc", "--filter",
+            "label=com.docker.compose.project=" + stack.project, "--filter", "label=com.docker.compose.service=" + service)
+            .out().strip();
+    }
+
+    private static String startedAt(String container) {
+        return Shell.ok(null, Map.of(), "docker", "inspect", "-f", "{{.State.StartedAt}}", container).out().strip();
     }
 
     private String containerId() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RecreateFaultsIT extends FaultMatrixTest {
     private static final List<String> STEPS = List.of("choose-target", "backup-config", "backup-volumes",
-        "checkout-config", "prepare-images", "stop-stack", "start-stack", "health-gate", "running:backend",
+        "checkout-config", "prepare-images", "update-stack", "health-gate", "running:backend",
         "healthy:backend", "logs:backend", "http:api");
 
     /**
@@ -29,7 +29,7 @@ class RecreateFaultsIT extends FaultMatrixTest {
      * prepare-images (a revision whose images are here), the gate and the verify checks only read or wait.
      */
     private static final Map<String, String> FOLDED = Map.of("choose-target", "backup-config",
-        "prepare-images", "stop-stack", "health-gate", "running:backend", "healthy:backend", "running:backend",
+        "prepare-images", "update-stack", "health-gate", "running:backend", "healthy:backend", "running:backend",
         "logs:backend", "running:backend", "http:api", "running:backend");
 
     private VersionedStack stack;

@@ -142,10 +142,7 @@ public final class ComposeCli implements Compose {
 
     @Override
     public void up(List<String> services, UpOptions options) {
-        List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build"));
-        if (version().supportsPullNever()) {
-            args.addAll(List.of("--pull", "never"));
-        }
+        List<String> args = upArgs();
         if (options.forceRecreate()) {
             args.add("--force-recreate");
         }
@@ -153,6 +150,31 @@ public final class ComposeCli implements Compose {
             args.add("--no-deps");
         }
         change(args, services, UP_TIMEOUT);
+    }
+
+    private List<String> upArgs() {
+        List<String> args = new ArrayList<>(List.of("up", "-d", "--no-build"));
+        if (version().supportsPullNever()) {
+            args.addAll(List.of("--pull", "never"));
+        }
+        return args;
+    }
+
+    @Override
+    public boolean updatesOnlyChanged() {
+        return true;
+    }
+
+    /**
+     * {@code up -d --remove-orphans} without {@code --force-recreate}: compose recreates a service's
+     * containers only when its configuration or its image (the ID the reference points at now)
+     * changed, and removes those of services the file in place no longer names.
+     */
+    @Override
+    public void update() {
+        List<String> args = upArgs();
+        args.add("--remove-orphans");
+        change(args, List.of(), UP_TIMEOUT);
     }
 
     @Override

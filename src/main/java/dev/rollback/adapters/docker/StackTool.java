@@ -40,6 +40,23 @@ public interface StackTool {
     void deploy();
 
     /**
+     * Whether {@link #update} brings a running stack to the files while recreating only what
+     * changed; when false, callers take the stack {@link #down} and {@link #deploy} it.
+     */
+    default boolean updatesOnlyChanged() {
+        return false;
+    }
+
+    /**
+     * Brings the running stack to what the files declare: recreates only the services whose
+     * configuration or image changed (the others keep running), removes those the files no longer
+     * name; never builds or pulls. Only where {@link #updatesOnlyChanged}.
+     */
+    default void update() {
+        throw new UnsupportedOperationException(implementation() + " cannot update only what changed");
+    }
+
+    /**
      * The same tool for another project's files (blue-green's {@code <stack>-green} and its derived
      * file); a tool bound to its one project refuses.
      */
