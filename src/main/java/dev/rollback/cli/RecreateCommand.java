@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     description = {
         "The recreate strategy: back up the compose file, .env, the image list and the volumes; take the compose "
             + "file and .env of --to REV (HEAD does not move) and its images; recreate only the services whose "
-            + "definition or image changed (compose up -d --remove-orphans; on Swarm: docker stack rm, then deploy); "
+            + "definition or image changed (compose up -d --no-deps SERVICE...; on Swarm: docker stack rm, then deploy); "
             + "gate; verify. With --full: compose down, then compose up.",
         "A failed health gate puts the files and the previous version back (exit 1)."})
 final class RecreateCommand extends PlanCommand {

@@ -104,7 +104,8 @@ public final class RecreatePlan {
         StackTool stack = in.tools().stack();
         Supplier<Map<String, HealthCheck>> monitored = () -> monitored(in.gate().httpChecks());
         if (in.target().restart() == Restart.CHANGED && stack.updatesOnlyChanged()) {
-            return List.of(StackChangeStep.update(stack, in.project(), run, monitored, undo));
+            return List.of(StackChangeStep.update(new ChangedServices(in.tools().docker(), stack, in.project()), stack,
+                in.project(), run, monitored, undo));
         }
         return List.of(StackChangeStep.stop(stack, in.project(), run, monitored, undo),
             new StartStackStep(stack, in.project()));

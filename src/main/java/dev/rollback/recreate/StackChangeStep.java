@@ -7,14 +7,13 @@ import dev.rollback.core.StepContext;
 import dev.rollback.gate.HealthyAgain;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The step of recreate that changes the running stack; the downtime clock starts here. Either
- * {@code update-stack} (the default where the platform can): {@code compose up -d --remove-orphans}
- * of the target's files recreates only the services whose configuration or image changed, so a
- * database whose definition is the same keeps running; or {@code stop-stack} ({@code --full}, and
+ * {@code update-stack} (the default where the platform can): only the services whose configuration
+ * or image changed are recreated ({@link ChangedServices}), so a database whose definition is the
+ * same keeps running; or {@code stop-stack} ({@code --full}, and
  * Swarm): the strategy's {@code docker compose down} ({@code docker stack rm}; never {@code -v}:
  * volumes stay), {@code start-stack} deploys after it.
  *
@@ -25,7 +24,12 @@ import java.util.function.Supplier;
  */
 final class StackChangeStep implements Step {
     /** What the step does to the stack, and how the undo brings the previous version up. */
-    private record Change(String id, String description, Consumer<StackTool> apply, Consumer<StackTool> restart) {
+    private record Change(String id, String description, Action apply, Action restart) {
+    }
+
+    /** Something done to the stack, with the report's context to say what. */
+    private interface Action {
+        void run(StepContext context);
     }
 
     /** What the undo needs besides the stack tool. */
@@ -52,11 +56,12 @@ final class StackChangeStep implements Step {
     }
 
     /** {@code update-stack}: only the services that changed are recreated. */
-    static StackChangeStep update(StackTool stack, String project, RecreateRun run,
+    static StackChangeStep update(ChangedServices changed, StackTool stack, String project, RecreateRun run,
                                   Supplier<Map<String, HealthCheck>> monitored, Undo undo) {
         return new StackChangeStep(new Change("update-stack", "update stack " + project
-            + " to the target's files (compose up -d --remove-orphans: only services whose configuration or image "
-            + "changed are recreated; volumes stay)", StackTool::update, StackTool::update), stack, run, monitored, undo);
+            + " to the target's files (compose up -d --no-deps of only the services whose configuration or image "
+            + "changed; the others keep running; volumes stay)", changed::update, changed::update),
+            stack, run, monitored, undo);
     }
 
     /** {@code stop-stack}: the whole stack goes down. */
@@ -64,7 +69,7 @@ final class StackChangeStep implements Step {
                                 Supplier<Map<String, HealthCheck>> monitored, Undo undo) {
         return new StackChangeStep(new Change("stop-stack", "take stack " + project
             + " down (compose down or docker stack rm: containers and networks; volumes stay)",
-            StackTool::down, StackTool::deploy), stack, run, monitored, undo);
+            context -> stack.down(), context -> stack.deploy()), stack, run, monitored, undo);
     }
 
     @Override
@@ -85,7 +90,7 @@ final class StackChangeStep implements Step {
     @Override
     public void apply(StepContext context) {
         run.startMonitor(monitored.get());
-        change.apply().accept(stack);
+        change.apply().run(context);
         context.detail("compose", stack.implementation());
     }
 
@@ -99,7 +104,7 @@ final class StackChangeStep implements Step {
         for (int i = undo.putBackFirst().size() - 1; i >= 0; i--) {
             undo.putBackFirst().get(i).undo(context);
         }
-        change.restart().accept(stack);
+        change.restart().run(context);
         context.detail("started", "the previous version, from the restored files");
         undo.healthyAgain().await(stack.services(), context);
     }

@@ -79,7 +79,7 @@ final class FakeWorld implements Networks, Proxy {
     private void run(String project, String service, String image) {
         String name = project + "_" + service + "_1";
         containers.put(name, new ContainerInfo("id-" + name, name, project, service, image, "sha256:" + image, "running",
-            "none", null));
+            "none", null, null));
         addresses.put(name, new TreeMap<>(Map.of(project + "_default", ip())));
     }
 
@@ -179,7 +179,7 @@ final class FakeWorld implements Networks, Proxy {
 
     /** Something on the host this world does not model (it always answers). */
     private static final ContainerInfo EXTERNAL = new ContainerInfo("external", "external", "", "", "", "", "running",
-        "none", null);
+        "none", null, null);
 
     /** A dial host: a green address, or a service name (Docker DNS: blue's project). */
     private Optional<ContainerInfo> resolve(String host) {
@@ -322,7 +322,7 @@ final class FakeWorld implements Networks, Proxy {
             for (String service : services) {
                 String name = project + "_" + service + "_1";
                 containers.put(name, new ContainerInfo("id-" + name, name, project, service, images.get(service),
-                    "sha256:" + images.get(service), "created", "none", null));
+                    "sha256:" + images.get(service), "created", "none", null, null));
                 addresses.put(name, new TreeMap<>(Map.of(project + "_default", "")));
             }
         }
@@ -384,6 +384,6 @@ final class FakeWorld implements Networks, Proxy {
 
     private static ContainerInfo withState(ContainerInfo c, String state) {
         return new ContainerInfo(c.id(), c.name(), c.project(), c.service(), c.image(), c.imageId(), state, c.health(),
-            null);
+            null, c.configHash());
     }
 }

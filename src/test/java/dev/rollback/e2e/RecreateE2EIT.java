@@ -74,6 +74,8 @@ class RecreateE2EIT {
         String db = runningDatabase();
         String dbStartedAt = startedAt(db);
         String backend = container("backend");
+        String proxy = container("proxy");
+        String proxyStartedAt = startedAt(proxy);
 
         RollbackCli.Run run = stack.rollback("recreate", "--to", good, "--no-volume-backup", "--yes", "-o", "json");
 
@@ -82,7 +84,12 @@ class RecreateE2EIT {
         assertThat(container("backend")).as("the backend was recreated").isNotEqualTo(backend);
         assertThat(container("db")).as("the database keeps its container").isEqualTo(db);
         assertThat(startedAt(db)).as("and was not restarted").isEqualTo(dbStartedAt);
-        assertThat(run.step("update-stack").path("status").asText()).isEqualTo("succeeded");
+        assertThat(container("proxy")).as("a service that depends on the backend keeps its container").isEqualTo(proxy);
+        assertThat(startedAt(proxy)).isEqualTo(proxyStartedAt);
+        JsonNode update = run.step("update-stack");
+        assertThat(update.path("status").asText()).isEqualTo("succeeded");
+        assertThat(update.path("detail").path("recreated").toString()).isEqualTo("[\"backend\"]");
+        assertThat(update.path("detail").path("unchanged").toString()).isEqualTo("[\"db\",\"proxy\"]");
         assertThat(run.json().path("steps").toString()).doesNotContain("stop-stack");
     }
 
@@ -147,6 +154,8 @@ class RecreateE2EIT {
         assertThat(run.json().path("result").path("target").asText())
             .startsWith("release " + record.json().path("result").path("release").asText());
         assertThat(stack.version()).isEqualTo("v1");
+        assertThat(run.step("update-stack").path("detail").path("recreated").toString())
+            .as("the same definition, but the tag points at another image again").isEqualTo("[\"backend\"]");
     }
 
     @Test
@@ -217,7 +226,10 @@ class RecreateE2EIT {
         return good;
     }
 
-    /** The fixture's compose file for {@code version} with a database whose definition never changes. */
+    /**
+     * The fixture's compose file for {@code version} with a database and a proxy in front of the
+     * backend ({@code depends_on}) whose definitions never change.
+     */
     private String withDatabase(String version) {
         return stack.composeFile(version).replace("volumes:\n  data: {}", """
               db:
@@ -225,6 +237,11 @@ class RecreateE2EIT {
                 environment: { POSTGRES_USER: fixture, POSTGRES_DB: fixture, POSTGRES_PASSWORD: fixture-only }
                 stop_grace_period: 1s
                 volumes: ["dbdata:/var/lib/postgresql/data"]
+              proxy:
+                image: rollback-fixture/busybox:latest
+                command: ["sleep", "3600"]
+                depends_on: [backend, db]
+                stop_grace_period: 1s
             volumes:
               data: {}
               dbdata: {}""");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -166,15 +167,43 @@ public final class ComposeCli implements Compose {
     }
 
     /**
-     * {@code up -d --remove-orphans} without {@code --force-recreate}: compose recreates a service's
-     * containers only when its configuration or its image (the ID the reference points at now)
-     * changed, and removes those of services the file in place no longer names.
+     * With services named: {@code up -d --no-deps --force-recreate --remove-orphans SERVICE...}:
+     * exactly those are recreated; without {@code --no-deps} compose would also recreate every
+     * service that depends on one of them (a proxy in front of the app), and start stopped
+     * dependencies. Without: {@code up -d --remove-orphans}, compose decides by itself.
      */
     @Override
-    public void update() {
+    public void update(List<String> services) {
         List<String> args = upArgs();
+        if (!services.isEmpty()) {
+            args.addAll(List.of("--no-deps", "--force-recreate"));
+        }
         args.add("--remove-orphans");
-        change(args, List.of(), UP_TIMEOUT);
+        change(args, services, UP_TIMEOUT);
+    }
+
+    /**
+     * {@code config --hash '*'}: one "SERVICE HASH" line per service, the same hash compose writes
+     * on the containers it creates. Empty when this compose cannot print it (options differ
+     * between releases) or prints something else: callers then let compose decide.
+     */
+    @Override
+    public Optional<Map<String, String>> configHashes() {
+        ProcessResult result = execute(List.of("config", "--hash", "*"), READ_TIMEOUT);
+        if (!result.succeeded()) {
+            LOG.debug("{} config --hash is not usable: {}", implementation(), result.lastErrorLine());
+            return Optional.empty();
+        }
+        Map<String, String> hashes = new TreeMap<>();
+        for (String line : result.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2 || !SERVICE_NAME.matcher(parts[0]).matches() || !parts[1].matches("[0-9a-f]{64}")) {
+                LOG.debug("{} config --hash printed an unexpected line; letting compose decide", implementation());
+                return Optional.empty();
+            }
+            hashes.put(parts[0], parts[1]);
+        }
+        return Optional.of(hashes);
     }
 
     @Override
@@ -280,17 +309,20 @@ public final class ComposeCli implements Compose {
     }
 
     private ProcessResult run(List<String> args, Duration timeout) {
-        // The stack's own files decide which of the tool's secrets compose gets: a rollback that
-        // cannot interpolate ${DB_PASSWORD} would start the stack without its password.
-        ProcessSpec spec = ProcessSpec.of(argv(args), timeout).inDirectory(project.workdir())
-            .passing(project.namedVariables());
-        ProcessResult result = runner.run(spec);
+        ProcessResult result = execute(args, timeout);
         if (!result.succeeded()) {
             String error = result.lastErrorLine();
             throw RollbackException.failed(implementation() + " " + args.get(0) + " failed for project "
                 + project.name() + " (exit " + result.exitCode() + ")" + (error.isEmpty() ? "" : ": " + error));
         }
         return result;
+    }
+
+    private ProcessResult execute(List<String> args, Duration timeout) {
+        // The stack's own files decide which of the tool's secrets compose gets: a rollback that
+        // cannot interpolate ${DB_PASSWORD} would start the stack without its password.
+        return runner.run(ProcessSpec.of(argv(args), timeout).inDirectory(project.workdir())
+            .passing(project.namedVariables()));
     }
 
     /**

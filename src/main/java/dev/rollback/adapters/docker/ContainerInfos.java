@@ -10,6 +10,7 @@ final class ContainerInfos {
     static final String PROJECT_LABEL = "com.docker.compose.project";
     static final String SERVICE_LABEL = "com.docker.compose.service";
     static final String SWARM_SERVICE_LABEL = "com.docker.swarm.service.name";
+    static final String CONFIG_HASH_LABEL = "com.docker.compose.config-hash";
     /** What {@link ContainerInfo#health} says when the image defines no HEALTHCHECK. */
     static final String NO_HEALTHCHECK = "none";
 
@@ -24,7 +25,7 @@ final class ContainerInfos {
         String status = state == null ? null : state.getStatus();
         return new ContainerInfo(inspect.getId(), stripSlash(inspect.getName()), labels.get(PROJECT_LABEL), service,
             inspect.getConfig() == null ? null : inspect.getConfig().getImage(), inspect.getImageId(),
-            status, health(state), exitCode(state));
+            status, health(state), exitCode(state), labels.get(CONFIG_HASH_LABEL));
     }
 
     private static String health(ContainerState state) {

@@ -2,6 +2,7 @@ package dev.rollback.adapters.docker;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The platform's tool for the stack files in the working directory, applied to the stack as a
@@ -40,19 +41,28 @@ public interface StackTool {
     void deploy();
 
     /**
-     * Whether {@link #update} brings a running stack to the files while recreating only what
-     * changed; when false, callers take the stack {@link #down} and {@link #deploy} it.
+     * Whether {@link #update} can bring a running stack to the files while recreating only the
+     * services named; when false, callers take the stack {@link #down} and {@link #deploy} it.
      */
     default boolean updatesOnlyChanged() {
         return false;
     }
 
     /**
-     * Brings the running stack to what the files declare: recreates only the services whose
-     * configuration or image changed (the others keep running), removes those the files no longer
-     * name; never builds or pulls. Only where {@link #updatesOnlyChanged}.
+     * Per service, the hash of its definition in the files as the tool stamps it on the containers
+     * it creates ({@code com.docker.compose.config-hash}); empty when the tool cannot print it.
      */
-    default void update() {
+    default Optional<Map<String, String>> configHashes() {
+        return Optional.empty();
+    }
+
+    /**
+     * Brings the running stack to what the files declare, only where {@link #updatesOnlyChanged}:
+     * recreates exactly the services named (without touching the services they depend on or that
+     * depend on them), or, when none is named, lets the tool decide which changed; removes the
+     * containers of services the files no longer name. Never builds or pulls.
+     */
+    default void update(List<String> services) {
         throw new UnsupportedOperationException(implementation() + " cannot update only what changed");
     }
 

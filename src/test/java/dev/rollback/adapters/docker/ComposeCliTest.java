@@ -28,6 +28,8 @@ class ComposeCliTest {
         case "$*" in
           *version*) echo "docker-compose version 1.29.2, build unknown" ;;
           *"config --services"*) printf 'web\\n\\napi\\n' ;;
+          *"config --hash"*) [ -f "$here/hash-unsupported" ] && { echo "unknown flag: --hash" >&2; exit 1; }
+            printf 'web %064d\\napi %s\\n' 0 "$(printf 'a%.0s' $(seq 64))" ;;
           *nosuch*) echo "Creating network x" >&2; echo "ERROR: No such service: nosuch" >&2; exit 1 ;;
         esac
         """;
@@ -75,6 +77,31 @@ class ComposeCliTest {
         compose(v1(), null).down();
 
         assertThat(recordedArgv()).endsWith("down", "--remove-orphans").doesNotContain("-v", "--volumes");
+    }
+
+    @Test
+    void updateRecreatesExactlyTheNamedServicesAndNothingThatDependsOnThem() throws IOException {
+        ComposeCli compose = compose(v2(), null);
+
+        compose.update(List.of("web"));
+        assertThat(recordedArgv()).endsWith("up", "-d", "--no-build", "--pull", "never", "--no-deps", "--force-recreate",
+            "--remove-orphans", "web");
+
+        compose.update(List.of());
+        assertThat(recordedArgv()).endsWith("up", "-d", "--no-build", "--pull", "never", "--remove-orphans")
+            .doesNotContain("--no-deps", "--force-recreate");
+    }
+
+    @Test
+    void configHashesAreReadPerServiceOrNotAtAll() throws IOException {
+        assertThat(compose(v2(), null).configHashes()).hasValueSatisfying(hashes -> {
+            assertThat(hashes).containsOnlyKeys("web", "api");
+            assertThat(hashes.get("web")).hasSize(64).containsOnlyDigits();
+        });
+        assertThat(recordedArgv()).endsWith("config", "--hash", "*");
+
+        Files.writeString(bin.resolve("hash-unsupported"), "");
+        assertThat(compose(v2(), null).configHashes()).as("an older compose: it decides by itself").isEmpty();
     }
 
     @Test

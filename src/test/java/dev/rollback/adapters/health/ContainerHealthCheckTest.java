@@ -98,7 +98,7 @@ class ContainerHealthCheckTest {
     void serviceCheckIgnoresOtherServicesAndProjects() {
         docker.put(container("merq-web-1", "web", "exited", "none", 1));
         docker.put(new ContainerInfo("x", "other-backend-1", "other", "backend",
-            "i", "sha256:x", "exited", "none", 1));
+            "i", "sha256:x", "exited", "none", 1, null));
 
         HealthResult result = new ComposeStack(docker, "merq").serviceCheck("backend").probe();
 

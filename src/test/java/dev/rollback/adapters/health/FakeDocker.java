@@ -34,7 +34,7 @@ final class FakeDocker implements Docker {
 
     static ContainerInfo container(String name, String service, String state, String health, Integer exitCode) {
         return new ContainerInfo("id-" + name + "-" + System.nanoTime(), name, "merq", service,
-            "merq/" + service + ":1", "sha256:abc", state, health, exitCode);
+            "merq/" + service + ":1", "sha256:abc", state, health, exitCode, null);
     }
 
     @Override
