@@ -75,9 +75,11 @@ public interface Swarm {
      *                     so only an image with a digest that this node has answers
      * @param version      the spec version (needed for updates)
      * @param updateState  UpdateStatus.State (updating, completed, paused, rollback_started, ...), or null
+     * @param lastTaskError the newest error a task reported ("task: non-zero exit (1)", "No such image: ..."),
+     *                      or null: why the service does not run, for the report
      */
     record SwarmService(String id, String name, String image, String imageId, long version, int replicas,
-                        int runningTasks, String updateState) {
+                        int runningTasks, String updateState, String lastTaskError) {
     }
 
     /** Outcome of {@link #awaitConverged} and {@link #awaitScaled}: what was seen last, and how long it took. */

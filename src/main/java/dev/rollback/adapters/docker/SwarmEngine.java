@@ -190,7 +190,7 @@ public final class SwarmEngine implements Swarm {
             : service.getVersion().getIndex();
         return new SwarmService(service.getId(), service.getSpec().getName(), progress.image(),
             runningImageId(progress), version, progress.desiredReplicas(), progress.runningTasks(),
-            progress.updateState());
+            progress.updateState(), progress.lastTaskError().orElse(null));
     }
 
     /**

@@ -177,6 +177,7 @@ class SwarmEngineIT {
         // start-first + pause: the v2 task was never stopped, the stack still serves.
         SwarmService api = swarm.service(apiId).orElseThrow();
         assertThat(api.updateState()).isEqualTo("paused");
+        assertThat(api.lastTaskError()).isEqualTo("task: non-zero exit (1)");
         assertThat(api.image()).isEqualTo(CRASH);
         assertThat(api.imageId()).isEqualTo(v2);
     }
