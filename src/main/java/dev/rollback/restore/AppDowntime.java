@@ -24,6 +24,7 @@ final class AppDowntime {
     private final List<HealthCheck> endpoints;
     private DowntimeMonitor monitor;
     private long stoppedNanos;
+    private boolean measuring;
 
     AppDowntime(List<HealthCheck> endpoints) {
         this.endpoints = List.copyOf(endpoints);
@@ -32,6 +33,7 @@ final class AppDowntime {
     /** The clock starts: called right before the app services are stopped; the run closes the monitor whatever happens. */
     void begin(StepContext context) {
         stoppedNanos = System.nanoTime();
+        measuring = true;
         if (!endpoints.isEmpty()) {
             Map<String, HealthCheck> checks = new LinkedHashMap<>();
             endpoints.forEach(check -> checks.put(check.name(), check));
@@ -42,7 +44,7 @@ final class AppDowntime {
 
     /** The gate has ended, healthy or not: records what was measured, once; nothing when the app was never stopped. */
     void end(StepContext context) {
-        if (stoppedNanos == 0) {
+        if (!measuring) {
             return;
         }
         long stopToHealthy = (System.nanoTime() - stoppedNanos) / 1_000_000;
@@ -52,7 +54,7 @@ final class AppDowntime {
         if (!perCheck.isEmpty()) {
             context.detail("downtimeMsPerCheck", perCheck);
         }
-        stoppedNanos = 0;
+        measuring = false;
     }
 
     private synchronized Map<String, Long> stopMonitor() {
