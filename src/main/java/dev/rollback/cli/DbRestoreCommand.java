@@ -39,6 +39,11 @@ final class DbRestoreCommand extends PlanCommand {
         + " runbook's step 4 is written (only after the pre-restore backup; no database until the restore completes).")
     boolean inPlace;
 
+    @Option(names = "--keep-serving", description = "Restore into the scratch database while the app keeps serving"
+        + " from the live one; stop it only for the swap. The kept old database then also holds what the app wrote"
+        + " during the restore.")
+    boolean keepServing;
+
     @Option(names = "--drop-old", description = "Drop the replaced database after a verified restore (default: keep it).")
     boolean dropOld;
 
@@ -71,6 +76,10 @@ final class DbRestoreCommand extends PlanCommand {
             config.stack().appServices(), session.httpChecks(), session.healthGate(), true);
     }
 
+    private Method method() {
+        return inPlace ? Method.IN_PLACE : keepServing ? Method.KEEP_SERVING : Method.SCRATCH_THEN_SWAP;
+    }
+
     @Override
     protected Plan plan(Session session) {
         Config config = session.config();
@@ -83,6 +92,10 @@ final class DbRestoreCommand extends PlanCommand {
         }
         if (inPlace && noPreBackup) {
             throw RollbackException.usage("--in-place needs the pre-restore backup: it is the only way back");
+        }
+        if (inPlace && keepServing) {
+            throw RollbackException.usage("--keep-serving and --in-place exclude each other: --in-place drops the live"
+                + " database the app would keep serving from");
         }
         if (dropOld && keepOld) {
             throw RollbackException.usage("--drop-old and --keep-old exclude each other");
@@ -97,6 +110,10 @@ final class DbRestoreCommand extends PlanCommand {
             }
             app.err().println("rollback: WARNING: no pre-restore backup will be taken (--no-pre-backup)");
         }
+        if (keepServing && dropOld) {
+            app.err().println("rollback: WARNING: --drop-old with --keep-serving: what the app writes during the restore"
+                + " is dropped with the old database");
+        }
         List<String> appServices = config.stack().appServices();
         Platform platform = session.platform();
         AppServices services = platform.appServices(appServices);
@@ -106,7 +123,7 @@ final class DbRestoreCommand extends PlanCommand {
             new RestorePlan.Tools(session.postgres(), new BackupStore(config.backupsDir(), app.clock()), services,
                 app.clock()),
             new RestorePlan.Choices(backup, noPreBackup ? PreRestoreBackup.SKIP : PreRestoreBackup.TAKE,
-                inPlace ? Method.IN_PLACE : Method.SCRATCH_THEN_SWAP, dropOld ? OldDatabase.DROP : OldDatabase.KEEP, jobs),
+                method(), dropOld ? OldDatabase.DROP : OldDatabase.KEEP, jobs),
             new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
                 session.httpChecks()),
             previous == null ? null : new RestorePlan.PreviousRelease(previous, session.compose()));

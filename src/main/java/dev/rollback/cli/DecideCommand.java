@@ -78,7 +78,7 @@ final class DecideCommand extends BaseCommand {
             new DecisionPlan.Advice(severity,
                 new StackShape(redeployAfterRestore, config.backupsDir().toString(), blueGreen
                     && config.proxy() != null && config.proxy().located() && !config.health().checks().isEmpty(),
-                    infraRebuild),
+                    infraRebuild, appServices && platform.has(Capability.STOP_APP)),
                 new CommandLineFormat(options.config == null ? null : options.config.toString(), options.yes)),
             session.docker(),
             new DecisionPlan.HealthChecks(session::serviceChecks, session.httpChecks()),

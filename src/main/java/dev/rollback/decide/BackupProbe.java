@@ -49,9 +49,9 @@ final class BackupProbe extends Probe {
             Optional<BackupFile> chosen = newestComplete(candidates.stream().filter(b -> b.label().equals(PRE_DEPLOY)).toList())
                 .or(() -> newestComplete(candidates));
             sheet.backup = chosen.map(this::fact).orElse(new Facts.Backup(null, null, null,
-                "no complete backup in " + store.dir()));
+                "no complete backup in " + store.dir(), 0));
         } catch (RollbackException e) {
-            sheet.backup = new Facts.Backup(null, null, null, e.getMessage());
+            sheet.backup = new Facts.Backup(null, null, null, e.getMessage(), 0);
         }
         context.detail("backup", sheet.backup.name()).detail("label", sheet.backup.label())
             .detail("ageSeconds", sheet.backup.age() == null ? null : sheet.backup.age().toSeconds());
@@ -73,7 +73,8 @@ final class BackupProbe extends Probe {
         Duration age = Duration.between(backup.takenAt().atZone(ZoneId.systemDefault()).toInstant(), clock.instant());
         String which = backup.label().equals(PRE_DEPLOY) ? "the newest pre_deploy backup" : "no pre_deploy backup;"
             + " the newest complete one";
-        return new Facts.Backup(backup.name(), backup.label(), age, which + ", taken " + ago(age) + " ago");
+        return new Facts.Backup(backup.name(), backup.label(), age, which + ", taken " + ago(age) + " ago",
+            backup.sizeBytes());
     }
 
     static String ago(Duration age) {

@@ -17,9 +17,13 @@ import java.util.List;
  * </ul>
  * Where level 1 is recommended, the migrations are safe and blue-green is configured, the
  * zero-downtime blue-green strategy is offered as an alternative: level 1 recreates the app containers (a few
- * seconds without an answer), blue-green keeps serving throughout and takes longer.
+ * seconds without an answer), blue-green keeps serving throughout and takes longer. Where level 3
+ * is recommended and it stops app services, {@code --keep-serving} is offered with when it is better.
  */
 public final class DecisionTree {
+    /** From this dump size on the restore takes tens of seconds here, and the plan says so. */
+    static final long KEEP_SERVING_FROM_MB = 500;
+
     private final Facts facts;
     private final StackShape stack;
     private final CommandLineFormat format;
@@ -51,8 +55,7 @@ public final class DecisionTree {
         if (dataChanged && facts.backup().name() != null) {
             reasons.add("migrations since the previous release changed data or schema one way ("
                 + facts.migrations().detail() + "): a code rollback leaves those changes (runbook: level 3)");
-            backupReason();
-            return recommend(3, restoreArgv());
+            return levelThree();
         }
         if (dataChanged) {
             reasons.add("migrations since the previous release need a restore (" + facts.migrations().detail()
@@ -69,8 +72,7 @@ public final class DecisionTree {
         reasons.add("level 2 is impossible: " + facts.git().detail());
         if (facts.backup().name() != null && !dataChanged) {
             reasons.add("levels 1 and 2 cannot solve it; what is left is the database (runbook: level 3)");
-            backupReason();
-            return recommend(3, restoreArgv());
+            return levelThree();
         }
         reasons.add("no level short of rebuilding can help (runbook: level 4)");
         return levelFour();
@@ -128,6 +130,35 @@ public final class DecisionTree {
         reasons.add("`rollback infra-rebuild` is not available for this stack's platform (stack.target): rebuild the"
             + " infrastructure by hand as the runbook's level 4 says");
         return recommend(4, List.of());
+    }
+
+    /**
+     * Level 3 from the chosen backup, in the runbook's order (the app stopped for the whole restore),
+     * with {@code --keep-serving} as the alternative when level 3 stops app services.
+     */
+    private Recommendation levelThree() {
+        backupReason();
+        if (stack.stopsAppServices()) {
+            List<String> keepServing = new ArrayList<>(restoreArgv());
+            keepServing.add("--keep-serving");
+            alternatives.add(format.format(keepServing) + "  (" + keepServingWhen() + ")");
+        }
+        return recommend(3, restoreArgv());
+    }
+
+    /**
+     * When --keep-serving is the better choice. The estimate is the dump's size at about 30 s a GB, what
+     * bench/db-restore's plain restore took on an idle 2-core machine (docs/restore.md): rough, and said to be.
+     */
+    private String keepServingWhen() {
+        long mb = facts.backup().sizeBytes() / 1_000_000;
+        String estimate = mb >= KEEP_SERVING_FROM_MB
+            ? "this backup is " + mb + " MB, roughly " + Math.max(1, mb * 30 / 1000) + " s of restore, all of it downtime"
+                + " in the default order; "
+            : "";
+        return estimate + "better when the app may serve the current data until the swap: it keeps answering"
+            + " during the restore and is down only for the swap; not when it must stop serving or writing at once,"
+            + " since what it writes meanwhile stays only in the kept old database";
     }
 
     private void restoreAlternative() {

@@ -13,7 +13,7 @@ public final class FactSheet {
     Facts.Releases releases = new Facts.Releases(null, null, null, false, "not probed");
     Facts.Git git = new Facts.Git(false, null, "not probed");
     Facts.Migrations migrations = new Facts.Migrations(null, "not probed");
-    Facts.Backup backup = new Facts.Backup(null, null, null, "not probed");
+    Facts.Backup backup = new Facts.Backup(null, null, null, "not probed", 0);
     Recommendation recommendation;
 
     Facts facts() {

@@ -47,7 +47,10 @@ public record Facts(Docker docker, Health health, Database database, Releases re
     public record Migrations(Outcome outcome, String detail) {
     }
 
-    /** @param name the newest complete backup (pre_deploy preferred), or null; {@code age} null then */
-    public record Backup(String name, String label, Duration age, String detail) {
+    /**
+     * @param name      the newest complete backup (pre_deploy preferred), or null; {@code age} null then
+     * @param sizeBytes its size on disk (0 without one): how long its restore takes follows from it
+     */
+    public record Backup(String name, String label, Duration age, String detail, long sizeBytes) {
     }
 }

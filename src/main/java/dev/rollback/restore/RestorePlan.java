@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Level 3 of the runbook ("Database Restore, ~15-30 min, data since the last backup"), without
@@ -22,7 +23,9 @@ import java.util.List;
  * failing restore leaves no database at all. Here the backup is read to its end first, the current
  * database is backed up, the restore goes into a scratch database that is checked, and only then
  * are the two swapped by renaming, the old one kept for an undo. Both plans start by locking the
- * database against other runs aimed at it ({@link LockDatabaseStep}).
+ * database against other runs aimed at it ({@link LockDatabaseStep}). The app is stopped before the
+ * restore (the runbook's order), or with {@link Method#KEEP_SERVING} only before the swap; either
+ * way its downtime is measured ({@link AppDowntime}).
  */
 public final class RestorePlan {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
@@ -49,8 +52,12 @@ public final class RestorePlan {
     /** The pre-restore backup of the live database ({@code --no-pre-backup} skips it). */
     public enum PreRestoreBackup { TAKE, SKIP }
 
-    /** Restore into a scratch database and swap it in, or the runbook's drop-then-restore ({@code --in-place}). */
-    public enum Method { SCRATCH_THEN_SWAP, IN_PLACE }
+    /**
+     * Restore into a scratch database with the app stopped and swap it in (the runbook's order: stop
+     * first); the same while the app keeps serving from live, stopped only for the swap
+     * ({@code --keep-serving}); or the runbook's drop-then-restore ({@code --in-place}).
+     */
+    public enum Method { SCRATCH_THEN_SWAP, KEEP_SERVING, IN_PLACE }
 
     /** The database a swap replaced: kept for {@code --undo}, or dropped once all is verified ({@code --drop-old}). */
     public enum OldDatabase { KEEP, DROP }
@@ -80,7 +87,10 @@ public final class RestorePlan {
         Postgres postgres = tools.postgres();
         Choices choices = in.choices();
         boolean inPlace = choices.method() == Method.IN_PLACE;
-        RestoreState state = new RestoreState(database, stamp(tools.clock()), inPlace);
+        boolean keepServing = choices.method() == Method.KEEP_SERVING;
+        RestoreState state = new RestoreState(database, stamp(tools.clock()), inPlace, keepServing);
+        AppDowntime downtime = new AppDowntime(in.verification().endpoints());
+        Optional<Step> stop = tools.app().stop().map(step -> new MeasuredStopStep(step, downtime));
         // The dump is judged first, so a bad one is refused (exit 3) even with the database down; the
         // lock is still taken before anything is applied, since every check runs before any apply.
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
@@ -91,15 +101,21 @@ public final class RestorePlan {
             plan.steps(BackupPlan.steps(postgres, tools.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
                 "preRestoreBackup"));
         }
-        tools.app().stop().ifPresent(plan::step);
+        if (!keepServing) {
+            stop.ifPresent(plan::step);   // the runbook's order: the app is down for the whole restore
+        }
         if (inPlace) {
-            plan.step(new RecreateLiveStep(postgres, state))
-                .step(new RestoreScratchStep(postgres, state, choices.jobs()))
-                .step(new VerifyScratchStep(postgres, state, in.verification().sampleQuery()));
-        } else {
-            plan.step(new RestoreScratchStep(postgres, state, choices.jobs()))
-                .step(new VerifyScratchStep(postgres, state, in.verification().sampleQuery()))
-                .step(new SwapStep(postgres, state));
+            plan.step(new RecreateLiveStep(postgres, state));
+        }
+        plan.step(new RestoreScratchStep(postgres, state, choices.jobs()))
+            .step(new VerifyScratchStep(postgres, state, in.verification().sampleQuery()));
+        if (keepServing) {
+            // The app served from live all along; it stops only now, for the swap, so its downtime
+            // is the swap and the start rather than the whole restore.
+            stop.ifPresent(plan::step);
+        }
+        if (!inPlace) {
+            plan.step(new SwapStep(postgres, state));
         }
         List<Step> start = tools.app().start().stream().toList();
         if (in.previous() != null) {
@@ -109,7 +125,7 @@ public final class RestorePlan {
         } else {
             plan.steps(start);
         }
-        plan.step(verifyLive(in));
+        plan.step(verifyLive(in, downtime));
         if (choices.oldDatabase() == OldDatabase.DROP && !inPlace) {
             plan.step(new DropOldStep(postgres, state));
         }
@@ -121,16 +137,17 @@ public final class RestorePlan {
         Tools tools = in.tools();
         Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
             .step(new LockDatabaseStep(tools.postgres(), database));
-        tools.app().stop().ifPresent(plan::step);
+        AppDowntime downtime = new AppDowntime(in.verification().endpoints());
+        tools.app().stop().map(step -> new MeasuredStopStep(step, downtime)).ifPresent(plan::step);
         plan.step(new SwapBackStep(tools.postgres(), database, stamp(tools.clock())));
         tools.app().start().ifPresent(plan::step);
-        return plan.step(verifyLive(in)).build();
+        return plan.step(verifyLive(in, downtime)).build();
     }
 
-    private static Step verifyLive(Inputs in) {
+    private static Step verifyLive(Inputs in, AppDowntime downtime) {
         Verification verification = in.verification();
         return new VerifyLiveStep(in.tools().postgres(), verification.sampleQuery(), verification.gate(),
-            verification.containers(), verification.endpoints());
+            verification.containers(), verification.endpoints(), downtime);
     }
 
     private static String stamp(Clock clock) {

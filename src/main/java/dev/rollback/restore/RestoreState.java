@@ -9,16 +9,19 @@ final class RestoreState {
     final String scratch;
     final String keptOld;
     final boolean inPlace;
+    /** --keep-serving: the app served from live while the restore ran, so the kept old database holds those writes too. */
+    final boolean servedDuringRestore;
     Path backup;
     Inspection inspection;
     String backupTakenAt = "unknown time";
     boolean swapped;
 
-    RestoreState(String live, String stamp, boolean inPlace) {
+    RestoreState(String live, String stamp, boolean inPlace, boolean servedDuringRestore) {
         this.live = live;
         this.scratch = live + "_restore_" + stamp;
         this.keptOld = live + "_pre_restore_" + stamp;
         this.inPlace = inPlace;
+        this.servedDuringRestore = servedDuringRestore;
     }
 
     /** Where the dump is restored: the scratch database, or with --in-place the (recreated) live one. */

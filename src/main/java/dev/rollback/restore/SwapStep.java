@@ -29,7 +29,8 @@ final class SwapStep implements Step {
     public String description() {
         return "replace database " + state.live + " with the backup "
             + (state.backup != null ? state.backup.getFileName() : "") + " (taken " + state.backupTakenAt
-            + "): changes made since then are lost; the current database is kept as " + state.keptOld;
+            + "): changes made since then are lost; the current database is kept as " + state.keptOld
+            + (state.servedDuringRestore ? ", with what the app wrote while the restore ran" : "");
     }
 
     @Override
@@ -60,6 +61,11 @@ final class SwapStep implements Step {
             .detail("sessionsEnded", result.terminatedSessions())
             .result("keptOldDatabase", state.keptOld)
             .result("swapWindowMs", result.connectionsRefused().toMillis());
+        if (state.servedDuringRestore) {
+            context.result("keptOldDatabaseAlsoHolds", "what the app wrote while the restore ran (--keep-serving):"
+                + " it served from " + state.live + " until this swap, and those writes are in neither the backup"
+                + " nor the pre-restore backup");
+        }
     }
 
     @Override

@@ -9,21 +9,26 @@ import dev.rollback.core.StepContext;
 import dev.rollback.gate.HealthGate;
 import java.util.List;
 
-/** The runbook's step 6, "Verify": the app healthy again on the restored database, the sample query answering. */
+/**
+ * The runbook's step 6, "Verify": the app healthy again on the restored database, the sample query
+ * answering. The gate's end also ends the app's measured downtime ({@link AppDowntime}).
+ */
 final class VerifyLiveStep implements Step {
     private final Postgres postgres;
     private final String sampleQuery;
     private final HealthGate gate;
     private final List<HealthCheck> containers;
     private final List<HealthCheck> endpoints;
+    private final AppDowntime downtime;
 
     VerifyLiveStep(Postgres postgres, String sampleQuery, HealthGate gate, List<HealthCheck> containers,
-                   List<HealthCheck> endpoints) {
+                   List<HealthCheck> endpoints, AppDowntime downtime) {
         this.postgres = postgres;
         this.sampleQuery = sampleQuery;
         this.gate = gate;
         this.containers = containers;
         this.endpoints = endpoints;
+        this.downtime = downtime;
     }
 
     @Override
@@ -39,6 +44,7 @@ final class VerifyLiveStep implements Step {
     @Override
     public void apply(StepContext context) {
         WaitOutcome outcome = gate.await(containers, endpoints, context::progress);
+        downtime.end(context);
         context.detail("health", outcome.summary());
         if (!outcome.healthy()) {
             throw RollbackException.failed("the app did not become healthy on the restored database: "

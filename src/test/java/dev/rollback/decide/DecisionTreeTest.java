@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /** The runbook's tree over facts: every branch, with the exact command line it prints. */
 class DecisionTreeTest {
     private static final CommandLineFormat FORMAT = new CommandLineFormat(null, false);
-    private static final StackShape COMPOSE = new StackShape(true, "/backups", false, true);
-    private static final StackShape BEHIND_CADDY = new StackShape(true, "/backups", true, true);
+    private static final StackShape COMPOSE = new StackShape(true, "/backups", false, true, true);
+    private static final StackShape BEHIND_CADDY = new StackShape(true, "/backups", true, true, true);
     /** A platform that cannot run infra-rebuild (Dokploy's, say): level 4 is by hand. */
-    private static final StackShape NO_INFRA_REBUILD = new StackShape(false, "/backups", false, false);
+    private static final StackShape NO_INFRA_REBUILD = new StackShape(false, "/backups", false, false, false);
 
     private Facts.Docker docker = new Facts.Docker(true, "unix:///var/run/docker.sock", null);
     private Facts.Health health = new Facts.Health(false, List.of("http:api: 503"), 4);
@@ -21,7 +21,7 @@ class DecisionTreeTest {
     private Facts.Git git = new Facts.Git(true, "def456", "HEAD def456, remote origin");
     private Facts.Migrations migrations = new Facts.Migrations(Outcome.CODE_ROLLBACK_ENOUGH, "no migration file changed");
     private Facts.Backup backup = new Facts.Backup("pre_deploy_20261121_100000.sql", "pre_deploy", Duration.ofMinutes(30),
-        "the newest pre_deploy backup, taken 30 min ago");
+        "the newest pre_deploy backup, taken 30 min ago", 50_000_000);
 
     private Recommendation decide(Severity severity) {
         return decide(severity, COMPOSE);
@@ -72,6 +72,19 @@ class DecisionTreeTest {
     }
 
     @Test
+    void levelThreeOffersKeepServingAndSaysWhenItIsBetterWithTheEstimateForABigBackup() {
+        migrations = new Facts.Migrations(Outcome.DATABASE_RESTORE_NEEDED, "dangerous");
+
+        assertThat(decide(Severity.critical).alternatives()).singleElement().asString()
+            .startsWith("rollback db-restore --backup pre_deploy_20261121_100000.sql --redeploy previous --keep-serving  (")
+            .contains("down only for the swap").contains("kept old database").doesNotContain(" MB");
+        backup = new Facts.Backup(backup.name(), backup.label(), backup.age(), backup.detail(), 2_000_000_000L);
+        assertThat(decide(Severity.critical).alternatives()).singleElement().asString()
+            .contains("this backup is 2000 MB, roughly 60 s of restore, all of it downtime in the default order");
+        assertThat(decide(Severity.critical, NO_INFRA_REBUILD).alternatives()).isEmpty();
+    }
+
+    @Test
     void levelThreeWithoutARestorableReleaseRestoresOnly() {
         migrations = new Facts.Migrations(Outcome.DATABASE_RESTORE_NEEDED, "dangerous");
         releases = new Facts.Releases("unrecorded", null, null, false, "the release ledger is empty");
@@ -97,7 +110,7 @@ class DecisionTreeTest {
         git = new Facts.Git(false, null, "not a git checkout");
 
         assertThat(decide(Severity.critical).level()).isEqualTo(3);
-        backup = new Facts.Backup(null, null, null, "no complete backup in /backups");
+        backup = new Facts.Backup(null, null, null, "no complete backup in /backups", 0);
         assertThat(decide(Severity.critical).commandLine()).isEqualTo("rollback infra-rebuild");
     }
 
@@ -123,7 +136,7 @@ class DecisionTreeTest {
         docker = new Facts.Docker(true, "unix:///var/run/docker.sock", null);
         releases = new Facts.Releases(null, null, null, false, "nothing recorded");
         git = new Facts.Git(false, null, "not a git checkout");
-        backup = new Facts.Backup(null, null, null, "no complete backup in /backups");
+        backup = new Facts.Backup(null, null, null, "no complete backup in /backups", 0);
         assertThat(decide(Severity.critical, NO_INFRA_REBUILD).commandLine()).isNull();
         assertThat(decide(Severity.critical, NO_INFRA_REBUILD).level()).isEqualTo(4);
     }

@@ -126,6 +126,8 @@ class PlanE2EIT {
         assertThat(result.path("commandLine").asText()).isEqualTo("rollback --config " + config()
             + " db-restore --backup " + newestPreDeploy + " --redeploy previous");
         assertThat(result.path("reasons").toString()).contains("V2__drop_email.sql:1 drop-column");
+        assertThat(result.path("alternatives").toString()).contains("db-restore --backup " + newestPreDeploy
+            + " --redeploy previous --keep-serving").contains("down only for the swap");
         assertThat(run.step("probe-backups").path("detail").path("label").asText()).isEqualTo("pre_deploy");
     }
 

@@ -85,12 +85,17 @@ class SwarmDbRestoreE2EIT {
         return RollbackCli.run(dir, Map.of("DB_PASSWORD", PASSWORD), all);
     }
 
-    @Test
-    void appServiceIsScaledToZeroDuringTheRestoreAndBackAfter() {
+    /** A backup of the 300 rows, then 50 more written after it; the backup's name. */
+    private String backupThenLateRows() {
         RollbackCli.Run backup = rollback("backup", "--yes", "-o", "json");
         assertThat(backup.exitCode()).as(backup.err()).isZero();
-        String name = Path.of(backup.json().path("result").path("backup").asText()).getFileName().toString();
         psql("insert into users (email) select 'late' || g from generate_series(1, 50) g");
+        return Path.of(backup.json().path("result").path("backup").asText()).getFileName().toString();
+    }
+
+    @Test
+    void appServiceIsScaledToZeroDuringTheRestoreAndBackAfter() {
+        String name = backupThenLateRows();
 
         RollbackCli.Run run = rollback("db-restore", "--backup", name, "--yes", "-o", "json");
 
@@ -98,6 +103,23 @@ class SwarmDbRestoreE2EIT {
         assertThat(psql("select count(*) from users")).isEqualTo("300");
         assertThat(run.step("stop-app").path("detail").path("replicasBefore").path("backend").asInt()).isEqualTo(2);
         assertThat(run.step("start-app").path("status").asText()).isEqualTo("succeeded");
+        assertThat(docker("service", "inspect", "-f", "{{.Spec.Mode.Replicated.Replicas}}", stack + "_backend"))
+            .isEqualTo("2");
+    }
+
+    @Test
+    void withKeepServingTheServiceRunsThroughTheRestoreAndIsScaledToZeroOnlyForTheSwap() {
+        String name = backupThenLateRows();
+
+        RollbackCli.Run run = rollback("db-restore", "--backup", name, "--keep-serving", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(psql("select count(*) from users")).isEqualTo("300");
+        List<String> order = new java.util.ArrayList<>();
+        run.json().path("steps").forEach(step -> order.add(step.path("id").asText()));
+        assertThat(order).containsSubsequence("restore-scratch", "verify-scratch", "stop-app", "swap", "start-app", "verify");
+        assertThat(run.step("stop-app").path("detail").path("replicasBefore").path("backend").asInt()).isEqualTo(2);
+        assertThat(run.json().path("result").path("appDowntimeMs").isNumber()).isTrue();
         assertThat(docker("service", "inspect", "-f", "{{.Spec.Mode.Replicated.Replicas}}", stack + "_backend"))
             .isEqualTo("2");
     }

@@ -73,6 +73,7 @@ class BadInputCatalogueTest {
             offline(2, "bad --format", "backup", "--format", "zip"),
             offline(2, "db-restore without --backup", "db-restore", "--yes"),
             offline(2, "contradictory flags", "db-restore", "--backup", "latest", "--in-place", "--no-pre-backup", "--yes"),
+            offline(2, "--keep-serving with --in-place", "db-restore", "--backup", "latest", "--keep-serving", "--in-place", "--yes"),
             offline(2, "--jobs 0", "db-restore", "--backup", "latest", "--jobs", "0"),
             offline(2, "recreate unknown option", "recreate", "--to", "v1", "--force"),
             live(4, "recreate, docker.host unreachable", "recreate", "--to", "v1", "--yes"),
