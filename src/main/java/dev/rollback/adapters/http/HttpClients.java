@@ -22,7 +22,8 @@ public final class HttpClients {
      */
     public static void stopSelectors() {
         List<Thread> selectors = Thread.getAllStackTraces().keySet().stream()
-            .filter(thread -> thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager"))
+            .filter(thread -> thread.getName().startsWith("HttpClient-")
+                && thread.getName().endsWith("-SelectorManager"))
             .toList();
         selectors.forEach(Thread::interrupt);
         for (Thread selector : selectors) {
