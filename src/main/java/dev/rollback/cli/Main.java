@@ -1,6 +1,7 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.health.HttpCheck;
+import dev.rollback.adapters.http.HttpClients;
 import dev.rollback.core.Interruption;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ public final class Main {
         int code = Cli.run(context, args);
         out.flush();
         err.flush();
+        HttpClients.stopSelectors();
         System.exit(code);
     }
 }

@@ -4,8 +4,8 @@ import dev.rollback.adapters.health.HealthCheck;
 import java.util.List;
 
 /**
- * What a health gate waits for: container checks (waited for first, they are cheap Docker reads)
- * and endpoint checks (HTTP, probed once the containers are up).
+ * What a health gate waits for: container checks (Docker's view: running, healthcheck healthy)
+ * and endpoint checks (HTTP). The gate probes both at the same time.
  */
 public record GateChecks(List<HealthCheck> containers, List<HealthCheck> endpoints) {
 

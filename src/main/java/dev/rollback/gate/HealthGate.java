@@ -1,6 +1,5 @@
 package dev.rollback.gate;
 
-import dev.rollback.adapters.health.AllHealthy;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.health.HealthWait;
 import dev.rollback.adapters.health.WaitOutcome;
@@ -12,9 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * The wait a rollback must pass before it is called done: every given check healthy (container
- * healthchecks of the changed services plus the configured HTTP checks) on
- * {@link GatePolicy#PASSES_IN_A_ROW} probes in a row, within the health timeout. It only waits and
- * answers how the wait ended; {@link HealthGateStep} with a {@link GatePolicy} turns that into a step.
+ * healthchecks of the changed services plus the configured HTTP checks, all probed at the same
+ * time) on {@link GatePolicy#PASSES_IN_A_ROW} rounds in a row, within the health timeout. It only
+ * waits and answers how the wait ended; {@link HealthGateStep} with a {@link GatePolicy} turns
+ * that into a step.
  */
 public final class HealthGate {
     private final Duration timeout;
@@ -32,9 +32,7 @@ public final class HealthGate {
     }
 
     /**
-     * Waits in two phases: first the containers (cheap Docker API reads), then everything, twice
-     * in a row. Probing HTTP through a proxy before the new containers exist only makes the proxy
-     * look up names that are not there yet; the second phase starts when they are.
+     * Waits until the containers and the HTTP checks are healthy together, twice in a row.
      *
      * @param containers checks of the recreated containers
      * @param endpoints  the HTTP checks
@@ -45,19 +43,19 @@ public final class HealthGate {
             GatePolicy.PASSES_IN_A_ROW, progress);
     }
 
-    /** As above, within {@code within} and with {@code passesInARow} healthy probes in a row (a policy's). */
+    /**
+     * As above, within {@code within} and with {@code passesInARow} healthy rounds in a row (a
+     * policy's). Each round probes every check at the same time ({@link ProbeRound}: it takes as
+     * long as the slowest probe, and a probe still running at the deadline is cut there); the next
+     * round starts the configured interval after one ends. The first round starts at once: the
+     * switch has returned, so the new containers exist and a proxy in front can resolve them.
+     */
     public WaitOutcome await(GateChecks checks, Duration within, int passesInARow, Consumer<String> progress) {
-        long deadline = System.nanoTime() + within.toNanos();
-        if (!checks.containers().isEmpty()) {
-            WaitOutcome up = wait(new AllHealthy("containers", checks.containers()), 1, within, progress);
-            if (!up.healthy()) {
-                return up;
-            }
-        }
         List<HealthCheck> all = new ArrayList<>(checks.containers());
         all.addAll(checks.endpoints());
-        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        return wait(new AllHealthy("health gate", all), passesInARow, left, progress);
+        try (ProbeRound round = new ProbeRound("health gate", all, System.nanoTime() + within.toNanos(), cancelled)) {
+            return wait(round, passesInARow, within, progress);
+        }
     }
 
     private WaitOutcome wait(HealthCheck check, int consecutive, Duration within, Consumer<String> progress) {

@@ -56,8 +56,6 @@ public final class ComposeStack implements RunningStack {
     /** Every container of the compose service, running or not: compose restarts a container in place. */
     @Override
     public List<ContainerInfo> containers(String service) {
-        return docker.projectContainers(project).stream()
-            .filter(container -> service.equals(container.service()))
-            .toList();
+        return docker.projectServiceContainers(project, service);
     }
 }

@@ -35,6 +35,14 @@ final class SwitchComposeStep extends SwitchStep {
         return "switch-images";
     }
 
+    /** Nothing to refuse here; compose's version is found meanwhile, so the switch does not wait for it. */
+    @Override
+    public void check(StepContext context) {
+        if (!change.nothingToDo()) {
+            compose.detectAhead();
+        }
+    }
+
     @Override
     protected String verb() {
         return "recreate";

@@ -6,7 +6,9 @@ import dev.rollback.core.StepContext;
 import dev.rollback.images.MissingImages;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +32,11 @@ public final class PrunedImages {
      * can be pulled back, or this refuses (nothing changed yet).
      */
     public List<ServiceImage> check(Ledger ledger, Release release, Collection<String> services) {
+        // Services often share an image: each image ID is asked about once.
+        Map<String, Boolean> here = new HashMap<>();
         List<ServiceImage> missing = services.stream().map(release.services()::get)
-            .filter(image -> image != null && docker.imageId(image.imageId()).isEmpty()).toList();
+            .filter(image -> image != null
+                && !here.computeIfAbsent(image.imageId(), id -> docker.imageId(id).isPresent())).toList();
         List<String> lost = missing.stream().filter(image -> image.repoDigest() == null)
             .map(image -> image.image() + " (" + shortId(image.imageId()) + ")").toList();
         if (!lost.isEmpty()) {

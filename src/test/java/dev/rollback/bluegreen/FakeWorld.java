@@ -204,6 +204,8 @@ final class FakeWorld implements Networks, Proxy {
                 case "ping" -> null;
                 case "endpoint" -> "fake://docker";
                 case "projectContainers" -> projectContainers((String) args[0]);
+                case "projectServiceContainers" -> projectContainers((String) args[0]).stream()
+                    .filter(c -> args[1].equals(c.service())).toList();
                 case "container" -> container((String) args[0]);
                 case "imageId" -> missingImages.contains((String) args[0]) ? Optional.empty()
                     : Optional.of("sha256:" + args[0]);

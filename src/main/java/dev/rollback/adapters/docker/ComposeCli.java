@@ -74,8 +74,8 @@ public final class ComposeCli implements Compose {
     /**
      * Uses {@code docker compose} when {@code docker compose version} answers, else {@code docker-compose};
      * {@code choice} ({@code $ROLLBACK_COMPOSE}: {@code v2}, {@code v1}, or unset/{@code auto}) keeps
-     * to one of them, for a server that has both. Detection waits for the first command, so a dry
-     * run or a plan that never calls compose pays nothing.
+     * to one of them, for a server that has both. Detection waits for the first command (or
+     * {@link #detectAhead}), so a plan that never calls compose pays nothing.
      */
     public static ComposeCli detect(ComposeProject project, ProcessRunner runner, String choice) {
         List<List<String>> candidates = candidates(choice);
@@ -88,6 +88,20 @@ public final class ComposeCli implements Compose {
             }
             return detected;
         });
+    }
+
+    /** A failure here is only logged: the first command detects again, and fails with the reason. */
+    @Override
+    public void detectAhead() {
+        Thread thread = new Thread(() -> {
+            try {
+                version();
+            } catch (RuntimeException e) {
+                LOG.debug("detecting compose ahead failed: {}", e.getMessage());
+            }
+        }, "compose-detect");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private synchronized ComposeVersion version() {

@@ -22,6 +22,15 @@ public interface Docker {
     List<ContainerInfo> projectContainers(String project);
 
     /**
+     * Containers of one service of a compose project (labels {@code com.docker.compose.project} and
+     * {@code com.docker.compose.service}), running or not. The health gate reads these every round,
+     * so the engine is asked for this service's containers only, not the whole project's.
+     */
+    default List<ContainerInfo> projectServiceContainers(String project, String service) {
+        return projectContainers(project).stream().filter(container -> service.equals(container.service())).toList();
+    }
+
+    /**
      * Containers of a Swarm service's tasks on this node (label {@code com.docker.swarm.service.name},
      * e.g. {@code shop_backend}), running or not: Swarm replaces a failed or updated task by a new
      * container and keeps the old one stopped, so there may be several.

@@ -128,20 +128,28 @@ public final class DockerEngine implements Docker, AutoCloseable {
     @Override
     public List<ContainerInfo> projectContainers(String project) {
         Objects.requireNonNull(project, "project");
-        return labelled(ContainerInfos.PROJECT_LABEL, project, "project " + project);
+        return labelled(Map.of(ContainerInfos.PROJECT_LABEL, project), "project " + project);
+    }
+
+    @Override
+    public List<ContainerInfo> projectServiceContainers(String project, String service) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(service, "service");
+        return labelled(Map.of(ContainerInfos.PROJECT_LABEL, project, ContainerInfos.SERVICE_LABEL, service),
+            "service " + service + " of project " + project);
     }
 
     @Override
     public List<ContainerInfo> serviceTaskContainers(String swarmService) {
         Objects.requireNonNull(swarmService, "swarmService");
-        return labelled(ContainerInfos.SWARM_SERVICE_LABEL, swarmService, "Swarm service " + swarmService);
+        return labelled(Map.of(ContainerInfos.SWARM_SERVICE_LABEL, swarmService), "Swarm service " + swarmService);
     }
 
-    /** Every container carrying {@code label=value}, inspected, sorted by service then name. */
-    private List<ContainerInfo> labelled(String label, String value, String what) {
+    /** Every container carrying all of {@code labels}, inspected, sorted by service then name. */
+    private List<ContainerInfo> labelled(Map<String, String> labels, String what) {
         List<String> ids = errors.call("list containers of", what, () ->
             client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(label, value)).exec()
+                .withLabelFilter(labels).exec()
                 .stream().map(c -> c.getId()).toList());
         // The list has no structured health; inspect each (a handful per project).
         List<ContainerInfo> containers = new ArrayList<>();
