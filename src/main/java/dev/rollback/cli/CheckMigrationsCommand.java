@@ -8,7 +8,9 @@ import dev.rollback.migrations.CheckMigrationsPlan;
 import dev.rollback.migrations.DatabaseTableSizes;
 import dev.rollback.migrations.FileReport;
 import dev.rollback.migrations.Finding;
+import dev.rollback.migrations.MigrationPaths;
 import dev.rollback.migrations.MigrationsResult;
+import dev.rollback.migrations.SkippedFile;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
 import java.io.PrintWriter;
@@ -42,7 +44,7 @@ final class CheckMigrationsCommand extends PlanCommand {
         Config config = session.config();
         return CheckMigrationsPlan.build(new CheckMigrationsPlan.Inputs(() -> GitCheckout.around(config.workdir()),
             session.ledger(), () -> RunningStack.imageIds(session.runningStack()), from, to,
-            config.migrations().paths(), new JSqlStatements(),
+            MigrationPaths.of(config.migrations()), new JSqlStatements(),
             new DatabaseTableSizes(session::postgres, config.migrations().largeTableRows()),
             config.migrations().largeTableRows()));
     }
@@ -55,6 +57,9 @@ final class CheckMigrationsCommand extends PlanCommand {
     private static void print(MigrationsResult result, PrintWriter out) {
         if (result.files().isEmpty()) {
             out.println("no migration files changed in the range");
+        }
+        for (SkippedFile skipped : result.skipped()) {
+            out.printf(Locale.ROOT, "skipped %s: %s%n", skipped.path(), skipped.reason());
         }
         for (FileReport file : result.files()) {
             out.printf(Locale.ROOT, "%s (%s, %s)%n", file.path(), file.format(), file.change());

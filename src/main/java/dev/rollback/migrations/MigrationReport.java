@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Every migration file changed between two commits, each statement classified, and the verdict. */
-public record MigrationReport(String from, String to, List<FileReport> files, Outcome verdict) {
+/**
+ * Every migration file changed between two commits, each statement classified, and the verdict;
+ * with the files seen but not analysed ({@link SkippedFile}), which do not count towards it.
+ */
+public record MigrationReport(String from, String to, List<FileReport> files, List<SkippedFile> skipped,
+                              Outcome verdict) {
     public MigrationReport {
         files = List.copyOf(files);
+        skipped = List.copyOf(skipped);
     }
 
-    static MigrationReport of(String from, String to, List<FileReport> files) {
-        return new MigrationReport(from, to, files, Outcome.of(findings(files).stream().map(Finding::verdict).toList()));
+    static MigrationReport of(String from, String to, List<FileReport> files, List<SkippedFile> skipped) {
+        return new MigrationReport(from, to, files, skipped,
+            Outcome.of(findings(files).stream().map(Finding::verdict).toList()));
     }
 
     private static List<Finding> findings(List<FileReport> files) {
