@@ -103,11 +103,12 @@ final class MigrationNames {
 
     /** What orders migrations as their tool applies them: Prisma's directory name, else the file name. */
     static String orderKey(String path) {
-        if (PRISMA.matcher(path).matches()) {
-            String dir = path.substring(0, path.lastIndexOf('/'));
-            return fileName(dir);
-        }
-        return fileName(path);
+        return PRISMA.matcher(path).matches() ? fileName(path.substring(0, path.lastIndexOf('/'))) : fileName(path);
+    }
+
+    /** How a report names the file briefly: the file name, with its directory for Prisma ({@code 14_x/migration.sql}). */
+    static String shortName(String path) {
+        return PRISMA.matcher(path).matches() ? orderKey(path) + "/" + fileName(path) : fileName(path);
     }
 
     private String workdirRelative(String path) {

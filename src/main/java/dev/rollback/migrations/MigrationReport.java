@@ -34,17 +34,13 @@ public record MigrationReport(String from, String to, List<FileReport> files, Li
         return counts;
     }
 
-    /** "db/V3__drop.sql:1 drop-column, ..." for the findings of one verdict (at most five named). */
+    /** "V3__drop.sql:1 drop-column, 14_add_link/migration.sql:2 alter-column-type, ..." for the findings of one verdict (at most five named). */
     public String where(Verdict verdict) {
         List<String> places = files.stream().flatMap(file -> file.statements().stream()
                 .filter(f -> f.verdict() == verdict)
-                .map(f -> shortName(file.path()) + ":" + f.line() + " " + f.kind()))
+                .map(f -> MigrationNames.shortName(file.path()) + ":" + f.line() + " " + f.kind()))
             .toList();
         String shown = places.stream().limit(5).collect(Collectors.joining(", "));
         return places.size() > 5 ? shown + " and " + (places.size() - 5) + " more" : shown;
-    }
-
-    private static String shortName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

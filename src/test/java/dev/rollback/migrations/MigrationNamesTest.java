@@ -64,6 +64,13 @@ class MigrationNamesTest {
     }
 
     @Test
+    void aPrismaMigrationIsNamedByItsDirectoryInShort() {
+        assertThat(MigrationNames.shortName("prisma/migrations/14_add_link/migration.sql"))
+            .isEqualTo("14_add_link/migration.sql");
+        assertThat(MigrationNames.shortName("db/migration/V3__drop.sql")).isEqualTo("V3__drop.sql");
+    }
+
+    @Test
     void onlyTheConfiguredPathsCountWhenThereAreAny() {
         MigrationNames configured = new MigrationNames("", new MigrationPaths(List.of("prisma/migrations/**"), true));
         MigrationNames inWorkdir = new MigrationNames("app", new MigrationPaths(List.of("prisma/migrations/**"), true));
