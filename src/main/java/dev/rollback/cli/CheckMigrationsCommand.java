@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
         "Classify every statement of the migration files changed between two commits as safe, dangerous or to "
             + "review (the database rollback considerations of docs/runbook/strategies.md), and say whether a code "
             + "rollback is enough.",
+        "Exit 0 when it is, 1 when a restore is needed or a statement needs review.",
         "Migrations moved or renamed unchanged are not new (git's rename detection); files of another database and, "
-            + "when migrations.paths is set, files outside it are listed as skipped.",
-        "Exit 0 when it is, 1 when a restore is needed or a statement needs review."})
+            + "when migrations.paths is set, files outside it are listed as skipped."})
 final class CheckMigrationsCommand extends PlanCommand {
     @Option(names = "--from", paramLabel = "REV",
         description = "previous (default: the release redeploy would go back to), current, a release id, or a git revision.")
