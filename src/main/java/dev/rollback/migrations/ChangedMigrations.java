@@ -52,8 +52,9 @@ final class ChangedMigrations {
     }
 
     /**
-     * A rename as the migrations see it: a migration moved among migrations stays a rename; one
-     * moved out of them is deleted from them; any other file moved into them is added.
+     * A rename as the migrations see it: a migration moved among migrations stays a rename (also
+     * when it comes from outside a set {@code migrations.paths}); one moved out of them (or out of
+     * the set paths) is deleted from them; any other file moved into them is added.
      */
     private FileChange asMigrations(FileChange change, String from, String to) {
         if (!change.renamed()) {
@@ -61,7 +62,8 @@ final class ChangedMigrations {
         }
         boolean wasOne = format(change.oldPath(), read(from, change.oldPath())).isPresent()
             && MigrationNames.otherDatabase(change.oldPath()).isEmpty();
-        boolean isOne = format(change.newPath(), read(to, change.newPath())).isPresent();
+        boolean isOne = format(change.newPath(), read(to, change.newPath())).isPresent()
+            && (!names.pathsConfigured() || names.underConfiguredPaths(change.newPath()));
         if (wasOne && !isOne) {
             return new FileChange(change.oldPath(), null, 0);
         }

@@ -89,6 +89,21 @@ class ChangedMigrationsIT {
     }
 
     @Test
+    void aMigrationMovedOutOfTheSetPathsIsDeletedFromThemNotSkipped() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            String from = commit(git, Map.of("prisma/migrations/01_init/migration.sql", CREATE), List.of());
+            String to = commit(git, Map.of("db/legacy/01_init/migration.sql", CREATE),
+                List.of("prisma/migrations/01_init/migration.sql"));
+
+            MigrationReport report = check(from, to, new MigrationPaths(List.of("prisma/migrations/**"), true));
+
+            assertThat(report.files()).extracting(FileReport::path, FileReport::change)
+                .containsExactly(tuple("prisma/migrations/01_init/migration.sql", "deleted"));
+            assertThat(report.verdict()).isEqualTo(Outcome.REVIEW);
+        }
+    }
+
+    @Test
     void onlyGolangMigrateUpFilesCountAndRailsMigrationsAreNotSql() throws Exception {
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             String from = commit(git, Map.of("README.md", "app\n"), List.of());
