@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The migration files a range changed, found with git's rename detection: a migration moved or
@@ -34,12 +35,13 @@ final class ChangedMigrations {
         for (FileChange gitChange : git.changes(from, to)) {
             FileChange change = asMigrations(gitChange, from, to);
             String path = change.path();
-            Optional<String> before = change.added() ? Optional.empty() : read(from, change.oldPath());
-            Optional<String> after = change.deleted() ? Optional.empty() : read(to, path);
-            Optional<MigrationFile.Format> format = format(path, after.or(() -> before));
+            Optional<MigrationFile.Format> format = format(path,
+                () -> change.deleted() ? read(from, change.oldPath()) : read(to, path));
             if (format.isEmpty()) {
                 continue;
             }
+            Optional<String> before = change.added() ? Optional.empty() : read(from, change.oldPath());
+            Optional<String> after = change.deleted() ? Optional.empty() : read(to, path);
             Optional<String> why = whySkipped(change, format.get());
             if (why.isPresent()) {
                 skipped.add(new SkippedFile(path, why.get()));
@@ -60,9 +62,9 @@ final class ChangedMigrations {
         if (!change.renamed()) {
             return change;
         }
-        boolean wasOne = format(change.oldPath(), read(from, change.oldPath())).isPresent()
+        boolean wasOne = format(change.oldPath(), () -> read(from, change.oldPath())).isPresent()
             && MigrationNames.otherDatabase(change.oldPath()).isEmpty();
-        boolean isOne = format(change.newPath(), read(to, change.newPath())).isPresent()
+        boolean isOne = format(change.newPath(), () -> read(to, change.newPath())).isPresent()
             && (!names.pathsConfigured() || names.underConfiguredPaths(change.newPath()));
         if (wasOne && !isOne) {
             return new FileChange(change.oldPath(), null, 0);
@@ -70,8 +72,8 @@ final class ChangedMigrations {
         return wasOne ? change : new FileChange(null, change.newPath(), 0);
     }
 
-    /** How to read the file, or empty when it is not a migration. */
-    private Optional<MigrationFile.Format> format(String path, Optional<String> content) {
+    /** How to read the file, or empty when it is not a migration; the content is read only for a .sql file. */
+    private Optional<MigrationFile.Format> format(String path, Supplier<Optional<String>> content) {
         if (MigrationNames.isUndo(path)) {
             return Optional.empty();
         }
@@ -80,7 +82,7 @@ final class ChangedMigrations {
             boolean other = MigrationNames.codeMigration(path) || configured && MigrationNames.isOtherFormat(path);
             return other ? Optional.of(MigrationFile.Format.OTHER) : Optional.empty();
         }
-        if (content.filter(LiquibaseChangelog::isChangelog).isPresent()) {
+        if (content.get().filter(LiquibaseChangelog::isChangelog).isPresent()) {
             return Optional.of(MigrationFile.Format.LIQUIBASE);
         }
         Optional<MigrationFile.Format> byName = MigrationNames.formatByName(path);
