@@ -8,7 +8,9 @@ import dev.rollback.migrations.CheckMigrationsPlan;
 import dev.rollback.migrations.DatabaseTableSizes;
 import dev.rollback.migrations.FileReport;
 import dev.rollback.migrations.Finding;
+import dev.rollback.migrations.MigrationPaths;
 import dev.rollback.migrations.MigrationsResult;
+import dev.rollback.migrations.SkippedFile;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
 import java.io.PrintWriter;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
         "Classify every statement of the migration files changed between two commits as safe, dangerous or to "
             + "review (the database rollback considerations of docs/runbook/strategies.md), and say whether a code "
             + "rollback is enough.",
-        "Exit 0 when it is, 1 when a restore is needed or a statement needs review."})
+        "Exit 0 when it is, 1 when a restore is needed or a statement needs review.",
+        "Migrations moved or renamed unchanged are not new (git's rename detection); files of another database and, "
+            + "when migrations.paths is set, files outside it are listed as skipped."})
 final class CheckMigrationsCommand extends PlanCommand {
     @Option(names = "--from", paramLabel = "REV",
         description = "previous (default: the release redeploy would go back to), current, a release id, or a git revision.")
@@ -42,7 +46,7 @@ final class CheckMigrationsCommand extends PlanCommand {
         Config config = session.config();
         return CheckMigrationsPlan.build(new CheckMigrationsPlan.Inputs(() -> GitCheckout.around(config.workdir()),
             session.ledger(), () -> RunningStack.imageIds(session.runningStack()), from, to,
-            config.migrations().paths(), new JSqlStatements(),
+            MigrationPaths.of(config.migrations()), new JSqlStatements(),
             new DatabaseTableSizes(session::postgres, config.migrations().largeTableRows()),
             config.migrations().largeTableRows()));
     }
@@ -55,6 +59,9 @@ final class CheckMigrationsCommand extends PlanCommand {
     private static void print(MigrationsResult result, PrintWriter out) {
         if (result.files().isEmpty()) {
             out.println("no migration files changed in the range");
+        }
+        for (SkippedFile skipped : result.skipped()) {
+            out.printf(Locale.ROOT, "skipped %s: %s%n", skipped.path(), skipped.reason());
         }
         for (FileReport file : result.files()) {
             out.printf(Locale.ROOT, "%s (%s, %s)%n", file.path(), file.format(), file.change());

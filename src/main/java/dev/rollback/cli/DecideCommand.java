@@ -15,6 +15,7 @@ import dev.rollback.decide.Severity;
 import dev.rollback.decide.StackShape;
 import dev.rollback.migrations.DatabaseTableSizes;
 import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.migrations.MigrationPaths;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.workdir.GitCheckout;
@@ -88,7 +89,8 @@ final class DecideCommand extends BaseCommand {
             new DecisionPlan.GitAccess(() -> GitCheckout.around(config.workdir()), config.git().remote(),
                 configured(config.git().url()),
                 checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
-                    config.migrations().paths(), new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
+                    MigrationPaths.of(config.migrations()),
+                    new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
                     threshold))),
             new DecisionPlan.BackupAccess(new BackupStore(config.backupsDir(), app.clock()),
                 new DumpInspector(postgresOrNull(session))),

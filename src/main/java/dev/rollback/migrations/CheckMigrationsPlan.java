@@ -4,7 +4,6 @@ import dev.rollback.adapters.sql.SqlParser;
 import dev.rollback.core.Plan;
 import dev.rollback.release.Ledger;
 import dev.rollback.workdir.GitCheckout;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,7 +17,7 @@ public final class CheckMigrationsPlan {
      * @param to   a git revision, usually {@code HEAD}
      */
     public record Inputs(Supplier<GitCheckout> checkout, Ledger ledger, Supplier<Map<String, String>> runningImageIds,
-                         String from, String to, List<String> globs, SqlParser parser, TableSizes sizes,
+                         String from, String to, MigrationPaths paths, SqlParser parser, TableSizes sizes,
                          long largeTableRows) {
     }
 

@@ -30,7 +30,7 @@ final class ClassifyStep implements Step {
     @Override
     public void apply(StepContext context) {
         MigrationReport report = new MigrationCheck(new MigrationCheck.Inputs(range.checkout.git(),
-            range.checkout.prefix(), in.globs(), in.parser(), in.sizes(), in.largeTableRows()))
+            range.checkout.prefix(), in.paths(), in.parser(), in.sizes(), in.largeTableRows()))
             .run(range.from.commit(), range.to.commit());
         context.detail("files", report.files().size()).detail("counts", report.counts())
             .result(MigrationsResult.of(report));

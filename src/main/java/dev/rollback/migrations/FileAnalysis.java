@@ -28,12 +28,19 @@ final class FileAnalysis {
         String content = file.after().get();
         return switch (file.format()) {
             case OTHER -> new FileReport(file.path(), format, file.change(), List.of(new Finding(0, null, "other-format",
-                Verdict.REVIEW, "a migration that is not SQL: this tool cannot read it, review by hand", null)), null);
+                Verdict.REVIEW, "a migration that is not SQL (Rails, Django, Liquibase XML/YAML, code): this tool cannot read it, review by hand", null)), null);
             case LIQUIBASE -> liquibase(file, content);
-            default -> new FileReport(file.path(), format, file.change(), statements(content, 1, null),
-                file.before().isPresent() ? "modified after it was first committed: every statement in it was checked,"
-                    + " though a migration tool does not re-run an applied file" : null);
+            default -> new FileReport(file.path(), format, file.change(), statements(content, 1, null), note(file));
         };
+    }
+
+    private static String note(MigrationFile file) {
+        if (file.before().isEmpty()) {
+            return null;
+        }
+        String how = file.movedFrom() != null ? "renamed from " + file.movedFrom() + " and modified"
+            : "modified after it was first committed";
+        return how + ": every statement in it was checked, though a migration tool does not re-run an applied file";
     }
 
     /** Only changesets new in the range: the others ran with the release being rolled back to. */

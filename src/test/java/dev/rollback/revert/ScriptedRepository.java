@@ -1,5 +1,6 @@
 package dev.rollback.revert;
 
+import dev.rollback.adapters.git.FileChange;
 import dev.rollback.adapters.git.GitAuthor;
 import dev.rollback.adapters.git.GitRepository;
 import dev.rollback.adapters.git.PushOutcome;
@@ -110,6 +111,11 @@ final class ScriptedRepository implements GitRepository {
 
     @Override
     public List<String> changedPaths(String from, String to) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<FileChange> changes(String from, String to) {
         throw new UnsupportedOperationException();
     }
 

@@ -67,6 +67,9 @@ public interface GitRepository {
     /** Paths added, modified or deleted between two commits, sorted; a rename lists both paths. */
     List<String> changedPaths(String from, String to);
 
+    /** Files changed between two commits with renames detected (a moved file is one change), sorted by path. */
+    List<FileChange> changes(String from, String to);
+
     /** Moves the current branch, index and work tree to {@code commit}, discarding local changes to tracked files. */
     void resetHard(String commit);
 

@@ -221,6 +221,11 @@ public final class JGitRepository implements GitRepository, AutoCloseable {
     }
 
     @Override
+    public List<FileChange> changes(String from, String to) {
+        return new TreeDiff(revisions).changes(from, to);
+    }
+
+    @Override
     public void resetHard(String commit) {
         branches.resetHard(commit);
     }

@@ -2,6 +2,7 @@ package dev.rollback.adapters.git;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -38,6 +39,21 @@ final class TreeDiff {
             }
         }
         return List.copyOf(paths);
+    }
+
+    /** Every file added, modified, deleted or renamed (git's rename detection, as {@code git diff -M}), by path. */
+    List<FileChange> changes(String from, String to) {
+        List<FileChange> changes = new ArrayList<>();
+        for (DiffEntry entry : entries(from, to, true)) {
+            switch (entry.getChangeType()) {
+                case ADD -> changes.add(new FileChange(null, entry.getNewPath(), 0));
+                case DELETE -> changes.add(new FileChange(entry.getOldPath(), null, 0));
+                case RENAME, COPY -> changes.add(new FileChange(entry.getOldPath(), entry.getNewPath(), entry.getScore()));
+                default -> changes.add(new FileChange(entry.getOldPath(), entry.getNewPath(), 0));
+            }
+        }
+        changes.sort(Comparator.comparing(FileChange::path));
+        return changes;
     }
 
     /** {@code git diff --stat from to}, 80 columns wide, renames detected as git does by default. */

@@ -3,6 +3,7 @@ package dev.rollback.adapters.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -14,6 +15,13 @@ import net.sf.jsqlparser.statement.Statement;
  */
 public final class JSqlStatements implements SqlParser {
     private static final int MAX_SHOWN = 200;
+    /**
+     * PostgreSQL's long form {@code ALTER [COLUMN] c SET DATA TYPE t}, how Prisma writes every type
+     * change; JSqlParser 5 reads only the short {@code ALTER COLUMN c TYPE t}, which means the same.
+     */
+    private static final Pattern SET_DATA_TYPE = Pattern.compile(
+        "(\\bALTER\\s+(?:COLUMN\\s+)?(?:\"[^\"]+\"|[\\w$]+)\\s+)SET\\s+DATA\\s+TYPE\\b",
+        Pattern.CASE_INSENSITIVE);
 
     @Override
     public List<SqlStatement> parse(String script, int firstLine) {
@@ -26,7 +34,7 @@ public final class JSqlStatements implements SqlParser {
 
     private static List<SqlOperation> operations(String text) {
         try {
-            Statement statement = CCJSqlParserUtil.parse(text);
+            Statement statement = CCJSqlParserUtil.parse(SET_DATA_TYPE.matcher(text).replaceAll("$1TYPE"));
             return StatementOperations.of(statement, text);
         } catch (JSQLParserException | RuntimeException e) {
             Optional<SqlOperation> session = SessionStatements.recognise(text);

@@ -9,12 +9,27 @@ import java.util.List;
  */
 public record MigrationsConfig(List<String> paths, Long largeTableRows) {
     public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
+    public static final List<String> DEFAULT_PATHS = List.of("db/migrations/**", "migrations/**");
 
+    /** @param paths null when the file does not set them: then {@link #paths()} is the default */
     public MigrationsConfig {
-        paths = paths != null ? List.copyOf(paths) : List.of("db/migrations/**", "migrations/**");
+        paths = paths != null ? List.copyOf(paths) : null;
         largeTableRows = largeTableRows != null ? largeTableRows : DEFAULT_LARGE_TABLE_ROWS;
         if (largeTableRows < 0) {
             throw new ConfigException("migrations.large-table-rows must be 0 or more, got " + largeTableRows);
         }
+    }
+
+    @Override
+    public List<String> paths() {
+        return paths != null ? paths : DEFAULT_PATHS;
+    }
+
+    /**
+     * Whether the file sets {@code migrations.paths}: then only those paths hold migrations. The
+     * default paths are a hint; migration tools' file names count anywhere in the repository.
+     */
+    public boolean pathsConfigured() {
+        return paths != null;
     }
 }
