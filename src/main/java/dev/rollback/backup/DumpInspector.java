@@ -1,5 +1,6 @@
 package dev.rollback.backup;
 
+import dev.rollback.adapters.postgres.LinesToSkip;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.RollbackException;
 import java.io.BufferedInputStream;
@@ -99,7 +100,8 @@ public final class DumpInspector {
     /**
      * The first bytes of a plain dump through the scanner too: an edited dump's meta-command at the
      * top (where pg_dump writes its own) is refused before anything is touched, the app never
-     * stopped. One further down is refused on the way in, before psql receives it.
+     * stopped. One further down is refused on the way in, before psql receives it. What the head
+     * says (a database it creates, a --clean dump) is kept; its skipped lines come with the full scan.
      */
     private static Inspection head(Path dump, InputStream source, Inspection cheap) throws IOException {
         if (!cheap.complete()) {
@@ -113,7 +115,9 @@ public final class DumpInspector {
         } catch (DumpScanner.Refused refused) {
             return Inspection.hostile(cheap.format(), refused.getMessage());
         }
-        return cheap;
+        // pg_dump writes CREATE DATABASE and --clean's drops at the top: shown before the confirmation.
+        return new Inspection(cheap.format(), true, null, List.of(), false, LinesToSkip.none(), scanner.createdDatabase(),
+            scanner.clean());
     }
 
     private static Inspection gzipStart(Path dump) throws IOException {

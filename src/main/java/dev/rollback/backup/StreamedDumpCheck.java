@@ -129,7 +129,8 @@ public final class StreamedDumpCheck implements PlainDumpFilter {
                     scanner.feed(held, heldEnd, n);
                 }
             } catch (DumpScanner.Refused refused) {
-                throw new DumpRejected(refused.getMessage());
+                // The restore says what changed: the scratch copy was made and is dropped.
+                throw new DumpRejected(refused.getMessage().replaceFirst("; nothing was changed$", ""));
             }
             if (n < 0) {
                 if (!tail.hasMarker()) {
