@@ -114,7 +114,7 @@ final class PgErrors {
         if (cut != null) {
             // The table of contents is all a check before a restore into scratch reads of an archive.
             return RollbackException.refused("backup " + dump + " cannot be restored: the archive is truncated or"
-                + " corrupt (" + toolName + ": " + redact(cut) + ")");
+                + " corrupt (" + redact(cut) + ")");
         }
         String line = redact(errorLine(result));
         return RollbackException.failed("restoring " + dump + " into database " + database + " failed (" + toolName
