@@ -143,7 +143,10 @@ public final class DumpInspector {
         if (!markerFound(tail)) {
             return Inspection.incomplete(format, MISSING_MARKER);
         }
-        return scanner.inspection(format);
+        // A statement left open is psql's to reject (it runs it at the end of its input); COPY data
+        // left open would end the COPY there and let psql read on as if the dump were whole.
+        String unfinished = scanner.unfinishedCopy();
+        return unfinished != null ? Inspection.incomplete(format, unfinished) : scanner.inspection(format);
     }
 
     /**

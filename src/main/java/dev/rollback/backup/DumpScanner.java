@@ -135,9 +135,20 @@ final class DumpScanner {
         return line;
     }
 
-    /** Whether the bytes fed so far end inside the data of a {@code COPY ... FROM stdin}. */
-    boolean inCopyData() {
-        return state == COPY_DATA || copyPending;
+    /**
+     * At the end of the file: why the dump is cut short though its completion marker may be there,
+     * when it ends inside COPY data (psql would end the COPY there and read on), else null.
+     * pg_dump closes every COPY with a {@code \.} line.
+     */
+    String unfinishedCopy() {
+        return state == COPY_DATA || copyPending ? fileName + ": the dump ends inside the data of a COPY (no \\. line"
+            + " closes it); it is truncated or edited" : null;
+    }
+
+    /** At the end of the file: the statement psql would still run at the end of its input, unjudged; else null. */
+    String unfinishedStatement() {
+        return started ? fileName + " line " + startLine + ": the dump ends inside a statement; it is truncated or edited"
+            : null;
     }
 
     /**

@@ -120,7 +120,7 @@ public final class StreamedDumpCheck implements PlainDumpFilter {
             try {
                 n = in.read(held, heldEnd, CHUNK);
             } catch (EOFException | ZipException cut) {
-                throw new DumpRejected(DumpTail.cutGzip(cut));
+                throw new DumpRejected(scanner.fileName() + ": " + DumpTail.cutGzip(cut));
             }
             try {
                 if (n < 0) {
@@ -134,17 +134,11 @@ public final class StreamedDumpCheck implements PlainDumpFilter {
             }
             if (n < 0) {
                 if (!tail.hasMarker()) {
-                    throw new DumpRejected(DumpTail.MISSING_MARKER);
+                    throw new DumpRejected(scanner.fileName() + ": " + DumpTail.MISSING_MARKER);
                 }
-                if (scanner.inCopyData()) {
-                    // psql would end the COPY there and read on: a cut dump with its last lines put back.
-                    throw new DumpRejected(scanner.fileName() + ": the dump ends inside the data of a COPY (no"
-                        + " \\. line closes it); it is truncated or edited");
-                }
-                if (scanner.openStatementLine() != 0) {
-                    // psql would run it at the end of its input, unjudged: pg_dump ends every statement.
-                    throw new DumpRejected(scanner.fileName() + " line " + scanner.openStatementLine() + ": the dump"
-                        + " ends inside a statement; it is truncated or edited");
+                String unfinished = scanner.unfinishedCopy() != null ? scanner.unfinishedCopy() : scanner.unfinishedStatement();
+                if (unfinished != null) {
+                    throw new DumpRejected(unfinished);
                 }
                 requireUnheldNotSkipped(scanner.line());
                 letThrough(heldEnd, scanner.line() + 1);

@@ -120,6 +120,18 @@ class StreamedDumpCheckTest {
             .isInstanceOf(DumpRejected.class).hasMessageContaining("ends inside the data of a COPY");
     }
 
+    /** --in-place reads the dump through before dropping live: a cut inside COPY data is refused there too. */
+    @Test
+    void theReadThroughBeforeAnInPlaceRestoreRefusesADumpEndingInsideCopyData() throws IOException {
+        String whole = dump(20_000, "");
+        Path copy = Files.writeString(dir.resolve("copy.sql"), whole.substring(0, whole.length() / 2) + "\n"
+            + TAIL.substring(TAIL.indexOf("--")));
+
+        assertThat(inspector.deep(copy).problem()).isEqualTo("copy.sql: the dump ends inside the data of a COPY"
+            + " (no \\. line closes it); it is truncated or edited");
+        assertThat(inspector.deep(Files.writeString(dir.resolve("whole.sql"), whole)).complete()).isTrue();
+    }
+
     @Test
     void aTruncatedGzipStreamIsRejectedAsCutOff() throws IOException {
         byte[] gz = gzip(dump(50_000, ""));
