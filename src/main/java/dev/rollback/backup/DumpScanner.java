@@ -107,6 +107,15 @@ final class DumpScanner {
         this.fileName = fileName;
     }
 
+    String fileName() {
+        return fileName;
+    }
+
+    /** What a dump read through to its end without a refusal holds. */
+    Inspection inspection(BackupFormat format) {
+        return new Inspection(format, true, null, tables, false, linesToSkip, createdDatabase, clean);
+    }
+
     /** The tables a {@code COPY ... FROM stdin} fills, in the dump's order. */
     List<String> tables() {
         return tables;
@@ -121,6 +130,35 @@ final class DumpScanner {
         return createdDatabase;
     }
 
+    /** The line the next byte fed belongs to (1-based): every line before it was judged. */
+    long line() {
+        return line;
+    }
+
+    /**
+     * At the end of the file: why the dump is cut short though its completion marker may be there,
+     * when it ends inside COPY data (psql would end the COPY there and read on), else null.
+     * pg_dump closes every COPY with a {@code \.} line.
+     */
+    String unfinishedCopy() {
+        return state == COPY_DATA || copyPending ? fileName + ": the dump ends inside the data of a COPY (no \\. line"
+            + " closes it); it is truncated or edited" : null;
+    }
+
+    /** At the end of the file: the statement psql would still run at the end of its input, unjudged; else null. */
+    String unfinishedStatement() {
+        return started ? fileName + " line " + startLine + ": the dump ends inside a statement; it is truncated or edited"
+            : null;
+    }
+
+    /**
+     * The first line of the statement read so far when it has not ended yet, else 0. Until it ends
+     * it may still turn out to be one of the {@link #linesToSkip()}, so its lines must not reach psql.
+     */
+    long openStatementLine() {
+        return started ? startLine : 0;
+    }
+
     /** Whether the dump drops objects before creating them ({@code pg_dump --clean}). */
     boolean clean() {
         return clean;
@@ -128,10 +166,16 @@ final class DumpScanner {
 
     /** Feeds the next bytes of the dump; throws {@link Refused} at the first thing psql must not run. */
     void feed(byte[] buffer, int length) {
-        for (int i = 0; i < length; i++) {
+        feed(buffer, 0, length);
+    }
+
+    /** As {@link #feed(byte[], int)}, the bytes at {@code buffer[offset .. offset + length)}. */
+    void feed(byte[] buffer, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
             byte b = buffer[i];
             if (state == COPY_DATA) {
-                i = copyData(buffer, i, length);
+                i = copyData(buffer, i, end);
                 continue;
             }
             if (b == '\n') {
@@ -161,9 +205,9 @@ final class DumpScanner {
     }
 
     /** COPY data runs to a line reading exactly {@code \.}; nothing in it is lexed. Returns the last index used. */
-    private int copyData(byte[] buffer, int from, int length) {
+    private int copyData(byte[] buffer, int from, int limit) {
         int i = from;
-        while (i < length) {
+        while (i < limit) {
             byte b = buffer[i];
             if (b == '\n') {
                 boolean end = copyEndMatch == 2 || copyEndMatch == 3;
@@ -183,13 +227,13 @@ final class DumpScanner {
                 copyEndMatch = -1;
             } else {
                 // the rest of a data line: only its end matters
-                while (i + 1 < length && buffer[i + 1] != '\n') {
+                while (i + 1 < limit && buffer[i + 1] != '\n') {
                     i++;
                 }
             }
             i++;
         }
-        return length - 1;
+        return limit - 1;
     }
 
     private void newline() {

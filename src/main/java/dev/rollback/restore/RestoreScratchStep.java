@@ -2,6 +2,7 @@ package dev.rollback.restore;
 
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupFormat;
+import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -62,20 +63,38 @@ final class RestoreScratchStep implements Step {
         }
         boolean restored = false;
         try {
-            BackupFormat format = state.inspection.format();
-            if (format.archive()) {
-                postgres.restoreArchive(state.backup, state.restoreTarget(), jobs);
-            } else {
-                postgres.restorePlain(state.backup, state.restoreTarget(), format == BackupFormat.PLAIN_GZIP,
-                    state.inspection.linesToSkip());
-            }
+            restore();
             restored = true;
+        } catch (RollbackException e) {
+            throw state.inPlace || e.exitCode() != ExitCode.REFUSED ? e : RollbackException.refused(e.getMessage()
+                + " (found while restoring into " + state.scratch + ", which was dropped; database " + state.live
+                + " was not touched)");
         } finally {
             if (!restored && !state.inPlace) {
                 postgres.dropDatabase(state.scratch);
             }
         }
         context.detail("database", state.restoreTarget()).result("restoredInto", state.restoreTarget());
+        if (state.streamedCheck != null) {
+            // What the scan found on the way in: the tables the next step looks for, the lines psql got empty.
+            state.inspection = state.streamedCheck.inspection();
+            context.detail("tablesInDump", state.inspection.tables().size());
+            VerifyBackupStep.describeScript(context, state.inspection);
+        }
+    }
+
+    private void restore() {
+        BackupFormat format = state.inspection.format();
+        if (format.archive()) {
+            postgres.restoreArchive(state.backup, state.restoreTarget(), jobs);
+        } else {
+            boolean gzip = format == BackupFormat.PLAIN_GZIP;
+            if (state.streamedCheck != null) {
+                postgres.restorePlain(state.backup, state.restoreTarget(), gzip, state.streamedCheck);
+            } else {
+                postgres.restorePlain(state.backup, state.restoreTarget(), gzip, state.inspection.linesToSkip());
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rollback.restore;
 
 import dev.rollback.backup.Inspection;
+import dev.rollback.backup.StreamedDumpCheck;
 import java.nio.file.Path;
 
 /** What the steps of one database restore share. */
@@ -13,6 +14,8 @@ final class RestoreState {
     final boolean servedDuringRestore;
     Path backup;
     Inspection inspection;
+    /** A plain dump restored into scratch: the full check it gets on its way in; null otherwise. */
+    StreamedDumpCheck streamedCheck;
     String backupTakenAt = "unknown time";
     boolean swapped;
 

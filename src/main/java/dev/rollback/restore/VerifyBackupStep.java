@@ -5,6 +5,7 @@ import dev.rollback.backup.BackupFile;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
 import dev.rollback.backup.Inspection;
+import dev.rollback.backup.StreamedDumpCheck;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
@@ -15,8 +16,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * First of all, before anything else: the backup exists and is complete (read to its end), and the
- * database answers. A truncated or unreadable dump is refused here, with nothing touched.
+ * First of all, before anything else: the backup exists and is complete, and the database answers.
+ * A truncated or unreadable dump is refused here, with nothing touched.
+ *
+ * <p>How much is read here depends on where the dump goes. With {@code --in-place} the live
+ * database is dropped before the restore, so the dump is read to its end first. Into a scratch
+ * database, only the cheap checks run here (the completion marker at the end, a gzip header, an
+ * archive's table of contents) and the rest happens on the way in: a plain dump through
+ * {@link StreamedDumpCheck}, an archive by pg_restore, which fails on truncated data. A bad dump
+ * then costs the scratch copy, never the live database, and a good one is read once, not twice.
  */
 final class VerifyBackupStep implements Step {
     private final String wanted;
@@ -44,14 +52,14 @@ final class VerifyBackupStep implements Step {
     @Override
     public String description() {
         return "check that backup " + (state.backup != null ? state.backup.getFileName() : wanted)
-            + " is complete and readable";
+            + " is complete and readable" + (state.inPlace ? "" : " (read in full as it is restored into scratch)");
     }
 
     @Override
     public void check(StepContext context) {
         state.backup = BackupChoice.resolve(wanted, store, inspector, state.live);
         try {
-            state.inspection = inspector.deep(state.backup);
+            state.inspection = state.inPlace ? inspector.deep(state.backup) : inspector.beforeStreaming(state.backup);
         } catch (IOException e) {
             throw RollbackException.refused("cannot read backup " + state.backup + ": " + e.getMessage());
         }
@@ -65,6 +73,9 @@ final class VerifyBackupStep implements Step {
         postgres.ping();
         if (!state.inspection.format().archive()) {
             postgres.requireRestrictedPsql();
+            if (!state.inPlace) {
+                state.streamedCheck = inspector.streamedCheck(state.backup, state.inspection.format());
+            }
         }
         BackupStore.parse(state.backup).map(BackupFile::takenAt).ifPresent(taken -> {
             Duration age = Duration.between(taken, LocalDateTime.now(clock.withZone(ZoneId.systemDefault())));
@@ -72,7 +83,8 @@ final class VerifyBackupStep implements Step {
         });
         context.detail("backup", state.backup.toString()).detail("format", state.inspection.format().wire())
             .detail("taken", state.backupTakenAt).detail("tables", state.inspection.tables().size())
-            .detail("tools", postgres.toolsLocation());
+            .detail("tools", postgres.toolsLocation())
+            .detail("readBeforeRestore", state.inPlace ? "whole dump" : "cheap check only (" + cheapCheck() + ")");
         describeScript(context, state.inspection);
     }
 
@@ -81,8 +93,16 @@ final class VerifyBackupStep implements Step {
         context.result("backup", state.backup.toString()).result("backupTaken", state.backupTakenAt);
     }
 
+    private String cheapCheck() {
+        return switch (state.inspection.format()) {
+            case PLAIN -> "the completion marker at the end";
+            case PLAIN_GZIP -> "the gzip header and first block";
+            default -> "the archive's table of contents";
+        };
+    }
+
     /** What of a --create/--clean dump will not reach the scratch copy, so the operator sees it. */
-    private static void describeScript(StepContext context, Inspection inspection) {
+    static void describeScript(StepContext context, Inspection inspection) {
         if (inspection.database() != null && !inspection.format().archive()) {
             context.detail("createsDatabase", inspection.database());
         }

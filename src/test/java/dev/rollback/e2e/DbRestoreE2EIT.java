@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Level 3 against a real PostgreSQL in a container, with the app services stopped and started for real. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -256,6 +258,85 @@ class DbRestoreE2EIT {
         assertThat(databases()).noneMatch(db -> db.startsWith("merq_restore_"));
         assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
             .isEqualTo("true");
+    }
+
+    /**
+     * Into a scratch database only the cheap checks run before anything is touched; the rest runs
+     * on the way in. A dump bad beyond them fails there: exit 3 naming the problem, the scratch
+     * copy dropped, the live rows unchanged, the app started again.
+     */
+    @Test
+    void aPlainDumpCutInsideItsDataWithItsEndPutBackFailsOnTheWayIn() throws Exception {
+        Path file = stack.backups.resolve(backup());
+        String dump = Files.readString(file);
+        int copy = dump.indexOf("COPY public.users");
+        Files.writeString(file, dump.substring(0, copy + (dump.length() - copy) / 2) + "\n"
+            + dump.substring(dump.length() - 300));
+
+        RollbackCli.Run run = failsOnTheWayIn(file.getFileName().toString(), "--jobs", "1");
+
+        assertThat(run.json().path("error").path("message").asText()).contains("ends inside the data of a COPY");
+    }
+
+    @Test
+    void aGzipDumpCutNearItsEndFailsOnTheWayIn() throws Exception {
+        moreRowsThanTheCheapChecksRead();
+        Path plain = stack.backups.resolve(backup());
+        Path gz = stack.backups.resolve(plain.getFileName().toString() + ".gz");
+        Shell.ok(dir, Map.of(), "sh", "-c", "gzip -c '" + plain + "' > '" + gz + "'");
+        Files.delete(plain);
+        byte[] bytes = Files.readAllBytes(gz);
+        Files.delete(gz);
+        Path cut = stack.backups.resolve(plain.getFileName().toString().replace(".sql", ".sql.gz"));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 100));
+
+        RollbackCli.Run run = failsOnTheWayIn(cut.getFileName().toString(), "--jobs", "1");
+
+        assertThat(run.json().path("error").path("message").asText()).contains("compressed stream is cut off");
+    }
+
+    @ParameterizedTest(name = "--jobs {0}")
+    @ValueSource(strings = {"1", "2"})
+    void aCustomArchiveCutNearItsEndFailsOnTheWayIn(String jobs) throws Exception {
+        moreRowsThanTheCheapChecksRead();
+        RollbackCli.Run custom = stack.rollback("backup", "--yes", "--format", "custom", "-o", "json");
+        assertThat(custom.exitCode()).as(custom.err()).isZero();
+        Path file = Path.of(custom.json().path("result").path("backup").asText());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
+
+        RollbackCli.Run run = failsOnTheWayIn(file.getFileName().toString(), "--jobs", jobs);
+
+        assertThat(run.json().path("error").path("message").asText()).contains("truncated or corrupt");
+    }
+
+    /** The cheap checks read the first 64 KB of a gzip'd dump: a cut must lie beyond them (cleanState deletes these). */
+    private void moreRowsThanTheCheapChecksRead() {
+        stack.psql("insert into users (id, email) select g, 'padding' || g || md5(g::text) || '@merq.example'"
+            + " from generate_series(1000001, 1003000) g");
+    }
+
+    private RollbackCli.Run failsOnTheWayIn(String backup, String... options) throws Exception {
+        changesSinceTheBackup();
+        String rows = users();
+        List<String> args = new java.util.ArrayList<>(List.of("db-restore", "--backup", backup, "--yes", "-o", "json"));
+        args.addAll(List.of(options));
+
+        RollbackCli.Run run = stack.rollback(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.step("verify-backup").path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.step("restore-scratch").path("status").asText()).isEqualTo("failed");
+        assertThat(run.step("undo:stop-app").path("status").asText()).isEqualTo("succeeded");
+        String message = run.json().path("error").path("message").asText();
+        assertThat(message).doesNotContain("\n").contains("which was dropped; database merq was not touched");
+        assertThat(run.err().lines().filter(l -> l.startsWith("rollback: ") && !l.startsWith("rollback: warning")).toList())
+            .as(run.err()).hasSize(1);
+        assertThat(users()).isEqualTo(rows);
+        assertThat(databases()).containsExactlyInAnyOrder("merq", "postgres");
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
+            .isEqualTo("true");
+        return run;
     }
 
     @Test

@@ -84,6 +84,38 @@ class HostileDumpE2EIT {
         assertNoShellCommandRan(marker);
     }
 
+    /**
+     * Past the dump's head the scan runs on the way into the scratch copy: a meta-command there is
+     * refused (exit 3) before psql receives its line; the shell command never ran, the scratch copy
+     * is dropped, the live rows are all there and the app runs again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"host", "container"})
+    void aMetaCommandDeepInTheDumpNeverReachesPsql(String tools) throws IOException {
+        useTools(tools);
+        String marker = "/tmp/rollback-pwned-" + UUID.randomUUID();
+        hostileDump("");
+        Path file = stack.backups.resolve(HOSTILE_NAME);
+        String dump = Files.readString(file);
+        int end = dump.lastIndexOf("--\n-- PostgreSQL database dump complete");
+        Files.writeString(file, dump.substring(0, end) + "-- padding past the head the check reads first\n".repeat(2000)
+            + "\\! touch " + marker + "\ndelete from users;\n" + dump.substring(end));
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--backup", HOSTILE_NAME, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.json().path("error").path("message").asText()).startsWith("restore-scratch: " + HOSTILE_NAME + " line ")
+            .contains(": psql meta-command \\! is not allowed in a dump").doesNotContain("nothing was changed")
+            .containsPattern("\\(found while restoring into merq_restore_\\d{8}_\\d{6}, which was dropped; database merq"
+                + " was not touched\\)$");
+        assertThat(run.step("restore-scratch").path("status").asText()).isEqualTo("failed");
+        assertNoShellCommandRan(marker);
+        assertThat(users()).isEqualTo(String.valueOf(ROWS));
+        assertThat(databases()).noneMatch(db -> db.startsWith("merq_restore_"));
+        assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", stack.container("backend")).out().strip())
+            .isEqualTo("true");
+    }
+
     /** \o writes files, \copy ... program runs a program: both on psql's side, refused alike. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -31,6 +31,26 @@ public final class LinesToSkip {
         return ranges.isEmpty();
     }
 
+    /** Whether line {@code line} is one of them. */
+    public boolean skips(long line) {
+        for (long[] range : ranges) {
+            if (range[0] <= line && line <= range[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of them lies in {@code first..last}. */
+    public boolean anyWithin(long first, long last) {
+        for (long[] range : ranges) {
+            if (range[0] <= last && range[1] >= first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many lines are skipped in all. */
     public long count() {
         return ranges.stream().mapToLong(range -> range[1] - range[0] + 1).sum();

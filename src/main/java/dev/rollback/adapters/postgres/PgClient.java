@@ -125,8 +125,8 @@ public final class PgClient implements Postgres {
     }
 
     @Override
-    public void restorePlain(Path dump, String database, boolean gzip, LinesToSkip skip) {
-        restores.plain(dump, database, gzip, skip);
+    public void restorePlain(Path dump, String database, boolean gzip, PlainDumpFilter filter) {
+        restores.plain(dump, database, gzip, filter);
     }
 
     /**

@@ -110,9 +110,30 @@ final class PgErrors {
         if (unreachable != null) {
             return unreachable;
         }
+        String cut = archiveCut(result.stderrTail());
+        if (cut != null) {
+            // The table of contents is all a check before a restore into scratch reads of an archive.
+            return RollbackException.refused("backup " + dump + " cannot be restored: the archive is truncated or"
+                + " corrupt (" + redact(cut) + ")");
+        }
         String line = redact(errorLine(result));
         return RollbackException.failed("restoring " + dump + " into database " + database + " failed (" + toolName
             + " exit " + result.exitCode() + ")" + (line.isEmpty() ? "" : ": " + line));
+    }
+
+    /**
+     * pg_restore's line saying the archive ends early or is damaged, else null. With several jobs
+     * its last line is "a worker process died unexpectedly"; the worker's reason comes before it.
+     */
+    static String archiveCut(String stderr) {
+        for (String line : stderr.lines().toList()) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.contains("could not read from input file") || lower.contains("possibly corrupt archive")
+                || lower.contains("unexpected end of file") || lower.contains("could not uncompress data")) {
+                return line.strip();
+            }
+        }
+        return null;
     }
 
     /** The failures that mean the tool never got to work on the data: exit 4 or 3; null for others. */

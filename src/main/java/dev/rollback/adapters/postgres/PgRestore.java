@@ -47,16 +47,27 @@ final class PgRestore {
         this.requireRestrictedPsql = requireRestrictedPsql;
     }
 
-    /** psql in restricted mode, under a key drawn for this restore alone (see {@link PlainDumpInput}). */
-    void plain(Path dump, String database, boolean gzip, LinesToSkip skip) {
+    /**
+     * psql in restricted mode, under a key drawn for this restore alone (see {@link PlainDumpInput}).
+     * A dump the {@code filter} rejects on the way in is refused (exit 3) with the filter's reason.
+     */
+    void plain(Path dump, String database, boolean gzip, PlainDumpFilter filter) {
         requireReadableFile(dump);
         requireDatabase(database);
         requireRestrictedPsql.run();
         ToolsLocation location = tools.get();
-        ProcessSpec psql = PgCommands.at(target, location).runScriptFromStdin(database)
-            .stdinFrom(new PlainDumpInput(dump, gzip, skip, restrictKey()));
+        PlainDumpInput input = new PlainDumpInput(dump, gzip, filter, restrictKey());
+        ProcessSpec psql = PgCommands.at(target, location).runScriptFromStdin(database).stdinFrom(input);
         long started = System.nanoTime();
-        ProcessResult result = run(psql, dump, database);
+        ProcessResult result;
+        try {
+            result = run(psql, dump, database);
+        } catch (RollbackException e) {
+            if (input.rejection() != null) {
+                throw new RollbackException(ExitCode.REFUSED, input.rejection().getMessage(), e);
+            }
+            throw e;
+        }
         if (!result.succeeded()) {
             throw errors.restoreFailed("psql", database, dump, new ProcessResult(result.exitCode(), result.stdout(),
                 PlainDumpInput.dumpLineNumbers(result.stderrTail())));

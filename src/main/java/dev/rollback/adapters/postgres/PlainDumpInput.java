@@ -27,9 +27,11 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>psql runs it in restricted mode: the first line is {@code \restrict} with a key drawn for this
  * restore alone, so psql refuses every meta-command that follows (a dump cannot know the key to
- * lift it). The dump was scanned before anything was touched; this is the second fence, for a
- * line the scan missed. The dump's own restrict lines and the statements the scan found unfit for
- * a scratch copy ({@link LinesToSkip}) reach psql as empty lines.
+ * lift it). The dump is scanned before psql sees it (before anything was touched, or line by line
+ * on its way in, see {@link PlainDumpFilter}); this is the second fence, for a line the scan missed.
+ * The dump's own restrict lines and the statements the scan found unfit for a scratch copy
+ * ({@link LinesToSkip}) reach psql as empty lines. A filter that rejects the dump mid-stream
+ * ({@link DumpRejected}) is remembered here, so the restore can say why its input stopped.
  *
  * <p>BEGIN shares the dump's first line, so psql's "psql:&lt;stdin&gt;:N:" line numbers in error
  * messages are the dump's own plus one; {@link #dumpLineNumbers} puts them back. COMMIT comes after a newline and an empty statement, so a last line
@@ -44,17 +46,22 @@ final class PlainDumpInput implements StdinSource {
 
     private final Path dump;
     private final boolean gzip;
-    private final LinesToSkip skip;
+    private final PlainDumpFilter filter;
     private final String restrictKey;
+    private volatile DumpRejected rejection;
 
     /** {@code restrictKey}: letters and digits, fresh for each restore, never logged. */
     PlainDumpInput(Path dump, boolean gzip, LinesToSkip skip, String restrictKey) {
+        this(dump, gzip, PlainDumpFilter.skipping(skip), restrictKey);
+    }
+
+    PlainDumpInput(Path dump, boolean gzip, PlainDumpFilter filter, String restrictKey) {
         if (!restrictKey.matches("[A-Za-z0-9]{16,}")) {
             throw new IllegalArgumentException("a restrict key is 16 or more letters and digits");
         }
         this.dump = dump;
         this.gzip = gzip;
-        this.skip = skip;
+        this.filter = filter;
         this.restrictKey = restrictKey;
     }
 
@@ -74,9 +81,14 @@ final class PlainDumpInput implements StdinSource {
             throw unreadable(notGzip);
         }
         byte[] restrict = ("\\restrict " + restrictKey + "\n").getBytes(StandardCharsets.US_ASCII);
-        InputStream body = skip.isEmpty() ? new Explained(sql) : new SkippedLines(new Explained(sql), skip);
+        InputStream body = new Explained(filter.filter(sql));
         return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(restrict),
             new ByteArrayInputStream(BEGIN), body, new ByteArrayInputStream(COMMIT))));
+    }
+
+    /** Why the filter stopped the dump mid-stream, or null when it did not. */
+    DumpRejected rejection() {
+        return rejection;
     }
 
     private IOException unreadable(IOException e) {
@@ -84,7 +96,10 @@ final class PlainDumpInput implements StdinSource {
             + "); nothing of it was committed", e);
     }
 
-    /** Explains read errors: "Unexpected end of ZLIB input stream" alone says little. */
+    /**
+     * Explains read errors: "Unexpected end of ZLIB input stream" alone says little. A filter's
+     * {@link DumpRejected} already says what is wrong: kept as it is, and remembered.
+     */
     private final class Explained extends FilterInputStream {
         Explained(InputStream in) {
             super(in);
@@ -95,7 +110,7 @@ final class PlainDumpInput implements StdinSource {
             try {
                 return super.read();
             } catch (IOException e) {
-                throw unreadable(e);
+                throw explained(e);
             }
         }
 
@@ -104,8 +119,16 @@ final class PlainDumpInput implements StdinSource {
             try {
                 return super.read(buffer, offset, length);
             } catch (IOException e) {
-                throw unreadable(e);
+                throw explained(e);
             }
+        }
+
+        private IOException explained(IOException e) {
+            if (e instanceof DumpRejected rejected) {
+                rejection = rejected;
+                return rejected;
+            }
+            return unreadable(e);
         }
     }
 }

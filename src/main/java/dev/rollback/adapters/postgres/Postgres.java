@@ -121,7 +121,17 @@ public interface Postgres {
      * container alike), decompressed on the way when {@code gzip}; it is never held in memory.
      * A SQL error is exit 1 with psql's error line; the database is left for the caller to drop.
      */
-    void restorePlain(Path dump, String database, boolean gzip, LinesToSkip skip);
+    default void restorePlain(Path dump, String database, boolean gzip, LinesToSkip skip) {
+        restorePlain(dump, database, gzip, PlainDumpFilter.skipping(skip));
+    }
+
+    /**
+     * As {@link #restorePlain(Path, String, boolean, LinesToSkip)}, the dump's SQL passing through
+     * {@code filter} on its way to psql: a filter that checks the dump as it streams stops it at the
+     * first bad line ({@link DumpRejected}), before psql receives it; nothing of the dump is then
+     * committed, and the restore is refused (exit 3) with the filter's reason.
+     */
+    void restorePlain(Path dump, String database, boolean gzip, PlainDumpFilter filter);
 
     /**
      * Checks that the psql the tools run with has restricted mode ({@code \restrict}), which plain

@@ -110,6 +110,22 @@ class PgErrorsTest {
             + " (psql exit 3): psql:<stdin>:42: ERROR:  division by zero");
     }
 
+    /** pg_restore on an archive cut short, as measured with --jobs 1 and --jobs 2: a bad backup, exit 3. */
+    @Test
+    void aTruncatedArchiveIsARefusedBackupWithTheWorkersReason() {
+        ProcessResult twoJobs = new ProcessResult(1, "", "pg_restore: error: could not find block ID 3346 in archive --"
+            + " possibly corrupt archive\npg_restore: error: a worker process died unexpectedly");
+        ProcessResult oneJob = new ProcessResult(1, "", "pg_restore: error: could not read from input file: end of file");
+
+        RollbackException e = errors.restoreFailed("pg_restore", "merq_scratch", Path.of("/backups/merq.dump"), twoJobs);
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(e.getMessage()).isEqualTo("backup /backups/merq.dump cannot be restored: the archive is truncated or"
+            + " corrupt (pg_restore: error: could not find block ID 3346 in archive -- possibly corrupt archive)");
+        assertThat(errors.restoreFailed("pg_restore", "merq_scratch", Path.of("/backups/merq.dump"), oneJob).getMessage())
+            .endsWith("(pg_restore: error: could not read from input file: end of file)");
+    }
+
     @Test
     void aRestoreThatCannotLogInIsUnreachableLikeTheOtherTools() {
         ProcessResult result = new ProcessResult(2, "", "psql: error: connection to server at \"127.0.0.1\", port 5432"
