@@ -10,6 +10,7 @@ import dev.rollback.core.config.DurationText;
 import dev.rollback.core.config.NotifyConfig;
 import dev.rollback.core.config.WebhookConfig;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,6 +136,8 @@ public final class Webhooks implements RunNotifier {
             return status / 100 == 2 ? null : which + " answered HTTP " + status;
         } catch (HttpStall e) {
             return which + " did not answer within " + DurationText.format(bound) + "; given up";
+        } catch (ConnectException e) {
+            return which + " could not connect (nothing listening, or the host unreachable)";
         } catch (IOException e) {
             // The JDK's messages may name the request: masked like the bodies (URL and path are masks).
             String reason = e.getMessage() != null ? mask.redact(e.getMessage()) : e.getClass().getSimpleName();

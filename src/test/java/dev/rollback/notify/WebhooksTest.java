@@ -88,7 +88,7 @@ class WebhooksTest {
         List<String> warnings = notifier.finish();
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(0)).isEqualTo("webhook 127.0.0.1 (end post) answered HTTP 404");
-        assertThat(warnings.get(1)).startsWith("webhook 127.0.0.1 (end post) failed: ");
+        assertThat(warnings.get(1)).startsWith("webhook 127.0.0.1 (end post) could not connect");
         assertThat(warnings).allSatisfy(warning -> assertThat(warning).doesNotContain("pathToken"));
     }
 }
