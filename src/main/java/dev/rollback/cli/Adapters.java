@@ -13,6 +13,7 @@ import dev.rollback.adapters.dokploy.Dokploy;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.adapters.proxy.Proxy;
 import dev.rollback.core.config.Config;
+import dev.rollback.notify.RunNotifier;
 import java.util.Map;
 
 /**
@@ -52,4 +53,10 @@ public interface Adapters {
 
     /** The stack's database; the password is read from {@code env} as the config says. */
     Postgres postgres(Config config, Map<String, String> env);
+
+    /**
+     * Who hears about the runs that change something ({@code notify.webhooks}); its bodies mask
+     * the tool's secrets as {@code env} holds them.
+     */
+    RunNotifier notifier(Config config, Map<String, String> env);
 }

@@ -32,6 +32,7 @@ abstract class BaseCommand implements Callable<Integer> {
             return run(session);
         } finally {
             session.endProgress();
+            session.finishNotices();
         }
     }
 

@@ -25,6 +25,9 @@ import dev.rollback.adapters.process.ChildEnvironment;
 import dev.rollback.adapters.process.ProcessRunner;
 import dev.rollback.core.config.Config;
 import dev.rollback.core.config.SecretVariables;
+import dev.rollback.incident.ToolSecrets;
+import dev.rollback.notify.RunNotifier;
+import dev.rollback.notify.Webhooks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -116,5 +119,13 @@ final class LiveAdapters implements Adapters {
     @Override
     public Postgres postgres(Config config, Map<String, String> env) {
         return new PgClient(PgTarget.fromConfig(config.database(), env, config.baseDir()), runner(config));
+    }
+
+    @Override
+    public RunNotifier notifier(Config config, Map<String, String> env) {
+        if (config.notifications().webhooks().isEmpty()) {
+            return RunNotifier.NONE;
+        }
+        return Webhooks.of(config.notifications(), ToolSecrets.of(config, env));
     }
 }

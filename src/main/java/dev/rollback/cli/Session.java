@@ -25,6 +25,9 @@ import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.core.config.Config;
 import dev.rollback.incident.IncidentSources;
+import dev.rollback.core.Identity;
+import dev.rollback.notify.RunNotice;
+import dev.rollback.notify.RunNotifier;
 import dev.rollback.workdir.GitCheckout;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -47,6 +50,7 @@ final class Session {
     private Proxy proxy;
     private Platform platform;
     private ProgressLine progress;
+    private RunNotifier notifier;
 
     Session(AppContext app, RollbackCommand options, Config config) {
         this.app = app;
@@ -203,13 +207,42 @@ final class Session {
         return Palette.forStream(app.terminal().stdout() && !options.json(), options.noColor, app.env());
     }
 
-    /** Runs a plan, a live progress line ticking meanwhile, and ends that line before the report is printed. */
+    /**
+     * Runs a plan, a live progress line ticking meanwhile, and ends that line before the report is
+     * printed. A run that changes something (a mutating plan, not a dry run) is announced to the
+     * webhooks when it starts and when it ends; the posts go out in the background
+     * ({@link #finishNotices}).
+     */
     Report execute(Plan plan) {
         progress();
+        RunNotifier notices = plan.mutating() && !options.dryRun ? notifier() : RunNotifier.NONE;
+        String host = notices == RunNotifier.NONE ? null : Identity.host();
+        notices.started(RunNotice.started(plan, host));
+        Report report;
         try (ProgressTicker ticker = ProgressTicker.start(progress)) {
-            return executor().run(plan, runOptions());
+            report = executor().run(plan, runOptions());
         } finally {
             endProgress();
+        }
+        notices.ended(RunNotice.ended(report, host));
+        return report;
+    }
+
+    private RunNotifier notifier() {
+        if (notifier == null) {
+            notifier = app.adapters().notifier(config, app.env());
+        }
+        return notifier;
+    }
+
+    /**
+     * Waits, at most the webhooks' bound past the end post, for the posts still in flight; one
+     * warning line on stderr per post that failed. The run's outcome and exit code never change.
+     */
+    void finishNotices() {
+        if (notifier != null) {
+            notifier.finish().forEach(warning -> app.err().println("rollback: warning: " + warning));
+            app.err().flush();
         }
     }
 

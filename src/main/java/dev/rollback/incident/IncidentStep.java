@@ -3,6 +3,7 @@ package dev.rollback.incident;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Identity;
+import dev.rollback.core.Redactor;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;

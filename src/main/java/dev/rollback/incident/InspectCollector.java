@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * {@code inspect/<container>.json}: the Engine's document, environment values already redacted by the
  * adapter; and, for no file, the secret values the container was given (environment, labels,
- * command arguments), so that the bundle's last pass ({@link Redactor}) takes them out of its log
+ * command arguments), so that the bundle's last pass ({@link dev.rollback.core.Redactor}) takes them out of its log
  * and everything else. Runs before {@link LogsCollector}, which needs them.
  */
 final class InspectCollector extends PerContainerCollector {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * (from {@code database.password-env} or {@code database.password-file}), the variables
  * {@link SecretVariables} names (the ones children never get), and every variable of the tool's
  * environment whose name says it holds a password, token, API key or secret ({@code GIT_PASSWORD}, {@code GITHUB_TOKEN},
- * {@code DOKPLOY_API_KEY}, {@code PGPASSWORD}…). Narrower than {@code SecretNames} on purpose: the
+ * {@code DOKPLOY_API_KEY}, {@code PGPASSWORD}…), and the {@code notify.webhooks} URLs (a webhook's URL
+ * is its token). Narrower than {@code SecretNames} on purpose: the
  * values are replaced in every text, and {@code XDG_SESSION_CLASS=user} must not shred "user".
  */
 public final class ToolSecrets {
@@ -27,6 +28,8 @@ public final class ToolSecrets {
         env.keySet().stream().filter(name -> SECRET_VARIABLE.matcher(name).matches()).forEach(names::add);
         List<String> values = new ArrayList<>(names.stream().map(env::get).filter(v -> v != null && !v.isEmpty()).toList());
         databasePassword(config, env, values);
+        // A Slack or Discord webhook URL is a credential: its token is the path.
+        config.notifications().webhooks().forEach(hook -> values.add(hook.url().strip()));
         return values.stream().distinct().toList();
     }
 

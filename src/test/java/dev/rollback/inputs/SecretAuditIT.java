@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollback.e2e.RollbackCli;
 import dev.rollback.e2e.Shell;
 import dev.rollback.e2e.TestStack;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * jar against the shared stack, with {@code -vv} so debug logs are audited too. After each run
  * the sentinels must be absent from stdout (the JSON report), stderr, every file of the state dir
  * (journal, ledger), every file of the backups dir (dumps, volume archives and incident bundles
- * read decompressed), the argv of every process started meanwhile, and what every container
- * created meanwhile was started with. Writes {@code target/secret-audit.md}.
+ * read decompressed), the argv of every process started meanwhile, what every container
+ * created meanwhile was started with, and the body of every webhook post (a JSON and a Slack
+ * webhook on a local receiver: every changing run posts its start and end). Writes {@code target/secret-audit.md}.
  */
 @ExtendWith(SharedStack.class)
 class SecretAuditIT {
@@ -37,17 +43,32 @@ class SecretAuditIT {
     /** The argv sampled during the last run: to show the sampler does see the children that matter. */
     private List<String> lastArgvs = List.of();
 
+    private static final String DOCKER = "docker: { helper-image: \"rollback-fixture/busybox:latest\" }\n";
+    private static HttpServer receiver;
+    private static final List<String> webhookBodies = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void checkout(TestStack shared) throws IOException {
         stack = shared;
         startedNanos = System.nanoTime();
-        stack.writeConfig("docker: { helper-image: \"rollback-fixture/busybox:latest\" }\n");
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String hooks = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        stack.writeConfig(DOCKER + "notify:\n  webhooks:\n    - { url: \"" + hooks + "/json\" }\n"
+            + "    - { url: \"" + hooks + "/slack\", format: slack }\n");
         StackCheckout.ensure(stack);
         stack.awaitHealthy();
     }
 
     @AfterAll
-    static void writeTable() {
+    static void writeTable() throws IOException {
+        receiver.stop(0);
+        stack.writeConfig(DOCKER); // the shared stack's next test must not post to a receiver that is gone
         TABLE.write();
     }
 
@@ -86,6 +107,9 @@ class SecretAuditIT {
         audit("blue-green (no Caddy in this stack)", 2, Map.of(), "blue-green", "--to", "HEAD", "--yes");
 
         assertThat(failures).as("secrets found, or commands that did not run as expected").isEmpty();
+        assertThat(webhookBodies).as("the webhook bodies audited: start and end of the changing runs")
+            .anyMatch(body -> body.contains("\"event\":\"end\"") && body.contains("\"command\":\"db-restore\""))
+            .anyMatch(body -> body.contains("\"error\":\""));
     }
 
     /** What a deploy pipeline does: deploy a version and record it, so that redeploy has a previous release. */
@@ -114,6 +138,7 @@ class SecretAuditIT {
         List<String> argvs;
         List<String> containers;
         int gone;
+        int bodiesBefore = webhookBodies.size();
         try (ArgvSampler sampler = ArgvSampler.start(); HelperContainers helpers = HelperContainers.watch(stack.project)) {
             run = stack.rollback(environment, args);
             sampler.close();
@@ -131,6 +156,9 @@ class SecretAuditIT {
             + SENTINELS.firstLineWithSecret(argv))));
         containers.forEach(c -> SENTINELS.find(c).forEach(secret -> leaks.add(secret + " in container: "
             + SENTINELS.firstLineWithSecret(c))));
+        List<String> bodies = List.copyOf(webhookBodies.subList(bodiesBefore, webhookBodies.size()));
+        bodies.forEach(body -> SENTINELS.find(body).forEach(secret -> leaks.add(secret + " in a webhook body: "
+            + SENTINELS.firstLineWithSecret(body))));
         SENTINELS.findInFiles(stack.stateDir, path -> false).forEach(hit -> leaks.add("state dir " + hit));
         SENTINELS.findInFiles(stack.backups, SecretAuditIT::envFileCopy).forEach(hit -> leaks.add("backups " + hit));
         if (run.exitCode() != exit) {
@@ -140,7 +168,7 @@ class SecretAuditIT {
         leaks.forEach(leak -> failures.add(name + ": " + leak));
         String places = stdout + ", stderr (-vv), state dir (journal, ledger), backups dir (dumps, archives, bundles), "
             + "argv of " + argvs.size() + " processes started on the host meanwhile, what " + containers.size()
-            + " containers of the stack were started with" + (gone == 0 ? "" : " (" + gone + " more, helpers, were gone"
+            + " containers of the stack were started with, " + bodies.size() + " webhook bodies" + (gone == 0 ? "" : " (" + gone + " more, helpers, were gone"
             + " before they could be inspected: their processes are in the argv sample)");
         TABLE.add(String.format("%03d", TABLE.size()), GeneratedTable.code("rollback " + String.join(" ", args)) + " (" + name + ")",
             String.valueOf(run.exitCode()), places, leaks.isEmpty() ? "clean" : "LEAK: " + String.join("; ", leaks));

@@ -1,6 +1,5 @@
-package dev.rollback.incident;
+package dev.rollback.core;
 
-import dev.rollback.core.SecretNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bundle's last pass: every secret value the tool knows is replaced with {@code <redacted>} in
- * every file, whatever collector wrote it (a container that logs its own password, an error message
- * that echoes a token). Known values, not patterns: a log line has no key to judge by.
+ * The masking of every text the tool hands to someone else: the incident bundle's last pass (every
+ * file, whatever collector wrote it: a container that logs its own password, an error message that
+ * echoes a token) and the bodies of webhook posts. Every secret value the tool knows is replaced
+ * with {@code <redacted>}. Known values, not patterns: a log line has no key to judge by.
  *
  * <p>Rules: the longest value wins where several match at one place (a token that contains a
  * password is replaced whole); a value is also found as it appears inside a JSON string (quotes and
@@ -21,13 +21,13 @@ import java.util.Set;
  * replacing "pg" or "1" everywhere would shred the text while protecting nothing such a value could
  * protect. The text is read once, left to right, so a replacement is never itself rewritten.
  */
-final class Redactor {
-    static final int MIN_LENGTH = 4;
+public final class Redactor {
+    public static final int MIN_LENGTH = 4;
 
     /** Values by their first character, longest first. */
     private final Map<Character, List<String>> byFirst = new HashMap<>();
 
-    Redactor(Collection<String> secrets) {
+    public Redactor(Collection<String> secrets) {
         Set<String> values = new LinkedHashSet<>();
         for (String secret : secrets) {
             if (secret != null && secret.length() >= MIN_LENGTH) {
@@ -42,11 +42,11 @@ final class Redactor {
     }
 
     /** How many distinct values (and escaped forms) are replaced. */
-    int size() {
+    public int size() {
         return byFirst.values().stream().mapToInt(List::size).sum();
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         if (byFirst.isEmpty()) {
             return text;
         }

@@ -1,4 +1,4 @@
-package dev.rollback.incident;
+package dev.rollback.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
