@@ -133,7 +133,7 @@ final class Session {
         return app.adapters().digitalOcean(config, app.env());
     }
 
-    /** {@code check-migrations} over a checkout as level 1 and {@code plan} run it: migrations.paths, the large-table threshold. */
+    /** {@code check-migrations} over a checkout, as level 1 and {@code plan} run it (migrations.paths, large tables). */
     Function<GitCheckout, MigrationCheck> migrationCheck() {
         long threshold = config.migrations().largeTableRows();
         return checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
