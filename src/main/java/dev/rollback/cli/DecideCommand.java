@@ -1,7 +1,6 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.postgres.Postgres;
-import dev.rollback.adapters.sql.JSqlStatements;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
 import dev.rollback.core.Report;
@@ -13,9 +12,6 @@ import dev.rollback.decide.DecisionPlan.Configured;
 import dev.rollback.decide.DecisionPlan.ReleaseHistory;
 import dev.rollback.decide.Severity;
 import dev.rollback.decide.StackShape;
-import dev.rollback.migrations.DatabaseTableSizes;
-import dev.rollback.migrations.MigrationCheck;
-import dev.rollback.migrations.MigrationPaths;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.workdir.GitCheckout;
@@ -67,7 +63,6 @@ final class DecideCommand extends BaseCommand {
 
     private DecisionPlan.Inputs inputs(Session session) {
         Config config = session.config();
-        long threshold = config.migrations().largeTableRows();
         Platform platform = session.platform();
         boolean ownHistory = !platform.has(Capability.RELEASE_LEDGER);
         boolean appServices = !config.stack().appServices().isEmpty();
@@ -88,10 +83,7 @@ final class DecideCommand extends BaseCommand {
                 ownHistory ? ReleaseHistory.Source.PLATFORM : ReleaseHistory.Source.LEDGER),
             new DecisionPlan.GitAccess(() -> GitCheckout.around(config.workdir()), config.git().remote(),
                 configured(config.git().url()),
-                checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
-                    MigrationPaths.of(config.migrations()),
-                    new JSqlStatements(), new DatabaseTableSizes(session::postgres, threshold),
-                    threshold))),
+                session.migrationCheck()),
             new DecisionPlan.BackupAccess(new BackupStore(config.backupsDir(), app.clock()),
                 new DumpInspector(postgresOrNull(session))),
             app.clock());

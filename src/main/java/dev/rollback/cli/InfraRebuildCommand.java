@@ -16,6 +16,7 @@ import dev.rollback.incident.IncidentStep;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.platform.RedeployRequest;
+import dev.rollback.redeploy.MigrationGate;
 import dev.rollback.rebuild.CloudInputs;
 import dev.rollback.rebuild.CloudInputs.DnsUpdate;
 import dev.rollback.rebuild.CloudInputs.Placement;
@@ -108,7 +109,8 @@ final class InfraRebuildCommand extends PlanCommand {
         ReleaseInputs releaseInputs = new ReleaseInputs(session.docker(), stackFiles, platform.stack(), session.ledger(),
             release == null ? ReleaseInputs.LATEST : release, session.httpChecks(), session.healthGate(),
             id -> platform.redeploy(new RedeployRequest(session.ledger(), id, List.of(), session.httpChecks(),
-                session.healthGate(), false, true)).steps());
+                session.healthGate(), false, true,
+                MigrationGate.skipped("level 4 restores the database with the release"))).steps());
         VolumeInputs volumes = new VolumeInputs(volumeMode == VolumeInputs.Mode.NONE ? null : session.volumes(),
             stackFiles, store, volumeMode);
         return RebuildPlan.local(new LocalInputs(incident(session, store), releaseInputs, volumes, database(session, store),

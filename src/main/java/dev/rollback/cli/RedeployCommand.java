@@ -5,6 +5,8 @@ import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.ConfigException;
 import dev.rollback.core.config.Names;
 import dev.rollback.platform.RedeployRequest;
+import dev.rollback.redeploy.MigrationGate;
+import dev.rollback.workdir.GitCheckout;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,7 +17,11 @@ import picocli.CommandLine.Option;
     header = "Level 1: redeploy the previous working release.",
     description = {
         "Bring back the previous working release (or --to RELEASE) of the stack or of --service S, then wait for "
-            + "the health gate; if it fails, put back what ran before."})
+            + "the health gate; if it fails, put back what ran before.",
+        "Before anything changes it checks the migrations added since that release (check-migrations from the "
+            + "release's git commit to the running one): dangerous ones refuse (exit 3) and name the level "
+            + "`rollback plan` recommends; ones to review ask on a terminal (without one, refused unless --yes). "
+            + "With no git checkout or no recorded commit the check is skipped, and the report says why."})
 final class RedeployCommand extends PlanCommand {
     @Option(names = "--service", paramLabel = "S", description = "Only this service (repeatable).")
     List<String> services = new ArrayList<>();
@@ -31,6 +37,10 @@ final class RedeployCommand extends PlanCommand {
         description = "Refuse instead of pulling a release's pruned images back by their recorded digest.")
     boolean noPull;
 
+    @Option(names = "--ignore-migrations",
+        description = "Do not check the migrations added since the release (the report says they were not checked).")
+    boolean ignoreMigrations;
+
     RedeployCommand(AppContext app) {
         super(app);
     }
@@ -42,7 +52,10 @@ final class RedeployCommand extends PlanCommand {
         } catch (ConfigException e) {
             throw RollbackException.usage(e.getMessage());
         }
+        MigrationGate migrations = ignoreMigrations
+            ? MigrationGate.skipped("--ignore-migrations: the migrations since the release were not checked")
+            : MigrationGate.checking(() -> GitCheckout.around(session.config().workdir()), session.migrationCheck());
         return session.platform().redeploy(new RedeployRequest(session.ledger(), to, services, session.httpChecks(),
-            session.healthGate(), !noUndo, !noPull));
+            session.healthGate(), !noUndo, !noPull, migrations));
     }
 }

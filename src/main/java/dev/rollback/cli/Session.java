@@ -29,6 +29,11 @@ import dev.rollback.core.Identity;
 import dev.rollback.notify.RunNotice;
 import dev.rollback.notify.RunNotifier;
 import dev.rollback.workdir.GitCheckout;
+import dev.rollback.adapters.sql.JSqlStatements;
+import dev.rollback.migrations.DatabaseTableSizes;
+import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.migrations.MigrationPaths;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -130,6 +135,14 @@ final class Session {
     /** DigitalOcean's API, the token from the variable digitalocean.token-env names. */
     DigitalOcean digitalOcean() {
         return app.adapters().digitalOcean(config, app.env());
+    }
+
+    /** {@code check-migrations} over a checkout, as level 1 and {@code plan} run it (migrations.paths, large tables). */
+    Function<GitCheckout, MigrationCheck> migrationCheck() {
+        long threshold = config.migrations().largeTableRows();
+        return checkout -> new MigrationCheck(new MigrationCheck.Inputs(checkout.git(), checkout.prefix(),
+            MigrationPaths.of(config.migrations()), new JSqlStatements(),
+            new DatabaseTableSizes(this::postgres, threshold), threshold));
     }
 
     Postgres postgres() {

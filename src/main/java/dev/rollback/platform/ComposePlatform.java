@@ -36,7 +36,7 @@ final class ComposePlatform extends DeclaredPlatform {
 
     @Override
     public Plan redeploy(RedeployRequest request) {
-        return RedeployPlan.compose(request.toInputs(docker.get(), stack()), compose.get());
+        return RedeployPlan.compose(request.toInputs(docker.get(), stack()), compose.get(), request.migrations());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rollback.platform;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.gate.HealthGate;
+import dev.rollback.redeploy.MigrationGate;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
@@ -17,9 +18,10 @@ import java.util.List;
  * @param httpChecks the configured HTTP checks, part of the gate
  * @param undo       put back what ran before when the gate fails (false: --no-undo)
  * @param pull       pull a release's pruned images back by their recorded digest (false: --no-pull)
+ * @param migrations how the migrations since the chosen release are checked, or why they are not
  */
 public record RedeployRequest(Ledger ledger, String wanted, List<String> services, List<HealthCheck> httpChecks,
-                              HealthGate gate, boolean undo, boolean pull) {
+                              HealthGate gate, boolean undo, boolean pull, MigrationGate migrations) {
 
     /** Level 1's inputs for a stack the tool's own ledger describes (compose, Swarm). */
     RedeployPlan.Inputs toInputs(Docker docker, RunningStack stack) {

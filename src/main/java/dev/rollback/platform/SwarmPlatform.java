@@ -48,7 +48,7 @@ final class SwarmPlatform extends DeclaredPlatform {
     /** Services updated to the release's images; with an empty ledger, the Engine's rollback to the previous spec. */
     @Override
     public Plan redeploy(RedeployRequest request) {
-        return RedeployPlan.swarm(request.toInputs(docker.get(), stack()), swarm.get());
+        return RedeployPlan.swarm(request.toInputs(docker.get(), stack()), swarm.get(), request.migrations());
     }
 
     @Override

@@ -51,8 +51,12 @@ public final class RedeployPlan {
     private RedeployPlan() {
     }
 
-    public static Plan compose(Inputs in, Compose compose) {
-        return Plan.builder("redeploy").level(1).steps(composeSteps(in, compose, List.of())).build();
+    /** Level 1 on compose, the migrations since the chosen release checked first ({@link CheckMigrationsStep}). */
+    public static Plan compose(Inputs in, Compose compose, MigrationGate migrations) {
+        Switch change = new Switch();
+        List<Step> steps = composeSteps(in, compose, List.of(), change);
+        steps.add(1, new CheckMigrationsStep(migrations, in.ledger(), change));
+        return Plan.builder("redeploy").level(1).steps(steps).build();
     }
 
     /**
@@ -60,7 +64,10 @@ public final class RedeployPlan {
      * gate: level 3's {@code --redeploy previous} starts the remaining app services there.
      */
     public static List<Step> composeSteps(Inputs in, Compose compose, List<Step> beforeGate) {
-        Switch change = new Switch();
+        return composeSteps(in, compose, beforeGate, new Switch());
+    }
+
+    private static List<Step> composeSteps(Inputs in, Compose compose, List<Step> beforeGate, Switch change) {
         List<Step> steps = new ArrayList<>();
         steps.add(new SelectReleaseStep(in.ledger(), in.stack()::services,
             in.docker(), in.wanted(), in.services(), change, true, in.missingImages()));
@@ -76,17 +83,19 @@ public final class RedeployPlan {
      * Swarm ({@code stack.name} is the stack namespace): services are updated to the release's
      * protective tags; with an empty ledger, the Engine's rollback to the previous spec.
      */
-    public static Plan swarm(Inputs in, Swarm swarm) {
+    public static Plan swarm(Inputs in, Swarm swarm, MigrationGate migrations) {
         Switch change = new Switch();
         String stack = in.stack().name();
         Function<List<String>, Map<String, HealthCheck>> monitored =
             services -> monitored(in, in.stack().serviceChecks(services));
         Plan.Builder plan = Plan.builder("redeploy").level(1);
         if (in.ledger().releases().isEmpty()) {
-            plan.step(new SwarmPreviousSpecStep(swarm, stack, in.services(), change, in.gate().timeout(), monitored));
+            plan.step(new CheckMigrationsStep(migrations, in.ledger(), change))
+                .step(new SwarmPreviousSpecStep(swarm, stack, in.services(), change, in.gate().timeout(), monitored));
         } else {
             plan.step(new SelectReleaseStep(in.ledger(), in.stack()::services, in.docker(),
                     in.wanted(), in.services(), change, false, in.missingImages()))
+                .step(new CheckMigrationsStep(migrations, in.ledger(), change))
                 .step(new SwitchSwarmStep(swarm, stack, change, in.gate().timeout(), monitored, in.undo()));
         }
         return plan.step(healthGate(in, change)).build();

@@ -84,6 +84,8 @@ class DokployRedeployE2EIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().path("result").path("deploymentLeft").asText()).isEqualTo("d4");
         assertThat(run.json().path("result").path("deploymentReached").asText()).isEqualTo("d2");
+        assertThat(run.step("check-migrations").path("status").asText()).isEqualTo("skipped");
+        assertThat(run.step("check-migrations").path("detail").path("reason").asText()).contains("no git commit");
         dokploy.verify(postRequestedFor(urlPathEqualTo("/api/rollback.rollback"))
             .withHeader("x-api-key", equalTo(KEY)).withRequestBody(equalToJson("{\"rollbackId\": \"rb-2\"}")));
         dokploy.verify(getRequestedFor(urlPathEqualTo("/health")));

@@ -87,7 +87,9 @@ class RedeployE2EIT {
         JsonNode journal = lastJournalEntry();
         assertThat(journal.path("command").asText()).isEqualTo("redeploy");
         assertThat(journal.path("status").asText()).isEqualTo("succeeded");
-        assertThat(journal.path("steps").size()).isEqualTo(3);
+        assertThat(journal.path("steps").size()).isEqualTo(4);
+        assertThat(run.step("check-migrations").path("status").asText()).isEqualTo("skipped");
+        assertThat(run.step("check-migrations").path("detail").path("reason").asText()).contains("recorded no git commit");
     }
 
     @Test
