@@ -6,6 +6,8 @@ import dev.rollback.backup.DumpInspector;
 import dev.rollback.core.Report;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
+import dev.rollback.core.Journal;
+import dev.rollback.history.DrillOutcomes;
 import dev.rollback.decide.CommandLineFormat;
 import dev.rollback.decide.DecisionPlan;
 import dev.rollback.decide.DecisionPlan.Configured;
@@ -85,7 +87,8 @@ final class DecideCommand extends BaseCommand {
                 configured(config.git().url()),
                 session.migrationCheck()),
             new DecisionPlan.BackupAccess(new BackupStore(config.backupsDir(), app.clock()),
-                new DumpInspector(postgresOrNull(session))),
+                new DumpInspector(postgresOrNull(session)),
+                () -> DrillOutcomes.lastFailed(new Journal(config.stateDirPath()))),
             app.clock());
     }
 
