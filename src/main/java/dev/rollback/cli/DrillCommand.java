@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * from cron or CI; exit 1 says the backup would not have saved the day.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-    header = "Prove a backup restores: restore it into a scratch database, check it, drop it.",
+    header = "Prove a backup restores, in a scratch database.",
     description = {
         "Level 3's restore and checks (tables, rows, the sample query, size beside live) on a scratch database"
             + " that is dropped afterwards; the live database and the app are never touched. The restore time is"
