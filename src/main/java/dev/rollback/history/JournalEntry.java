@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param who        {@code user@host}
  * @param failedStep the first step that failed, or null
  * @param error      the report's error message, or null
- * @param backup     the backup a {@code drill} or restore used (the result's {@code backup}), or null
+ * @param backup     the file name of the backup a {@code drill} or restore used (the result's {@code backup}
+ *                   is a path once the backup was read, a name when it was refused before), or null
  * @param restoreMs  a {@code drill}'s measured restore time (the result's {@code restoreMs}), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,7 +44,7 @@ public record JournalEntry(Instant startedAt, Instant finishedAt, String who, St
             line.hasNonNull("level") ? line.path("level").asInt() : null, line.path("status").asText(),
             line.path("dryRun").asBoolean(), line.path("durationMs").asLong(), line.path("steps").size(), failed,
             line.path("error").hasNonNull("message") ? line.path("error").path("message").asText() : null,
-            result.hasNonNull("backup") ? result.path("backup").asText() : null,
+            result.hasNonNull("backup") ? fileName(result.path("backup").asText()) : null,
             result.hasNonNull("restoreMs") ? result.path("restoreMs").asLong() : null));
     }
 
@@ -63,6 +64,10 @@ public record JournalEntry(Instant startedAt, Instant finishedAt, String who, St
     /** Whether this run was a {@code drill}. */
     public boolean drill() {
         return DRILL.equals(command);
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static Instant instant(JsonNode value) {

@@ -47,11 +47,11 @@ class BackupProbeTest {
             drill("merq_20261202_020000.sql", "succeeded", "2026-12-02T03:00:00Z"),
             drill("merq_20261202_020000.sql", "failed", "2026-12-03T03:00:00Z"),
             drill("merq_20261201_020000.sql", "failed", "2026-12-01T03:00:00Z"),
-            drill("merq_20261201_020000.sql", "succeeded", "2026-12-02T04:00:00Z")));
+            drill("/srv/backups/merq_20261201_020000.sql", "succeeded", "2026-12-02T04:00:00Z")));
 
         Set<String> failed = DrillOutcomes.lastFailed(new Journal(dir.resolve("state")));
 
-        assertThat(failed).as("only the latest drill of each backup counts").containsExactly("merq_20261202_020000.sql");
+        assertThat(failed).as("only the latest drill of each backup counts, named by path or by name").containsExactly("merq_20261202_020000.sql");
         assertThat(probe(failed)).isEqualTo("merq_20261201_020000.sql");
         assertThat(probe(Set.of())).isEqualTo("merq_20261202_020000.sql");
     }
