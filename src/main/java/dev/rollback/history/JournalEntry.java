@@ -25,7 +25,6 @@ public record JournalEntry(Instant startedAt, Instant finishedAt, String who, St
     /** The command that rehearses a level without recovering anything (dev.rollback.restore.DrillPlan). */
     static final String DRILL = "drill";
 
-
     static Optional<JournalEntry> of(JsonNode line) {
         Instant started = instant(line.path("startedAt"));
         if (started == null || !line.hasNonNull("command")) {
@@ -62,7 +61,7 @@ public record JournalEntry(Instant startedAt, Instant finishedAt, String who, St
     }
 
     /** Whether this run was a {@code drill}. */
-    public boolean drill() {
+    boolean drill() {
         return DRILL.equals(command);
     }
 
