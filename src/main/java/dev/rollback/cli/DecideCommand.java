@@ -3,6 +3,7 @@ package dev.rollback.cli;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
+import dev.rollback.core.Journal;
 import dev.rollback.core.Report;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
@@ -12,6 +13,7 @@ import dev.rollback.decide.DecisionPlan.Configured;
 import dev.rollback.decide.DecisionPlan.ReleaseHistory;
 import dev.rollback.decide.Severity;
 import dev.rollback.decide.StackShape;
+import dev.rollback.history.DrillOutcomes;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.workdir.GitCheckout;
@@ -85,7 +87,8 @@ final class DecideCommand extends BaseCommand {
                 configured(config.git().url()),
                 session.migrationCheck()),
             new DecisionPlan.BackupAccess(new BackupStore(config.backupsDir(), app.clock()),
-                new DumpInspector(postgresOrNull(session))),
+                new DumpInspector(postgresOrNull(session)),
+                () -> DrillOutcomes.lastFailed(new Journal(config.stateDirPath()))),
             app.clock());
     }
 

@@ -86,7 +86,10 @@ final class HistoryCommand extends PlanCommand {
         if (run.dryRun()) {
             return "dry run";
         }
-        return run.error() == null ? "" : shorten(run.error());
+        if (run.error() != null) {
+            return shorten(run.error());
+        }
+        return run.restoreMs() == null ? "" : "restore " + ReportPrinter.seconds(run.restoreMs()) + " of " + run.backup();
     }
 
     private static String shorten(String text) {

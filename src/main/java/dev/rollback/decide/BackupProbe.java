@@ -11,23 +11,29 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What level 3 would restore: the newest complete {@code pre_deploy} backup (the runbook's
  * pre-deployment checklist takes it right before a deploy, so it predates the migrations), else the
- * newest complete backup of any label but the pre-restore safety copies; and how old it is.
+ * newest complete backup of any label but the pre-restore safety copies; and how old it is. A backup
+ * whose latest {@code drill} failed is passed over: it was tried and did not restore.
  */
 final class BackupProbe extends Probe {
     static final String PRE_DEPLOY = "pre_deploy";
 
     private final BackupStore store;
     private final DumpInspector inspector;
+    private final Supplier<Set<String>> failedDrills;
     private final Clock clock;
+    private Set<String> failed = Set.of();
 
-    BackupProbe(BackupStore store, DumpInspector inspector, Clock clock, FactSheet sheet) {
+    BackupProbe(DecisionPlan.BackupAccess backups, Clock clock, FactSheet sheet) {
         super(sheet);
-        this.store = store;
-        this.inspector = inspector;
+        this.store = backups.store();
+        this.inspector = backups.inspector();
+        this.failedDrills = backups.failedDrills();
         this.clock = clock;
     }
 
@@ -44,6 +50,7 @@ final class BackupProbe extends Probe {
 
     @Override
     protected void probe(StepContext context) {
+        failed = failedDrills.get();
         try {
             List<BackupFile> candidates = store.list().stream().filter(b -> !b.label().startsWith("pre_restore")).toList();
             Optional<BackupFile> chosen = newestComplete(candidates.stream().filter(b -> b.label().equals(PRE_DEPLOY)).toList())
@@ -53,6 +60,9 @@ final class BackupProbe extends Probe {
         } catch (RollbackException e) {
             sheet.backup = new Facts.Backup(null, null, null, e.getMessage(), 0);
         }
+        if (!failed.isEmpty()) {
+            context.detail("passedOverFailedDrills", failed.stream().sorted().toList());
+        }
         context.detail("backup", sheet.backup.name()).detail("label", sheet.backup.label())
             .detail("ageSeconds", sheet.backup.age() == null ? null : sheet.backup.age().toSeconds());
     }
@@ -61,7 +71,11 @@ final class BackupProbe extends Probe {
         return newestFirst.stream().filter(this::complete).findFirst();
     }
 
+    /** Complete, and not a backup whose latest drill failed to restore it. */
     private boolean complete(BackupFile backup) {
+        if (failed.contains(backup.name())) {
+            return false;
+        }
         try {
             return inspector.quick(backup.path()).complete();
         } catch (IOException | RuntimeException unreadable) {

@@ -13,6 +13,7 @@ import dev.rollback.workdir.GitCheckout;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,7 +52,8 @@ public final class DecisionPlan {
                             Function<GitCheckout, MigrationCheck> migrationCheck) {
     }
 
-    public record BackupAccess(BackupStore store, DumpInspector inspector) {
+    /** @param failedDrills the backups whose latest {@code drill} failed: not counted on */
+    public record BackupAccess(BackupStore store, DumpInspector inspector, Supplier<Set<String>> failedDrills) {
     }
 
     /** Whether a setting the probe needs is in the configuration. */
@@ -78,7 +80,7 @@ public final class DecisionPlan {
                 releases.source() == ReleaseHistory.Source.PLATFORM, sheet))
             .step(gitProbe)
             .step(new MigrationProbe(gitProbe::checkout, git.migrationCheck(), sheet))
-            .step(new BackupProbe(in.backups().store(), in.backups().inspector(), in.clock(), sheet))
+            .step(new BackupProbe(in.backups(), in.clock(), sheet))
             .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();
         return new Run(plan, sheet);

@@ -9,10 +9,15 @@ import java.util.Locale;
  * the runbook's typical time, e.g. "Level 1 (Dokploy Redeploy): 2 min typical — ours: median 14 s
  * over 3 runs".
  *
- * @param medianSeconds null when no run of this level was measured
+ * <p>Drills ({@code rollback drill}) are counted apart: their measured restore time, not the
+ * whole run, beside the runbook's figure, e.g. "drills: median restore 2.1 s over 5".
+ *
+ * @param medianSeconds      null when no run of this level was measured
+ * @param drills             successful drills of this level with a measured restore time
+ * @param drillMedianSeconds their median restore time, or null without one
  */
 public record RecoverySummary(int level, String method, String runbookTypical, long runbookSeconds, int measuredRuns,
-                              Double medianSeconds, String line) {
+                              Double medianSeconds, int drills, Double drillMedianSeconds, String line) {
 
     static List<RecoverySummary> of(List<JournalEntry> entries) {
         List<RecoverySummary> summary = new ArrayList<>();
@@ -20,8 +25,12 @@ public record RecoverySummary(int level, String method, String runbookTypical, l
             List<Long> durations = entries.stream().filter(JournalEntry::measuredRecovery)
                 .filter(e -> e.level() == time.level()).map(JournalEntry::durationMs).sorted().toList();
             Double median = durations.isEmpty() ? null : median(durations) / 1000.0;
+            List<Long> restores = entries.stream().filter(JournalEntry::measuredDrill)
+                .filter(e -> e.level() == time.level()).map(JournalEntry::restoreMs).sorted().toList();
+            Double drillMedian = restores.isEmpty() ? null : median(restores) / 1000.0;
             summary.add(new RecoverySummary(time.level(), time.method(), time.typical(), time.typicalSeconds(),
-                durations.size(), median, line(time, durations.size(), median)));
+                durations.size(), median, restores.size(), drillMedian,
+                line(time, durations.size(), median) + drills(time, restores.size(), drillMedian)));
         }
         return summary;
     }
@@ -39,6 +48,15 @@ public record RecoverySummary(int level, String method, String runbookTypical, l
         }
         String verdict = median <= time.typicalSeconds() ? "within" : "SLOWER than";
         return head + " — ours: median " + seconds(median) + " over " + runs + " run" + (runs == 1 ? "" : "s")
+            + " (" + verdict + " the runbook)";
+    }
+
+    private static String drills(RunbookTime time, int drills, Double median) {
+        if (median == null) {
+            return "";
+        }
+        String verdict = median <= time.typicalSeconds() ? "within" : "SLOWER than";
+        return "; drills: median restore " + seconds(median) + " over " + drills + " drill" + (drills == 1 ? "" : "s")
             + " (" + verdict + " the runbook)";
     }
 

@@ -150,7 +150,7 @@ public final class RestorePlan {
             verification.containers(), verification.endpoints(), downtime);
     }
 
-    private static String stamp(Clock clock) {
+    static String stamp(Clock clock) {
         return STAMP.format(clock.instant().atZone(ZoneId.systemDefault()));
     }
 }

@@ -99,6 +99,32 @@ class HistoryCommandTest {
         assertThat(times.get(1).path("line").asText()).endsWith("no measured run yet");
     }
 
+    /** A drill's journal line: its result names the backup and the measured restore time. */
+    private static String drill(String status, String startedAt, long durationMs, long restoreMs) {
+        return run("drill", 3, status, startedAt, durationMs, false).replace("\"result\":{}",
+            "\"result\":{\"backup\":\"merq_20261101_020000.sql\",\"restoreMs\":" + restoreMs + "}");
+    }
+
+    @Test
+    void drillsCountApartWithTheirRestoreTimeNotAsRecoveries() throws Exception {
+        Files.write(dir.resolve("state/journal.jsonl"), List.of(
+            run("db-restore", 3, "succeeded", "2026-11-06T10:00:00Z", 600_000, false),
+            drill("succeeded", "2026-11-10T02:00:00Z", 9_000, 2_000),
+            drill("succeeded", "2026-11-11T02:00:00Z", 9_000, 4_000),
+            drill("failed", "2026-11-12T02:00:00Z", 9_000, 60_000)));
+
+        JsonNode level3 = history().path("result").path("recoveryTimes").get(2);
+
+        assertThat(level3.path("measuredRuns").asInt()).as("a drill recovers nothing").isEqualTo(1);
+        assertThat(level3.path("drills").asInt()).as("the failed drill has no restore time").isEqualTo(2);
+        assertThat(level3.path("drillMedianSeconds").asDouble()).isEqualTo(3.0);
+        assertThat(level3.path("line").asText()).isEqualTo("Level 3 (Database Restore): 15-30 min typical — ours:"
+            + " median 10.0 min over 1 run (within the runbook); drills: median restore 3.0 s over 2 drills (within the"
+            + " runbook)");
+        CliRunner.Result text = cli.run("history", "-c", config.toString(), "--command", "drill");
+        assertThat(text.out()).contains("restore 4.0 s of merq_20261101_020000.sql");
+    }
+
     @Test
     void textIsATableAndTheSummary() {
         CliRunner.Result result = cli.run("history", "-c", config.toString(), "--limit", "3");

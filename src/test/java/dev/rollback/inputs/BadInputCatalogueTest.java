@@ -75,6 +75,9 @@ class BadInputCatalogueTest {
             offline(2, "contradictory flags", "db-restore", "--backup", "latest", "--in-place", "--no-pre-backup", "--yes"),
             offline(2, "--keep-serving with --in-place", "db-restore", "--backup", "latest", "--keep-serving", "--in-place", "--yes"),
             offline(2, "--jobs 0", "db-restore", "--backup", "latest", "--jobs", "0"),
+            offline(2, "drill --max-age not a duration", "drill", "--max-age", "soon"),
+            offline(2, "drill --max-age zero", "drill", "--max-age", "0m"),
+            offline(2, "drill --max-age overflow", "drill", "--max-age", "999999999999d"),
             offline(2, "recreate unknown option", "recreate", "--to", "v1", "--force"),
             live(4, "recreate, docker.host unreachable", "recreate", "--to", "v1", "--yes"),
             offline(2, "service name with ; and spaces", "redeploy", "--service", "web; rm -rf /", "--yes"),
@@ -94,6 +97,7 @@ class BadInputCatalogueTest {
             live(3, "check-migrations outside a git checkout", "check-migrations", "--from", "v1", "--to", "v2"),
             live(3, "revert with no checkout and no git.url", "revert", "--yes"),
             live(4, "unreachable database", "backup", "--yes"),
+            live(1, "drill with no complete backup", "drill"),
             live(4, "release list, docker.host unreachable", "release", "list"));
     }
 
