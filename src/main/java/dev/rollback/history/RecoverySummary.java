@@ -10,7 +10,7 @@ import java.util.Locale;
  * over 3 runs".
  *
  * <p>Drills ({@code rollback drill}) are counted apart: their measured restore time, not the
- * whole run, beside the runbook's figure, e.g. "drills: median restore 2.1 s over 5".
+ * whole run, beside the runbook's figure, e.g. "drills: median restore 0.3 s over 1 drill".
  *
  * @param medianSeconds      null when no run of this level was measured
  * @param drills             successful drills of this level with a measured restore time
