@@ -24,8 +24,9 @@ import java.util.function.BooleanSupplier;
  * so one stalled check cannot hold the gate past its time. The last round may start right at the
  * deadline (the wait's last probe always runs); its probes get {@value #LAST_ROUND_MILLIS} ms, so
  * the gate ends at most that long after its deadline. A cancelled wait (Ctrl-C) is noticed within
- * {@value #POLL_MILLIS} ms, in the middle of a round too. Close it to stop its threads
- * (daemons, so a probe that ignores the cut never keeps the JVM alive either).
+ * {@value #POLL_MILLIS} ms, in the middle of a round too. A cut probe is abandoned, not
+ * interrupted, so it still cleans up after itself; its thread is a daemon, so it never keeps the JVM
+ * alive either.
  */
 final class ProbeRound implements HealthCheck, AutoCloseable {
     private static final long POLL_MILLIS = 50;
@@ -76,7 +77,7 @@ final class ProbeRound implements HealthCheck, AutoCloseable {
     private HealthResult answer(HealthCheck check, Future<HealthResult> probe, long cutAt) {
         while (true) {
             if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
-                probe.cancel(true);
+                probe.cancel(false);
                 return HealthResult.unhealthy(check.name(), "cancelled");
             }
             long left = cutAt - System.nanoTime();
@@ -85,7 +86,7 @@ final class ProbeRound implements HealthCheck, AutoCloseable {
                     TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 if (left <= 0) {
-                    probe.cancel(true);
+                    probe.cancel(false);
                     return HealthResult.unhealthy(check.name(), "no answer before the gate's deadline");
                 }
             } catch (ExecutionException e) {
@@ -96,8 +97,13 @@ final class ProbeRound implements HealthCheck, AutoCloseable {
         }
     }
 
+    /**
+     * Lets probes still running finish in the background, never interrupting them: a probe may be
+     * cleaning up after itself (the helper container of a dial check is removed in its
+     * {@code finally}), and an interrupted Docker call would leave that container behind.
+     */
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.shutdown();
     }
 }
