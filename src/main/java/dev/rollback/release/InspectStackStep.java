@@ -91,7 +91,7 @@ final class InspectStackStep implements Step {
                 + " record");
         }
         draft.release = new Release(id, clock.instant(), Identity.user() + "@" + Identity.host(), facts.target(),
-            facts.gitCommit(), facts.composeFileSha256(), !failing.isEmpty(), services);
+            facts.gitCommit(), facts.composeFileSha256(), !failing.isEmpty(), services, null);
         context.detail("release", id).detail("services", services.size())
             .detail("gitCommit", draft.release.shortCommit());
         if (!failing.isEmpty()) {

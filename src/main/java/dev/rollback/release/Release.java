@@ -1,5 +1,6 @@
 package dev.rollback.release;
 
+import dev.rollback.pitr.WalPoint;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,12 +11,18 @@ import java.util.TreeMap;
  *
  * @param composeFileSha256 hash of the compose file as written (not the resolved config, which holds secrets)
  * @param forced            recorded with --force although the stack was not healthy
+ * @param wal               where the database's WAL was when the release was recorded, or null (no database,
+ *                          or recorded before the tool read it): what {@code db-restore --to-release} replays to
  */
 public record Release(String id, Instant recordedAt, String recordedBy, String target, String gitCommit,
-                      String composeFileSha256, boolean forced, Map<String, ServiceImage> services) {
+                      String composeFileSha256, boolean forced, Map<String, ServiceImage> services, WalPoint wal) {
 
     public Release {
         services = new TreeMap<>(services);
+    }
+
+    public Release withWal(WalPoint point) {
+        return new Release(id, recordedAt, recordedBy, target, gitCommit, composeFileSha256, forced, services, point);
     }
 
     /** Whether these services run exactly this release's images (a release of no images matches nothing). */

@@ -156,7 +156,7 @@ class CheckMigrationsStepTest {
     }
 
     private static Release release(String commit) {
-        return new Release("r1", Instant.parse("2026-11-01T10:00:00Z"), "ops", "compose", commit, "sha", false, Map.of());
+        return new Release("r1", Instant.parse("2026-11-01T10:00:00Z"), "ops", "compose", commit, "sha", false, Map.of(), null);
     }
 
     private Report run(MigrationGate gate, Release target, boolean dryRun, boolean yes) {

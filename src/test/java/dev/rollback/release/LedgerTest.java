@@ -19,7 +19,7 @@ class LedgerTest {
     static Release release(String id, String backendImage, String webImage) {
         return new Release(id, Instant.parse("2026-11-21T10:00:00Z"), "ops@host", "compose", "abc123", null, false,
             Map.of("backend", new ServiceImage("merq/backend:current", backendImage, "merq/backend:rollback-" + id),
-                "web", new ServiceImage("merq/web:current", webImage, "merq/web:rollback-" + id)));
+                "web", new ServiceImage("merq/web:current", webImage, "merq/web:rollback-" + id)), null);
     }
 
     @Test

@@ -31,7 +31,7 @@ class PrunedImagesTest {
         Ledger ledger = new Ledger(dir);
         ledger.record(new Release("r1", Instant.parse("2026-12-01T10:00:00Z"), "ci@host", "compose", null, null,
             false, Map.of("backend", new ServiceImage("127.0.0.1:5000/merq/backend:current", "sha256:old",
-                "127.0.0.1:5000/merq/backend:rollback-r1", repoDigest))));
+                "127.0.0.1:5000/merq/backend:rollback-r1", repoDigest)), null));
         return ledger;
     }
 

@@ -60,7 +60,7 @@ class ReleaseChoiceTest {
     @Test
     void aReleaseOfNoImagesIsNeverWhatRuns() {
         Release empty = new Release("r0", java.time.Instant.parse("2026-11-21T09:00:00Z"), "ops@host", "swarm", null,
-            null, true, Map.of());
+            null, true, Map.of(), null);
         assertThat(empty.matches(running("sha256:v1"))).isFalse();
         assertThat(ReleaseChoice.current(java.util.List.of(empty), running("sha256:v1"))).isEmpty();
     }
