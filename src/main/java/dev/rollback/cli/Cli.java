@@ -28,6 +28,7 @@ public final class Cli {
         cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new DbRestoreCommand(context));
         cli.addSubcommand(new DrillCommand(context));
+        cli.addSubcommand(new WatchCommand(context));
         cli.addSubcommand(new RecreateCommand(context));
         cli.addSubcommand(new IncidentCommand(context));
         cli.addSubcommand(new InfraRebuildCommand(context));
