@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * own platforms; a compose stack has nothing else that does.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    header = "Watch a deploy, and roll it back by itself when it turns bad.",
+    header = "Watch a deploy and roll it back if it turns bad.",
     description = {
         "After a deploy: probe every service's containers (running, healthcheck healthy) and the HTTP checks in"
             + " rounds, every --interval for --for. --failures failed rounds in a row judge the deploy bad: then run"
@@ -127,15 +127,16 @@ final class WatchCommand extends BaseCommand {
     }
 
     private static Duration duration(String option, String text) {
+        Duration duration;
         try {
-            Duration duration = DurationText.parse(text);
-            if (duration.isZero()) {
-                throw new IllegalArgumentException("'" + text + "' is zero");
-            }
-            return duration;
+            duration = DurationText.parse(text);
         } catch (IllegalArgumentException e) {
-            throw RollbackException.usage(option + ": " + e.getMessage() + "; examples: 90s, 5m, 1h");
+            throw RollbackException.usage(option + ": " + e.getMessage());
         }
+        if (duration.isZero()) {
+            throw RollbackException.usage(option + ": '" + text + "' is zero; examples: 90s, 5m, 1h");
+        }
+        return duration;
     }
 
     /** The verdict, the failed rounds, and what the rollback and verify did. */
