@@ -3,18 +3,22 @@ package dev.rollback.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.rollback.core.Json;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,9 +88,27 @@ class WatchE2EIT {
     void aBrokenDeployIsRolledBackToThePreviousReleaseByItselfAndExitsOne() throws Exception {
         String good = record();
         stack.deploy("broken");
-
-        RollbackCli.Run run = stack.rollback("watch", "--for", "60s", "--failures", "2", "--interval", "1s", "--yes",
-            "-o", "json");
+        List<JsonNode> posts = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            posts.add(Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        RollbackCli.Run run;
+        try {
+            stack.writeConfig("notify:\n  webhooks:\n    - { url: \"http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hook\", format: json }\n");
+            run = stack.rollback("watch", "--for", "60s", "--failures", "2", "--interval", "1s", "--yes", "-o", "json");
+        } finally {
+            receiver.stop(0);
+            stack.writeConfig("");
+        }
+        System.out.printf("watch over a broken deploy: exit %d in %d ms; watch step %d ms; redeploy %d ms; verify %d ms%n",
+            run.exitCode(), run.millis(), run.step("watch").path("durationMs").asLong(),
+            run.json().path("result").path("rollback").path("durationMs").asLong(),
+            run.json().path("result").path("verify").path("durationMs").asLong());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         JsonNode report = run.json();
@@ -113,6 +135,11 @@ class WatchE2EIT {
             .isEqualTo("v1\n");
         assertThat(journal()).extracting(entry -> entry.path("command").asText() + " " + entry.path("status").asText())
             .containsSubsequence("watch failed", "redeploy succeeded", "verify succeeded");
+        assertThat(posts).as("the webhook hears the watch and the rollback it triggered, the watch's end last")
+            .extracting(post -> post.path("event").asText() + " " + post.path("command").asText())
+            .containsExactly("start watch", "start redeploy", "end redeploy", "end watch");
+        assertThat(posts.get(3).path("status").asText()).isEqualTo("failed");
+        assertThat(posts.get(3).path("error").asText()).contains("judged bad").contains("rolled back with redeploy");
     }
 
     @Test
