@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * One round of the health gate: every check probed at the same time, each in its own thread, so a
- * round takes as long as its slowest probe instead of the sum of them all (the HTTP checks do not
- * wait for Docker's health reads, nor the other way round). Healthy only when every check is, with
- * the same detail as {@link AllHealthy}.
+ * One round of the health gate (and of {@code watch}, a new one per round): every check probed at
+ * the same time, each in its own thread, so a round takes as long as its slowest probe instead of
+ * the sum of them all (the HTTP checks do not wait for Docker's health reads, nor the other way
+ * round). Healthy only when every check is, with the same detail as {@link AllHealthy}.
  *
  * <p>Bounded: a probe still running at the gate's deadline is cut there and counts as unhealthy,
  * so one stalled check cannot hold the gate past its time. The last round may start right at the
