@@ -248,9 +248,13 @@ final class Session {
         } finally {
             endProgress();
         }
-        report = followUp.apply(report);
-        notices.ended(RunNotice.ended(report, host));
-        return report;
+        Report ended = report;
+        try {
+            ended = followUp.apply(report);
+        } finally {
+            notices.ended(RunNotice.ended(ended, host));
+        }
+        return ended;
     }
 
     private RunNotifier notifier() {

@@ -100,17 +100,26 @@ final class WatchCommand extends BaseCommand {
     /** A bad deploy: the rollback, then verify when it succeeded. A dry run: the rollback's dry run. */
     private Report afterWatch(Session session, Report watched, List<String> rollback) {
         if (watched.status() == RunStatus.PLANNED) {
-            return WatchReport.planned(watched, RecommendedRun.run(app, session, rollback));
+            return WatchReport.planned(watched, run(session, rollback));
         }
         boolean bad = watched.result(WatchResult.class).map(WatchResult::bad).orElse(false);
         if (!bad || app.interruption().requested()) {
             return watched;
         }
         session.progress().accept("watch: the deploy is bad; running rollback " + String.join(" ", rollback));
-        Report rolledBack = RecommendedRun.run(app, session, rollback);
+        Report rolledBack = run(session, rollback);
         Report verified = rolledBack.status() == RunStatus.SUCCEEDED && !app.interruption().requested()
-            ? RecommendedRun.run(app, session, List.of("verify")) : null;
+            ? run(session, List.of("verify")) : null;
         return WatchReport.afterBadDeploy(watched, rolledBack, verified);
+    }
+
+    /** The run's report; one that could not even be planned (e.g. its platform refuses it) as a refused report. */
+    private Report run(Session session, List<String> argv) {
+        try {
+            return RecommendedRun.run(app, session, argv);
+        } catch (RollbackException e) {
+            return WatchReport.notStarted(argv.get(0), session.options().dryRun, e, app.clock());
+        }
     }
 
     private WatchWindow settings() {

@@ -4,9 +4,12 @@ import dev.rollback.cli.ExecutedPlan.ExecutedRun;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.Report;
 import dev.rollback.core.ReportError;
+import dev.rollback.core.RollbackException;
 import dev.rollback.core.RunStatus;
 import dev.rollback.core.StepReport;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,13 @@ final class WatchReport {
         result.put(ROLLBACK, ExecutedRun.of(rollback));
         return new Report(watched.command(), watched.level(), rollback.status(), true, watched.startedAt(),
             rollback.finishedAt(), elapsed(watched, rollback), steps(watched, rollback, null), result, rollback.error());
+    }
+
+    /** A run that stopped before its executor started (its plan could not be built): refused, with its exit code. */
+    static Report notStarted(String command, boolean dryRun, RollbackException e, Clock clock) {
+        Instant now = clock.instant();
+        return new Report(command, null, e.exitCode() == ExitCode.FAILED ? RunStatus.FAILED : RunStatus.REFUSED, dryRun,
+            now, now, 0, List.of(), Map.of(), new ReportError(e.exitCode(), e.getMessage()));
     }
 
     private static List<StepReport> steps(Report watched, Report rollback, Report verify) {

@@ -1,6 +1,7 @@
 package dev.rollback.watch;
 
 import dev.rollback.adapters.health.HealthResult;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -62,7 +63,7 @@ public final class HealthWatch {
             }
             rounds++;
             int before = streak.inARow();
-            if (streak.count(rounds, clock.now(), results)) {
+            if (streak.count(rounds, clock.now().truncatedTo(ChronoUnit.MILLIS), results)) {
                 progress.accept("    round " + rounds + " failed (" + streak.inARow() + " in a row): the deploy is bad");
                 return new Outcome(Verdict.BAD, rounds, elapsedMs(start), streak);
             }

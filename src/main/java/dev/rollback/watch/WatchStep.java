@@ -53,7 +53,7 @@ public final class WatchStep implements Step {
 
     @Override
     public String description() {
-        return "probe every service's containers and the HTTP checks " + window.describe();
+        return "probe the services' health and the HTTP checks " + window.describe();
     }
 
     @Override

@@ -143,6 +143,27 @@ class WatchE2EIT {
     }
 
     @Test
+    void thenPlanRunsWhatTheDecisionTreeRecommends() throws Exception {
+        String good = record();
+        stack.deploy("broken");
+
+        RollbackCli.Run run = stack.rollback("watch", "--for", "60s", "--failures", "2", "--interval", "1s",
+            "--then", "plan", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode rollback = run.json().path("result").path("rollback");
+        assertThat(rollback.path("command").asText()).isEqualTo("plan");
+        assertThat(rollback.path("status").asText()).as(run.out()).isEqualTo("succeeded");
+        assertThat(rollback.path("result").path("commandLine").asText()).contains("redeploy");
+        assertThat(rollback.path("result").path("executed").path("result").path("releaseReached").asText())
+            .isEqualTo(good);
+        assertThat(run.json().path("result").path("rollbackSucceeded").asBoolean()).isTrue();
+        assertThat(stack.runningImageId("backend")).isEqualTo(stack.imageIdOf("rollback-fixture/app:v1"));
+        assertThat(journal()).extracting(entry -> entry.path("command").asText() + " " + entry.path("status").asText())
+            .containsSubsequence("watch failed", "redeploy succeeded", "verify succeeded");
+    }
+
+    @Test
     void aHealthyDeployPassesTheWindowAndNothingIsRestarted() throws Exception {
         record();
         stack.deploy("v2");
