@@ -14,7 +14,7 @@ import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
 import dev.rollback.adapters.digitalocean.DigitalOceanApiStub;
 import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfraRebuildDigitalOceanE2EIT {
     @RegisterExtension
-    static final WireMockExtension API = DigitalOceanApiStub.extension();
+    static final ContractCheckedStub API = DigitalOceanApiStub.extension();
 
     static final String OLD_IP = "203.0.113.10";
     private static final long API_RECORD = 3352896;
