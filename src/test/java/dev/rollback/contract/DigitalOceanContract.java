@@ -37,14 +37,9 @@ public final class DigitalOceanContract extends ApiContract {
     private final RequestFields fields;
 
     public DigitalOceanContract() {
-        this(RESOURCE);
-    }
-
-    /** From another copy of the document on the class path (the whole bundle, to measure it). */
-    public DigitalOceanContract(String resource) {
         super(SOURCE, OPERATIONS, "");
         String text;
-        try (InputStream in = DigitalOceanContract.class.getResourceAsStream(resource)) {
+        try (InputStream in = DigitalOceanContract.class.getResourceAsStream(RESOURCE)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -169,6 +169,24 @@ class InfraRebuildDigitalOceanE2EIT {
     }
 
     @Test
+    void aDropletStillOffAfterTheRestoreFailsWithExit1BeforeTheCheckAndLeavesDnsAlone() throws IOException {
+        dropletWithImages("127.0.0.1");
+        stub.droplet(DROPLET, "merq-prod", "off", "127.0.0.1");
+        stub.dropletAction(DROPLET, "restore", 503);
+        stub.actionPolls(503, "restore", DROPLET, 1, "completed");
+
+        RollbackCli.Run run = rollback("level4", "--provider", "digitalocean", "--snapshot", "21", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.json().path("error").path("message").asText())
+            .contains("droplet " + DROPLET + " is off after the restore", "power_on", "DNS was not changed")
+            .doesNotContain("\n");
+        assertThat(run.step("update-dns").path("status").asText()).isEqualTo("skipped");
+        API.verify(0, putRequestedFor(urlPathMatching("/v2/domains/.*")));
+        assertNoToken(run);
+    }
+
+    @Test
     void aRejectedTokenIsExit4WithTheTokenNowhere() throws IOException {
         stub.everything(401, "unauthorized", "Unable to authenticate you");
 
