@@ -93,6 +93,9 @@ def extract(doc, operations, keep_top):
         value = resolve(doc, pointer)
         put(out, pointer, value)
         refs(value, todo)
+    # Sorted, so a re-run on the same documents writes the same files.
+    out["components"] = {section: dict(sorted(entries.items()))
+                         for section, entries in sorted(out.get("components", {}).items())}
     return out, len(done)
 
 

@@ -31,7 +31,6 @@ public final class DigitalOceanClient implements DigitalOcean {
     private final ApiBase url;
     private final JsonApi api;
     private final Pages pages;
-
     private final RateLimits limits;
 
     DigitalOceanClient(ApiBase url, EnvSecret token, Duration requestTimeout) {
