@@ -32,7 +32,7 @@ public final class ArchivePlan {
     public static Plan mark(Supplier<Replication> replication, ArchiveLayout layout, String label,
                             java.util.List<dev.rollback.core.Step> more) {
         return Plan.builder("backup")
-            .step(new MarkStep(replication, layout, label, ReceiveWalStep::sleep))
+            .step(new MarkStep(replication, layout, label, ReceiveWalStep::sleep, MarkStep.ARCHIVED_WITHIN))
             .steps(more)
             .build();
     }

@@ -78,7 +78,8 @@ final class BaseBackupStep implements Step {
         Duration took;
         BaseBackup backup;
         try {
-            run = server.baseBackup(partial.resolve(TAR));
+            // The tar holds the whole cluster: 0600 before pg_basebackup writes a byte, whatever the umask.
+            run = server.baseBackup(PrivateFiles.createFile(partial.resolve(TAR)));
             took = Duration.ofNanos(System.nanoTime() - started);
             backup = new BaseBackup(name, dir, Lsn.parse(run.start()), Lsn.parse(run.end()), run.timeline(),
                 startedAt, clock.instant(), server.serverVersionNum(), image.get());

@@ -28,8 +28,12 @@ final class MarkStep implements Step {
     private final ArchiveLayout layout;
     private final String label;
     private final ReceiveWalStep.Pause pause;
+    private final Duration within;
 
-    MarkStep(Supplier<Replication> replication, ArchiveLayout layout, String label, ReceiveWalStep.Pause pause) {
+    /** @param within how long the archiver gets to receive WAL up to the mark ({@link #ARCHIVED_WITHIN}) */
+    MarkStep(Supplier<Replication> replication, ArchiveLayout layout, String label, ReceiveWalStep.Pause pause,
+             Duration within) {
+        this.within = within;
         this.replication = replication;
         this.layout = layout;
         this.label = label;
@@ -59,7 +63,7 @@ final class MarkStep implements Step {
     }
 
     private void awaitArchived(Replication server, Lsn target) throws InterruptedException {
-        long deadline = System.nanoTime() + ARCHIVED_WITHIN.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
         Lsn written = null;
         while (true) {
             Optional<Replication.SlotState> slot = server.slot(ArchiveStatusReader.SLOT);
@@ -73,7 +77,7 @@ final class MarkStep implements Step {
             pause.pause(Duration.ofMillis(200), () -> false);
         }
         throw RollbackException.failed("the archiver did not receive WAL up to " + target + " within "
-            + ARCHIVED_WITHIN.toSeconds() + " s (it is at " + (written == null ? "no position" : written) + "); no mark"
+            + within.toSeconds() + " s (it is at " + (written == null ? "no position" : written) + "); no mark"
             + " was written: check rollback archive, or take a dump with the archiver stopped");
     }
 }
