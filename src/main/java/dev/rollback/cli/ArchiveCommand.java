@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * compose service; stops cleanly (exit 0) on SIGTERM or SIGINT.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true,
-    header = "Stream the database's WAL into backups.dir/wal/ until stopped.",
+    header = "Archive the database's WAL continuously until stopped.",
     description = {
         "Checks the server (wal_level, max_wal_senders, max_replication_slots, the REPLICATION role, a pg_hba.conf"
             + " replication entry) and refuses with exit 3 and what to change; creates the replication slot "
