@@ -37,7 +37,10 @@ import picocli.CommandLine.Option;
             + "back to its end, then renamed into place.",
         "--volumes: also every named volume of the compose project or Swarm stack, to "
             + "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env file and the running "
-            + "image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
+            + "image list, to <stack>-config_YYYYMMDD_HHMMSS.files/.",
+        "--base: a base backup for point-in-time restores (pg_basebackup) to <backups.dir>/base/<UTC time>/. While "
+            + "rollback archive is live, --label pre_deploy records a mark (the WAL position and time, in "
+            + "<backups.dir>/marks.jsonl) instead of a dump."})
 final class BackupCommand extends PlanCommand {
 
     /** The label whose backup becomes a mark while WAL archiving is live. */
