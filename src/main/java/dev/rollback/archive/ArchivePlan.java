@@ -20,7 +20,7 @@ public final class ArchivePlan {
     public static Plan baseBackup(Supplier<Replication> replication, String database, ArchiveLayout layout, Clock clock,
                                   Supplier<String> image) {
         return Plan.builder("backup").readOnly()
-            .step(new ServerReadyStep(replication, database))
+            .step(new ServerReadyStep(replication, database, false))
             .step(new BaseBackupStep(replication, layout, clock, image))
             .build();
     }
@@ -51,7 +51,7 @@ public final class ArchivePlan {
     public static Plan archive(Supplier<Replication> replication, String database, ArchiveLayout layout,
                                BooleanSupplier stop) {
         return Plan.builder("archive").readOnly()
-            .step(new ServerReadyStep(replication, database))
+            .step(new ServerReadyStep(replication, database, true))
             .step(new SlotStep(replication))
             .step(new ReceiveWalStep(replication, layout, stop, ReceiveWalStep::sleep))
             .build();

@@ -15,10 +15,16 @@ import java.util.function.Supplier;
 final class ServerReadyStep implements Step {
     private final Supplier<Replication> replication;
     private final String database;
+    private final boolean receiverHere;
 
-    ServerReadyStep(Supplier<Replication> replication, String database) {
+    /**
+     * @param receiverHere whether pg_receivewal will run on this machine (the archiver): the tools must be the
+     *                     host's, or the check would prove a connection from the container the archiver does not use
+     */
+    ServerReadyStep(Supplier<Replication> replication, String database, boolean receiverHere) {
         this.replication = replication;
         this.database = database;
+        this.receiverHere = receiverHere;
     }
 
     @Override
@@ -35,6 +41,11 @@ final class ServerReadyStep implements Step {
     @Override
     public void check(StepContext context) {
         Replication server = replication.get();
+        if (receiverHere && !server.toolsOnHost()) {
+            throw RollbackException.refused("rollback archive runs pg_receivewal on this machine (the WAL lands here), but"
+                + " the client tools chosen are " + server.toolsLocation() + "; install the server's PostgreSQL client"
+                + " tools here and set database.tools: host (or auto); nothing was changed");
+        }
         List<String> problems = server.readiness().problems();
         context.detail("tools", server.toolsLocation());
         if (!problems.isEmpty()) {

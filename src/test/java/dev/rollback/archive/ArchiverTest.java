@@ -65,6 +65,20 @@ class ArchiverTest {
     }
 
     @Test
+    void theArchiverRefusesToolsInTheContainerBeforeCreatingTheSlot() {
+        server.toolsOnHost = false;
+
+        Report report = Runs.run(dir.resolve("state"), ArchivePlan.archive(() -> server, "merq", new ArchiveLayout(dir),
+            () -> false));
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.error().message()).contains("rollback archive runs pg_receivewal on this machine")
+            .contains("container merq-db (pg_dump 15.18)").contains("database.tools: host");
+        assertThat(server.slotsCreated).isZero();
+        assertThat(server.receiverRuns).isZero();
+    }
+
+    @Test
     void thePauseGrowsToAMinuteAndStartsAgainAfterALongRun() {
         Backoff backoff = new Backoff();
         List<Long> waits = new ArrayList<>();

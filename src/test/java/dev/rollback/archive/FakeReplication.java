@@ -24,6 +24,7 @@ class FakeReplication implements Replication {
     final Deque<Integer> receiverExits = new ArrayDeque<>();
     int receiverRuns;
     RuntimeException baseBackupFailure;
+    boolean toolsOnHost = true;
 
     @Override
     public ReplicationReadiness readiness() {
@@ -32,12 +33,12 @@ class FakeReplication implements Replication {
 
     @Override
     public String toolsLocation() {
-        return "host pg_dump 15.18";
+        return toolsOnHost ? "host pg_dump 15.18" : "container merq-db (pg_dump 15.18)";
     }
 
     @Override
     public boolean toolsOnHost() {
-        return true;
+        return toolsOnHost;
     }
 
     @Override

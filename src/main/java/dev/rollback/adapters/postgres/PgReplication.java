@@ -106,11 +106,9 @@ final class PgReplication implements Replication {
     @Override
     public Exit receive(Path directory, String slot, BooleanSupplier stop) {
         ToolsLocation location = tools.get();
-        if (location.inContainer()) {
-            throw RollbackException.refused("the WAL archiver runs pg_receivewal on this machine, but the client tools"
-                + " here are not usable for PostgreSQL " + jdbc.serverMajorVersion() + " (" + location.describe()
-                + " was chosen); install the PostgreSQL " + jdbc.serverMajorVersion() + " client tools here and set"
-                + " database.tools: host or auto");
+        if (location.inContainer()) {   // the archiver's check refuses this first; its files would land in the container
+            throw RollbackException.refused("pg_receivewal must run on this machine; the client tools chosen are "
+                + location.describe() + " (set database.tools: host)");
         }
         try {
             PrivateFiles.createDirectories(directory);
