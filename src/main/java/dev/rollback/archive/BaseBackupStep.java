@@ -10,8 +10,10 @@ import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.pitr.BaseBackup;
 import dev.rollback.pitr.Lsn;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +85,9 @@ final class BaseBackupStep implements Step {
             took = Duration.ofNanos(System.nanoTime() - started);
             backup = new BaseBackup(name, dir, Lsn.parse(run.start()), Lsn.parse(run.end()), run.timeline(),
                 startedAt, clock.instant(), server.serverVersionNum(), image.get());
-            BaseBackupJson.write(partial, backup);
-            BackupStore.publish(partial, dir);
+            force(partial.resolve(TAR));
+            force(BaseBackupJson.write(partial, backup));
+            BackupStore.publish(partial, dir);   // the rename, made durable
             partial = null;
         } catch (IOException | RuntimeException e) {
             undo(context);
@@ -107,6 +110,13 @@ final class BaseBackupStep implements Step {
     public void undo(StepContext context) throws IOException {
         if (partial != null) {
             deleteTree(partial);
+        }
+    }
+
+    /** On disk before the rename publishes it: pg_basebackup writing to stdout syncs nothing. */
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

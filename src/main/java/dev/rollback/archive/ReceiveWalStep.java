@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ReceiveWalStep implements Step {
     private static final Logger log = LoggerFactory.getLogger(ReceiveWalStep.class);
+    /** 128 + SIGTERM: pg_receivewal killed by the signal rather than leaving on it. */
+    private static final int SIGTERM_EXIT = 143;
+    private static final Duration SETTLE = Duration.ofMillis(500);
 
     /** Waits a duration unless stopped first; tests pass one that does not sleep. */
     interface Pause {
@@ -57,6 +60,11 @@ final class ReceiveWalStep implements Step {
         while (!stop.getAsBoolean()) {
             long started = System.nanoTime();
             Replication.Exit exit = receiveOnce(server);
+            if (exit.code() == 0 || exit.code() == SIGTERM_EXIT) {
+                // Stopped by a signal: systemd signals the whole group, and pg_receivewal may be out before this
+                // JVM has seen its own SIGTERM. Wait a moment for it rather than log a restart that never comes.
+                sleep(SETTLE, stop);
+            }
             if (stop.getAsBoolean()) {
                 break;
             }
