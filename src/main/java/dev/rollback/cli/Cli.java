@@ -24,6 +24,7 @@ public final class Cli {
         cli.addSubcommand(new VerifyCommand(context));
         cli.addSubcommand(new BackupCommand(context));
         cli.addSubcommand(new BackupsCommand(context));
+        cli.addSubcommand(new ArchiveCommand(context));
         cli.addSubcommand(new RedeployCommand(context));
         cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new DbRestoreCommand(context));

@@ -1,5 +1,7 @@
 package dev.rollback.decide;
 
+import dev.rollback.archive.ArchiveStatusReader;
+import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
@@ -81,6 +83,8 @@ public final class DecisionPlan {
             .step(gitProbe)
             .step(new MigrationProbe(gitProbe::checkout, git.migrationCheck(), sheet))
             .step(new BackupProbe(in.backups(), in.clock(), sheet))
+            .step(new ArchiveProbe(new ArchiveStatusReader(new ArchiveLayout(in.backups().store().dir()),
+                () -> in.database().postgres().get().replication(), in.clock()), sheet))
             .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();
         return new Run(plan, sheet);

@@ -1,5 +1,6 @@
 package dev.rollback.decide;
 
+import dev.rollback.archive.ArchiveStatus;
 import java.util.List;
 
 /**
@@ -14,10 +15,11 @@ public final class FactSheet {
     Facts.Git git = new Facts.Git(false, null, "not probed");
     Facts.Migrations migrations = new Facts.Migrations(null, "not probed");
     Facts.Backup backup = new Facts.Backup(null, null, null, "not probed", 0);
+    ArchiveStatus archiving = ArchiveStatus.notSetUp("not probed");
     Recommendation recommendation;
 
     Facts facts() {
-        return new Facts(docker, health, database, releases, git, migrations, backup);
+        return new Facts(docker, health, database, releases, git, migrations, backup, archiving);
     }
 
     /** What the decision step recommended; null before it ran. */

@@ -1,5 +1,6 @@
 package dev.rollback.decide;
 
+import dev.rollback.archive.ArchiveStatus;
 import dev.rollback.migrations.Outcome;
 import java.time.Duration;
 import java.util.List;
@@ -7,9 +8,17 @@ import java.util.List;
 /**
  * What {@code plan} found out, one record per probe. A probe that could not run leaves its fact
  * "unknown" with the reason, never absent: the decision must say what it did not know.
+ * {@code archiving}: whether WAL archiving is live, its lag, the newest base backup and how far the archive
+ * reaches (what a point-in-time restore can offer).
  */
 public record Facts(Docker docker, Health health, Database database, Releases releases, Git git,
-                    Migrations migrations, Backup backup) {
+                    Migrations migrations, Backup backup, ArchiveStatus archiving) {
+
+    /** Facts without an archiving probe: archiving is then "not probed". */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup) {
+        this(docker, health, database, releases, git, migrations, backup, ArchiveStatus.notSetUp("not probed"));
+    }
 
     /** @param error why Docker did not answer, or null */
     public record Docker(boolean reachable, String endpoint, String error) {
