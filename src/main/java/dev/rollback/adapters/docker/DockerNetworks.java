@@ -136,6 +136,7 @@ final class DockerNetworks implements Networks {
                 .withLabels(Map.of(HELPER_LABEL, "probe", NETWORK_OF_LABEL, container))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + container))
                 .exec().getId());
+        HelperSweep.created(id, () -> removeQuietly(id, name));
         try {
             return errors.call("run helper container in the network of", "container " + container, () -> {
                 client.startContainerCmd(id).exec();
@@ -144,7 +145,7 @@ final class DockerNetworks implements Networks {
                 return new ExecResult(status, output, "");
             });
         } finally {
-            removeQuietly(id, name);
+            HelperSweep.remove(id);
         }
     }
 
