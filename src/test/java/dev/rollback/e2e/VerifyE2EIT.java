@@ -51,8 +51,10 @@ class VerifyE2EIT {
             "running:postgres", "healthy:postgres", "logs:postgres",
             "running:backend", "healthy:backend", "logs:backend",
             "running:web", "healthy:web", "logs:web",
-            "http:api", "http:web", "query");
+            "http:api", "http:web", "query", "archiving");
         assertThat(run.step("query").path("detail").path("value").asText()).isEqualTo("100");
+        assertThat(run.step("archiving").path("status").asText()).as("no WAL archive was ever set up here")
+            .isEqualTo("skipped");
         assertThat(run.step("http:api").path("detail").path("result").asText()).startsWith("200");
         assertThat(report.has("error")).isFalse();
     }
