@@ -11,6 +11,7 @@ import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
 import java.time.Clock;
+import dev.rollback.pitr.ArchiveLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +82,7 @@ public final class DecisionPlan {
             .step(gitProbe)
             .step(new MigrationProbe(gitProbe::checkout, git.migrationCheck(), sheet))
             .step(new BackupProbe(in.backups(), in.clock(), sheet))
+            .step(new PointInTimeProbe(new ArchiveLayout(in.backups().store().dir()), releases.ledger(), sheet))
             .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();
         return new Run(plan, sheet);

@@ -14,10 +14,11 @@ public final class FactSheet {
     Facts.Git git = new Facts.Git(false, null, "not probed");
     Facts.Migrations migrations = new Facts.Migrations(null, "not probed");
     Facts.Backup backup = new Facts.Backup(null, null, null, "not probed", 0);
+    Facts.PointInTime pointInTime = Facts.PointInTime.NONE;
     Recommendation recommendation;
 
     Facts facts() {
-        return new Facts(docker, health, database, releases, git, migrations, backup);
+        return new Facts(docker, health, database, releases, git, migrations, backup, pointInTime);
     }
 
     /** What the decision step recommended; null before it ran. */

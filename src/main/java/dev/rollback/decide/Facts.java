@@ -9,7 +9,13 @@ import java.util.List;
  * "unknown" with the reason, never absent: the decision must say what it did not know.
  */
 public record Facts(Docker docker, Health health, Database database, Releases releases, Git git,
-                    Migrations migrations, Backup backup) {
+                    Migrations migrations, Backup backup, PointInTime pointInTime) {
+
+    /** Without the point-in-time fact: as if nothing on disk allows one. */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup) {
+        this(docker, health, database, releases, git, migrations, backup, PointInTime.NONE);
+    }
 
     /** @param error why Docker did not answer, or null */
     public record Docker(boolean reachable, String endpoint, String error) {
@@ -52,5 +58,21 @@ public record Facts(Docker docker, Health health, Database database, Releases re
      * @param sizeBytes its size on disk (0 without one): how long its restore takes follows from it
      */
     public record Backup(String name, String label, Duration age, String detail, long sizeBytes) {
+    }
+
+    /**
+     * A point-in-time restore the files on disk allow: a base backup and WAL archive reaching the newest
+     * {@code pre_deploy} mark or the previous release's WAL point.
+     *
+     * @param option {@code --to-mark} or {@code --to-release}; null when none is possible ({@code detail} says why)
+     * @param value  {@code pre_deploy} or the release ID
+     * @param at     when the target point was read: the restore loses what was written after it
+     */
+    public record PointInTime(String option, String value, java.time.Instant at, String detail) {
+        public static final PointInTime NONE = new PointInTime(null, null, null, "not probed");
+
+        public boolean possible() {
+            return option != null;
+        }
     }
 }
