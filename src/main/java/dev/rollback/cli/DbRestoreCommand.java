@@ -110,9 +110,10 @@ final class DbRestoreCommand extends PlanCommand {
                 + " --to-time TIMESTAMP or --undo");
         }
         if (pointInTime == 1 || (undo && PitrCommand.lastRestoreWasPitr(session, database))) {
-            if (inPlace || dropOld || redeploy != Redeploy.none) {
-                throw RollbackException.usage("--in-place, --drop-old and --redeploy do not apply to a point-in-time"
-                    + " restore (the old data is always kept, in a volume)");
+            session.platform().require(Capability.POINT_IN_TIME_RESTORE);
+            if (inPlace || dropOld) {
+                throw RollbackException.usage("--in-place and --drop-old do not apply to a point-in-time restore (the"
+                    + " old data is always kept, in a volume)");
             }
             PitrRestorePlan.Inputs pitr = PitrCommand.inputs(session, level3(session, config));
             if (undo) {

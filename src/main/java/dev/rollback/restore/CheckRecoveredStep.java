@@ -44,11 +44,10 @@ final class CheckRecoveredStep implements Step {
     public void apply(StepContext context) {
         String server = state.scratchServer;
         long tables = Long.parseLong(data.query(server, state.user, state.database, TABLES));
-        long liveTables = live.queryFirstValue(state.database, TABLES).map(Long::parseLong).orElse(0L);
+        long liveTables = onLive(TABLES);
         long size = Long.parseLong(data.query(server, state.user, state.database,
             "select pg_database_size(current_database())"));
-        long liveSize = live.queryFirstValue(state.database, "select pg_database_size(current_database())")
-            .map(Long::parseLong).orElse(0L);
+        long liveSize = onLive("select pg_database_size(current_database())");
         context.detail("tables", tables).detail("liveTables", liveTables).detail("bytes", size)
             .detail("liveBytes", liveSize);
         if (tables == 0 && liveTables > 0) {
@@ -64,6 +63,15 @@ final class CheckRecoveredStep implements Step {
         context.progress("shutting the recovered server down cleanly");
         data.stop(server, java.time.Duration.ofSeconds(120));
         data.removeContainer(server);
+    }
+
+    /** A number from live for comparison; 0 when live is down (a rerun after a run killed with it stopped). */
+    private long onLive(String sql) {
+        try {
+            return live.queryFirstValue(state.database, sql).map(Long::parseLong).orElse(0L);
+        } catch (RuntimeException e) {
+            return 0L;
+        }
     }
 
     private static String firstValue(String out) {

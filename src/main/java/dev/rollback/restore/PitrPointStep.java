@@ -75,6 +75,11 @@ final class PitrPointStep implements Step {
         if (unsupported != null) {
             throw RollbackException.refused(unsupported + "; use db-restore --backup (a dump) instead");
         }
+        // Kept by earlier restores (the replaced data of each, or what a killed run had prepared): named, never removed.
+        java.util.List<String> kept = data.volumesLabelled(DatabaseData.LIVE_LABEL, state.live.volume());
+        if (!kept.isEmpty()) {
+            context.detail("keptByEarlierRestores", kept);
+        }
         context.detail("target", to.what()).detail("baseBackup", base.name())
             .detail("walSegments", coverage.segments().size())
             .detail("partialSegment", coverage.partial() == null ? "none" : coverage.partial())
@@ -89,6 +94,12 @@ final class PitrPointStep implements Step {
 
     @Override
     public void apply(StepContext context) {
+        // A scratch server lives only during a run: one still here was left by a killed run.
+        java.util.List<String> stale = data.containersLabelled(DatabaseData.LIVE_LABEL, state.live.volume());
+        stale.forEach(data::removeContainer);
+        if (!stale.isEmpty()) {
+            context.detail("removedScratchServersOfEarlierRuns", stale);
+        }
         context.result("target", state.target.what())
             .result("targetLsn", state.target.lsn() == null ? null : state.target.lsn().toString())
             .result("targetTime", state.target.time() == null ? null : state.target.time().toString())

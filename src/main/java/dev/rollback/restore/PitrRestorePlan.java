@@ -7,7 +7,9 @@ import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.pitr.BaseBackups;
 import dev.rollback.pitr.RestoreTarget;
 import dev.rollback.pitr.WalArchive;
+import dev.rollback.redeploy.RedeployPlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -59,7 +61,13 @@ public final class PitrRestorePlan {
             .step(new ExchangeDataStep(in.data(), state, undoRun))
             .step(new DatabaseContainerStep(in.data(), state, DatabaseContainerStep.Direction.START,
                 ready.compareTo(Duration.ofSeconds(60)) > 0 ? ready : Duration.ofSeconds(60)));
-        level3.tools().app().start().ifPresent(plan::step);
+        List<Step> start = level3.tools().app().start().stream().toList();
+        if (level3.previous() != null && !undoRun) {
+            // The previous release goes back while the app is stopped, so the bad one never runs on the restored data.
+            plan.steps(RedeployPlan.composeSteps(level3.previous().redeploy(), level3.previous().compose(), start));
+        } else {
+            plan.steps(start);
+        }
         var verification = level3.verification();
         return plan.step(new VerifyLiveStep(level3.tools().postgres(), verification.sampleQuery(), verification.gate(),
             verification.containers(), verification.endpoints(), downtime)).build();

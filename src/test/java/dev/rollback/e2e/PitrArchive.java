@@ -56,6 +56,9 @@ public final class PitrArchive implements AutoCloseable {
         deleteTree(wal());
         deleteTree(base());
         PrivateFiles.createDirectories(wal());
+        // Right after a point-in-time restore the server's new timeline starts mid-segment; a receiver starting in
+        // that segment must first follow the old timeline to the switch. Starting in a fresh segment avoids it.
+        stack.psql("select pg_switch_wal()");
         ProcessBuilder builder = new ProcessBuilder(BIN + "pg_receivewal", "-h", "127.0.0.1", "-p",
             String.valueOf(stack.pgPort), "-U", "merq", "-D", wal().toString(), "--synchronous", "-n", "-w")
             .redirectErrorStream(true).redirectOutput(stack.dir.resolve("pg_receivewal.log").toFile());

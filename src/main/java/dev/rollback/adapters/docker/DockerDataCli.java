@@ -139,7 +139,8 @@ public final class DockerDataCli implements DatabaseData {
 
     @Override
     public List<String> containersLabelled(String label, String value) {
-        return lines(checked(CALL, "ps", "-aq", "--filter", "label=" + label + "=" + value).stdout());
+        return lines(checked(CALL, "ps", "-a", "--filter", "label=" + label + "=" + value, "--format", "{{.Names}}")
+            .stdout());
     }
 
     @Override
