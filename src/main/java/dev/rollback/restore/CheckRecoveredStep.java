@@ -42,6 +42,10 @@ final class CheckRecoveredStep implements Step {
 
     @Override
     public void apply(StepContext context) {
+        if (state.resumed) {
+            context.skip("the unfinished run restored and swapped already");
+            return;
+        }
         String server = state.scratchServer;
         long tables = Long.parseLong(data.query(server, state.user, state.database, TABLES));
         long liveTables = onLive(TABLES);

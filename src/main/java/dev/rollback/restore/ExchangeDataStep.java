@@ -47,9 +47,19 @@ final class ExchangeDataStep implements Step {
 
     @Override
     public void apply(StepContext context) {
+        if (state.resumed) {
+            context.skip("the unfinished run swapped already; the data it replaced is in " + state.otherVolume);
+            context.result("keptOldVolume", state.otherVolume);
+            return;
+        }
         state.exchangeStarted = true;
         long started = System.nanoTime();
         exchange();
+        if (!undoRun) {
+            // A rerun after a kill from here on must not restore and swap again: the replaced data would then end
+            // up behind a second restore's. It finishes this run instead (PitrPointStep).
+            context.memory().remember(PitrState.SWAPPED_WITH, state.otherVolume);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         context.detail("exchangeMs", millis).result("keptOldVolume", state.otherVolume)
             .result("swapMs", millis);

@@ -47,6 +47,14 @@ final class PitrPointStep implements Step {
 
     @Override
     public void check(StepContext context) {
+        var unfinished = context.memory().peek(PitrState.SWAPPED_WITH);
+        if (unfinished.isPresent()) {
+            state.live = data.inspect(state.container);
+            if (data.volumesLabelled(DatabaseData.LIVE_LABEL, state.live.volume()).contains(unfinished.get())) {
+                resume(context, unfinished.get());
+                return;
+            }
+        }
         RestoreTarget to = target.get();
         state.target = to;
         BaseBackup base = (to.lsn() != null ? backups.newestEndingBy(to.lsn()) : backups.newestFinishedBy(to.time()))
@@ -86,6 +94,20 @@ final class PitrPointStep implements Step {
             .detail("liveVolume", state.live.volume());
     }
 
+    /** The unfinished run swapped already: nothing is restored again, the data it replaced stays where it is. */
+    private void resume(StepContext context, String kept) {
+        context.memory().recall(PitrState.SWAPPED_WITH, "its restored data is live; the data it replaced is in");
+        state.resumed = true;
+        state.exchangeStarted = true;
+        state.otherVolume = kept;
+        try {
+            state.target = target.get();   // for the descriptions only
+        } catch (RollbackException e) {
+            state.target = null;
+        }
+        context.detail("resumed", true).detail("keptOldVolume", kept).detail("liveVolume", state.live.volume());
+    }
+
     private static String gap(WalArchive.Coverage coverage) {
         var missing = coverage.missing();
         return missing.size() == 1 ? "segment " + missing.get(0)
@@ -94,6 +116,11 @@ final class PitrPointStep implements Step {
 
     @Override
     public void apply(StepContext context) {
+        if (state.resumed) {
+            context.result("resumedUnfinishedRun", true).result("keptOldVolume", state.otherVolume)
+                .result("liveVolume", state.live.volume());
+            return;
+        }
         // A scratch server lives only during a run: one still here was left by a killed run.
         java.util.List<String> stale = data.containersLabelled(DatabaseData.LIVE_LABEL, state.live.volume());
         stale.forEach(data::removeContainer);

@@ -22,6 +22,14 @@ final class PitrState {
     String scratchServer;
     /** The exchange has begun: from here on the restore's volume is never removed, it may hold the old data. */
     boolean exchangeStarted;
+    /**
+     * A run killed after its exchange left the restored data live and the replaced data in {@link #otherVolume}: this
+     * run only starts the database and the app and verifies, so the volume it names keeps the data that was live.
+     */
+    boolean resumed;
+
+    /** Run memory key: the volume the exchange put the replaced data in, remembered once the exchange is done. */
+    static final String SWAPPED_WITH = "pitrSwappedWith";
 
     PitrState(String container, String database, String user, String stamp) {
         this.container = container;

@@ -39,6 +39,10 @@ final class PrepareScratchStep implements Step {
 
     @Override
     public void apply(StepContext context) {
+        if (state.resumed) {
+            context.skip("the unfinished run restored and swapped already");
+            return;
+        }
         state.otherVolume = volumeName();
         data.createVolume(state.otherVolume, state.labels());
         var complete = state.coverage.segments().stream().filter(seg -> !seg.equals(state.coverage.partial())).toList();

@@ -57,6 +57,10 @@ final class RecoverStep implements Step {
 
     @Override
     public void apply(StepContext context) throws Exception {
+        if (state.resumed) {
+            context.skip("the unfinished run restored and swapped already");
+            return;
+        }
         state.scratchServer = state.live.volume() + "-pitr-" + state.stamp;
         try {
             recover(context);
