@@ -109,12 +109,15 @@ final class DbRestoreCommand extends PlanCommand {
             throw RollbackException.usage("give one of --backup FILE|latest, --to-release ID, --to-mark LABEL,"
                 + " --to-time TIMESTAMP or --undo");
         }
+        if (pointInTime == 1 && (inPlace || dropOld)) {
+            throw RollbackException.usage("--in-place and --drop-old do not apply to a point-in-time restore (the"
+                + " old data is always kept, in a volume)");
+        }
+        if (toTime != null) {
+            TargetChoice.time(toTime);   // a malformed time is a usage error before anything is reached
+        }
         if (pointInTime == 1 || (undo && PitrCommand.lastRestoreWasPitr(session, database))) {
             session.platform().require(Capability.POINT_IN_TIME_RESTORE);
-            if (inPlace || dropOld) {
-                throw RollbackException.usage("--in-place and --drop-old do not apply to a point-in-time restore (the"
-                    + " old data is always kept, in a volume)");
-            }
             PitrRestorePlan.Inputs pitr = PitrCommand.inputs(session, level3(session, config));
             if (undo) {
                 return PitrRestorePlan.undo(database, pitr);
@@ -122,9 +125,6 @@ final class DbRestoreCommand extends PlanCommand {
             ArchiveLayout layout = pitr.layout();
             Supplier<RestoreTarget> target = toRelease != null ? () -> TargetChoice.release(session.ledger(), toRelease)
                 : toMark != null ? () -> TargetChoice.mark(layout, toMark) : () -> TargetChoice.time(toTime);
-            if (toTime != null) {
-                TargetChoice.time(toTime);   // a malformed time is a usage error before anything runs
-            }
             return PitrRestorePlan.build(database, target, pitr);
         }
         if (inPlace && noPreBackup) {
