@@ -95,7 +95,7 @@ public final class PitrArchive implements AutoCloseable {
         Path dir = PrivateFiles.createDirectories(base().resolve(name));
         Path tmp = Files.createTempDirectory(stack.dir, "basebackup");
         Shell.ok(stack.dir, stack.pgEnv(), BIN + "pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(stack.pgPort),
-            "-U", "merq", "-D", tmp.toString(), "-Ft", "-z", "-X", "fetch", "-w");
+            "-U", "merq", "-D", tmp.toString(), "-Ft", "-z", "-X", "fetch", "-c", "fast", "-w");
         String label = Shell.ok(stack.dir, Map.of(), "tar", "-xzOf", tmp.resolve("base.tar.gz").toString(),
             "backup_label").out();
         JsonNode manifest = Json.MAPPER.readTree(tmp.resolve("backup_manifest").toFile());

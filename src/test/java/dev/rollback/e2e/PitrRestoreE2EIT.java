@@ -88,10 +88,21 @@ class PitrRestoreE2EIT {
         insert("after-release-", 30);
         archive.awaitArchived();
         String dbContainer = stack.containerId("postgres");
+        ProcessBuilder client = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(stack.pgPort),
+            "-U", "merq", "-d", "merq", "-c", "select pg_sleep(600)").redirectErrorStream(true);
+        client.environment().putAll(stack.pgEnv());
+        Process session = client.start();   // a client still connected when the database stops
 
-        RollbackCli.Run run = stack.rollback("db-restore", "--to-release", release, "--yes", "-o", "json");
+        RollbackCli.Run run;
+        try {
+            run = stack.rollback("db-restore", "--to-release", release, "--yes", "-o", "json");
+        } finally {
+            session.destroyForcibly();
+        }
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.step("stop-database").path("durationMs").asLong())
+            .as("a fast shutdown ends the session; a smart one would wait for it").isLessThan(20_000);
         assertThat(count("before-release-")).isEqualTo("50");
         assertThat(count("after-release-")).isEqualTo("0");
         JsonNode result = run.json().path("result");
@@ -141,6 +152,27 @@ class PitrRestoreE2EIT {
         assertThat(count("uncovered-after-")).isEqualTo("10");
         assertThat(stack.containerId("postgres")).isEqualTo(dbContainer);
         assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", dbContainer).out().strip()).isEqualTo("true");
+    }
+
+    @Test
+    void aRecoveryThatStopsShortOfTheTargetFailsWithTheServersOwnLineAndLiveIsUntouched() throws Exception {
+        archive.awaitArchived();
+        archive.stopReceiving();   // the archive ends here, in the segment still open
+        insert("unarchived-", 10);
+        String release = archive.recordRelease();
+        insert("unarchived-after-", 10);
+        String dbContainer = stack.containerId("postgres");
+        List<String> volumesBefore = labelled("volume", "ls");
+
+        RollbackCli.Run run = stack.rollback("db-restore", "--to-release", release, "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(labelled("volume", "ls")).as("the restore's volume removed").isEqualTo(volumesBefore);
+        assertThat(run.err()).contains("recovery ended before configured recovery target was reached");
+        assertThat(count("unarchived-after-")).isEqualTo("10");
+        assertThat(stack.containerId("postgres")).isEqualTo(dbContainer);
+        assertThat(labelled("container", "ps")).as("the scratch server removed").isEmpty();
+        assertThat(run.step("undo:prepare-scratch").path("status").asText()).isEqualTo("succeeded");
     }
 
     @Test

@@ -68,6 +68,7 @@ public interface DatabaseData {
 
     void removeContainer(String name);
 
+    /** Stops a PostgreSQL container with its fast shutdown, waiting at most {@code timeout}. */
     void stop(String container, Duration timeout);
 
     void start(String container);
