@@ -121,9 +121,9 @@ final class PitrPointStep implements Step {
                 .result("liveVolume", state.live.volume());
             return;
         }
-        // A scratch server lives only during a run: one still here was left by a killed run.
+        // Scratch servers and helpers live only during a run: one still here was left by a killed run.
         java.util.List<String> stale = data.containersLabelled(DatabaseData.LIVE_LABEL, state.live.volume());
-        stale.forEach(data::removeContainer);
+        stale.forEach(data::removeLeftover);
         if (!stale.isEmpty()) {
             context.detail("removedScratchServersOfEarlierRuns", stale);
         }

@@ -68,6 +68,12 @@ public interface DatabaseData {
 
     void removeContainer(String name);
 
+    /**
+     * Removes what a killed run left: a scratch server at once, a helper that never started at once, a helper still
+     * running (an exchange the killed run began) only once it has finished, so an exchange is never cut midway.
+     */
+    void removeLeftover(String name);
+
     /** Stops a PostgreSQL container with its fast shutdown, waiting at most {@code timeout}. */
     void stop(String container, Duration timeout);
 

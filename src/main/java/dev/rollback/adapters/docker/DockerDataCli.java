@@ -147,7 +147,7 @@ public final class DockerDataCli implements DatabaseData {
     public void prepare(LiveData live, String volume, Path baseDir, Path walDir, List<String> segments, String partial,
                         Duration timeout) {
         List<String> argv = new ArrayList<>(List.of("run", "--rm", "--network", "none", "--label", LABEL + "=helper",
-            "--user", "0:0", "--entrypoint", "sh",
+            "--label", LIVE_LABEL + "=" + live.volume(), "--user", "0:0", "--entrypoint", "sh",
             "-v", volume + ":" + live.destination(),
             "-v", baseDir.toAbsolutePath() + ":/rollback-base:ro",
             "-v", walDir.toAbsolutePath() + ":/rollback-wal:ro",
@@ -197,6 +197,16 @@ public final class DockerDataCli implements DatabaseData {
     }
 
     @Override
+    public void removeLeftover(String name) {
+        String[] seen = run(CALL, "inspect", "-f", "{{.State.Status}} {{index .Config.Labels \"" + LABEL + "\"}}", name)
+            .stdout().strip().split(" ");
+        if (seen.length == 2 && seen[0].equals("running") && seen[1].equals("helper")) {
+            run(Duration.ofMinutes(10), "wait", name);   // an exchange or a copy still running finishes first
+        }
+        removeContainer(name);
+    }
+
+    @Override
     public void removeContainer(String name) {
         run(CALL, "rm", "-f", name);
     }
@@ -223,8 +233,10 @@ public final class DockerDataCli implements DatabaseData {
         if (live.volumeRoot() == null) {
             throw RollbackException.refused("the volume " + live.volume() + " is not under the daemon's volume directory");
         }
-        checked(timeout, "run", "--rm", "--network", "none", "--label", LABEL + "=helper", "--user", "0:0",
-            "--entrypoint", "sh", "-v", live.volumeRoot() + ":/rollback-volumes", live.image(), "-c", EXCHANGE, "sh",
+        // Labelled with the live volume: a helper a killed run left created but not started is removed by the rerun
+        // (PitrPointStep), never started later by someone else.
+        checked(timeout, "run", "--rm", "--network", "none", "--label", LABEL + "=helper", "--label",
+            LIVE_LABEL + "=" + live.volume(), "--user", "0:0", "--entrypoint", "sh", "-v", live.volumeRoot() + ":/rollback-volumes", live.image(), "-c", EXCHANGE, "sh",
             live.volume(), other);
     }
 
