@@ -29,7 +29,7 @@ class CiRecipeTest {
     void afterAFailedDeployThePlanRunsUploadsTheReportAndFailsWithItsExitCode() throws Exception {
         JsonNode rollback = workflow("rollback-on-failed-deploy.yml").path("jobs").path("rollback");
 
-        assertThat(rollback.path("if").asText()).isEqualTo("failure()");
+        assertThat(rollback.path("if").asText()).isEqualTo("failure() && needs.deploy.outputs.watch != 'failure'");
         assertThat(rollback.path("needs").asText()).isEqualTo("deploy");
         assertThat(runs(rollback)).anyMatch(run -> run.contains(
             "rollback plan --severity critical --execute --yes --output json > rollback-report.json"));
@@ -48,6 +48,24 @@ class CiRecipeTest {
         assertThat(runs(jobs.path("pre-deploy"))).anyMatch(run -> run.startsWith("rollback check-migrations"))
             .anyMatch(run -> run.equals("rollback backup --label pre_deploy --yes"));
         assertThat(jobs.path("deploy").path("needs").asText()).isEqualTo("pre-deploy");
+    }
+
+    @Test
+    void afterTheDeployTheWatchRunsBeforeTheReleaseIsRecordedAndItsReportIsKept() throws Exception {
+        JsonNode deploy = workflow("rollback-on-failed-deploy.yml").path("jobs").path("deploy");
+        List<String> runs = runs(deploy);
+
+        int deployed = runs.indexOf("./deploy.sh");
+        int watched = runs.indexOf("rollback watch --for 5m --failures 3 --interval 5s --yes --output json > watch-report.json");
+        int recorded = runs.indexOf("rollback release record --yes");
+        assertThat(deployed).isNotNegative();
+        assertThat(watched).isGreaterThan(deployed).isLessThan(recorded);
+        assertThat(deploy.path("steps").get(watched).path("id").asText()).isEqualTo("watch");
+        assertThat(deploy.path("outputs").path("watch").asText()).isEqualTo("${{ steps.watch.outcome }}");
+        JsonNode upload = deploy.path("steps").get(watched + 1);
+        assertThat(upload.path("uses").asText()).startsWith("actions/upload-artifact@");
+        assertThat(upload.path("with").path("path").asText()).isEqualTo("watch-report.json");
+        assertThat(upload.path("if").asText()).isEqualTo("always()");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.postgres.DumpFormat;
+import dev.rollback.archive.ArchivePlan;
+import dev.rollback.archive.ArchiveStatus;
+import dev.rollback.archive.ArchiveStatusReader;
+import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.backup.BackupPlan;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
@@ -33,8 +37,14 @@ import picocli.CommandLine.Option;
             + "back to its end, then renamed into place.",
         "--volumes: also every named volume of the compose project or Swarm stack, to "
             + "<volume>_YYYYMMDD_HHMMSS.tar.gz. --config-files: also the compose file, the env file and the running "
-            + "image list, to <stack>-config_YYYYMMDD_HHMMSS.files/."})
+            + "image list, to <stack>-config_YYYYMMDD_HHMMSS.files/.",
+        "--base: a base backup for point-in-time restores (pg_basebackup) to <backups.dir>/base/<UTC time>/. While "
+            + "rollback archive is live, --label pre_deploy records a mark (the WAL position and time, in "
+            + "<backups.dir>/marks.jsonl) instead of a dump."})
 final class BackupCommand extends PlanCommand {
+
+    /** The label whose backup becomes a mark while WAL archiving is live. */
+    static final String PRE_DEPLOY = "pre_deploy";
 
     /** Formats offered on the command line (directory format is for restores only). */
     enum Format { plain, custom, tar }
@@ -63,6 +73,11 @@ final class BackupCommand extends PlanCommand {
         description = "With --volumes: refuse instead of pulling a missing helper image (docker.helper-image).")
     boolean noPull;
 
+    @Option(names = "--base",
+        description = "A base backup for point-in-time restores instead of a dump: pg_basebackup to"
+            + " <backups.dir>/base/<UTC time>/base.tar.gz with base.json (start and end WAL positions).")
+    boolean base;
+
     @Option(names = "--no-database",
         description = "Skip the database dump (for a stack without one); needs --volumes or --config-files.")
     boolean noDatabase;
@@ -75,6 +90,9 @@ final class BackupCommand extends PlanCommand {
     protected Plan plan(Session session) {
         Config config = session.config();
         BackupStore store = new BackupStore(config.backupsDir(), app.clock());
+        if (base) {
+            return baseBackup(session);
+        }
         List<Step> more = volumeAndConfigSteps(session, store);
         if (noDatabase) {
             requireNoDumpOptions(more);
@@ -93,9 +111,47 @@ final class BackupCommand extends PlanCommand {
         if (keep != null && keep < 1) {
             throw RollbackException.usage("--keep must be at least 1, got " + keep);
         }
+        if (PRE_DEPLOY.equals(prefix)) {
+            ArchiveLayout layout = new ArchiveLayout(config.backupsDir());
+            ArchiveStatus archiving = new ArchiveStatusReader(layout, () -> session.postgres().replication(),
+                app.clock()).read();
+            if (archiving.live()) {
+                return ArchivePlan.mark(() -> session.postgres().replication(), layout, prefix, more);
+            }
+            if (archiving.newestWal() != null || archiving.newestBaseBackup() != null) {
+                more.add(0, ArchivePlan.notLive(archiving));
+            }
+        }
         Integer retention = keep != null ? keep : config.backups().keep();
         DumpFormat dumpFormat = DumpFormat.valueOf((format != null ? format : Format.plain).name().toUpperCase());
         return BackupPlan.build(session.postgres(), store, prefix, dumpFormat, retention, more);
+    }
+
+    private Plan baseBackup(Session session) {
+        if (label != null || format != null || keep != null || volumes || configFiles || noDatabase) {
+            throw RollbackException.usage("--base takes a base backup of the whole server and nothing else; it does not"
+                + " go with --label, --format, --keep, --volumes, --config-files or --no-database");
+        }
+        Config config = session.config();
+        if (config.database().name() == null) {
+            throw RollbackException.usage("database.name is required for backup --base (set it in rollback.yml or"
+                + " DB_NAME)");
+        }
+        return ArchivePlan.baseBackup(() -> session.postgres().replication(), config.database().name(),
+            new ArchiveLayout(config.backupsDir()), app.clock(), () -> databaseImage(session));
+    }
+
+    /** The database container's image, which a restore of the base backup runs; null when unknown. */
+    private static String databaseImage(Session session) {
+        String container = session.config().database().container();
+        if (container == null) {
+            return null;
+        }
+        try {
+            return session.docker().container(container).map(c -> c.image()).orElse(null);
+        } catch (RollbackException e) {
+            return null;
+        }
     }
 
     private List<Step> volumeAndConfigSteps(Session session, BackupStore store) {

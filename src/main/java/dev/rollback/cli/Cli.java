@@ -24,10 +24,12 @@ public final class Cli {
         cli.addSubcommand(new VerifyCommand(context));
         cli.addSubcommand(new BackupCommand(context));
         cli.addSubcommand(new BackupsCommand(context));
+        cli.addSubcommand(new ArchiveCommand(context));
         cli.addSubcommand(new RedeployCommand(context));
         cli.addSubcommand(new RevertCommand(context));
         cli.addSubcommand(new DbRestoreCommand(context));
         cli.addSubcommand(new DrillCommand(context));
+        cli.addSubcommand(new WatchCommand(context));
         cli.addSubcommand(new RecreateCommand(context));
         cli.addSubcommand(new IncidentCommand(context));
         cli.addSubcommand(new InfraRebuildCommand(context));

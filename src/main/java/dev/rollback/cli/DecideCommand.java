@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         "Probe the facts (health now, Docker and database reachable, the previous release restorable, the "
             + "migrations since it, the newest pre-deploy backup) and walk the runbook's decision tree: the recommended "
             + "level, why, and the exact command line. --execute runs it (usual confirmation)."})
-final class DecideCommand extends BaseCommand {
+final class DecideCommand extends BaseCommand implements ReportCommand {
     @Option(names = "--severity", required = true, paramLabel = "critical|minor",
         description = "How bad the incident is: the root of the runbook's decision tree.")
     Severity severity;
@@ -41,26 +41,27 @@ final class DecideCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) {
-        DecisionPlan.Run decision = DecisionPlan.build(inputs(session));
-        Report advice = session.execute(decision.plan());
-        Report report = advice;
-        if (execute && advice.error() == null) {
-            Report executed;
-            try {
-                executed = RecommendedRun.execute(app, session, decision.sheet().recommendation());
-            } catch (RollbackException e) {
-                executed = null;
-                report = ExecutedPlan.refused(advice, e, app.clock());
-            }
-            if (executed != null) {
-                report = ExecutedPlan.combine(advice, executed);
-            }
-        }
+        Report report = report(session);
         ReportPrinter.print(report, session.options().json(), app.out(), session.reportPalette(), PlanText::print);
         if (report.error() != null) {
             app.err().println("rollback: " + report.error().message());
         }
         return report.exitCode();
+    }
+
+    /** The advice, and with --execute the recommended run nested in it ({@link ExecutedPlan}). */
+    @Override
+    public Report report(Session session) {
+        DecisionPlan.Run decision = DecisionPlan.build(inputs(session));
+        Report advice = session.execute(decision.plan());
+        if (!execute || advice.error() != null) {
+            return advice;
+        }
+        try {
+            return ExecutedPlan.combine(advice, RecommendedRun.execute(app, session, decision.sheet().recommendation()));
+        } catch (RollbackException e) {
+            return ExecutedPlan.refused(advice, e, app.clock());
+        }
     }
 
     private DecisionPlan.Inputs inputs(Session session) {

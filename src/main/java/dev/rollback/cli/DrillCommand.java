@@ -31,7 +31,7 @@ final class DrillCommand extends PlanCommand {
     String backup = "latest";
 
     @Option(names = "--max-age", paramLabel = "DURATION",
-        description = "Fail (exit 1) when the backup is older than this: 26h, 2d, 90m.")
+        description = "Fail (exit 1) when the backup (and, with --volumes, a volume archive) is older than this: 26h, 2d, 90m.")
     String maxAge;
 
     @Option(names = "--volumes", description = "Also read the newest archive of each named volume to its end.")

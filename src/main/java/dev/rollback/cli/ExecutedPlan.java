@@ -1,5 +1,6 @@
 package dev.rollback.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rollback.core.Report;
 import dev.rollback.core.ReportError;
 import dev.rollback.core.RollbackException;
@@ -22,8 +23,15 @@ final class ExecutedPlan {
     /** The key of {@link ExecutedRun} in the combined report's result; null when --execute was refused. */
     static final String EXECUTED = "executed";
 
-    /** What {@code plan --execute} ran, in short; its steps are in the combined report's steps. */
-    record ExecutedRun(String command, Integer level, RunStatus status, long durationMs, Map<String, Object> result) {
+    /**
+     * What {@code plan --execute} (or {@code watch}) ran, in short; its steps are in the combined
+     * report's steps. {@code error} is its error, absent when it succeeded.
+     */
+    record ExecutedRun(String command, Integer level, RunStatus status, long durationMs, Map<String, Object> result,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) ReportError error) {
+        static ExecutedRun of(Report run) {
+            return new ExecutedRun(run.command(), run.level(), run.status(), run.durationMs(), run.result(), run.error());
+        }
     }
 
     private ExecutedPlan() {
@@ -31,15 +39,17 @@ final class ExecutedPlan {
 
     static Report combine(Report advice, Report executed) {
         List<StepReport> steps = new ArrayList<>(advice.steps());
-        for (StepReport step : executed.steps()) {
-            steps.add(new StepReport(executed.command() + ":" + step.id(), step.description(), step.status(),
-                step.durationMs(), step.detail()));
-        }
+        steps.addAll(prefixedSteps(executed));
         Map<String, Object> result = new LinkedHashMap<>(advice.result());
-        result.put(EXECUTED, new ExecutedRun(executed.command(), executed.level(), executed.status(),
-            executed.durationMs(), executed.result()));
+        result.put(EXECUTED, ExecutedRun.of(executed));
         return new Report(advice.command(), executed.level(), executed.status(), executed.dryRun(), advice.startedAt(),
             executed.finishedAt(), advice.durationMs() + executed.durationMs(), steps, result, executed.error());
+    }
+
+    /** A run's steps as another command's report lists them: ids prefixed with its command, {@code redeploy:switch-images}. */
+    static List<StepReport> prefixedSteps(Report run) {
+        return run.steps().stream().map(step -> new StepReport(run.command() + ":" + step.id(), step.description(),
+            step.status(), step.durationMs(), step.detail())).toList();
     }
 
     /** --execute could not start the recommended command: nothing was changed. */

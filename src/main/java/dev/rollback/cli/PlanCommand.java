@@ -5,7 +5,7 @@ import dev.rollback.core.Report;
 import java.io.PrintWriter;
 
 /** A command that builds a plan and lets the executor run it; prints the report. */
-abstract class PlanCommand extends BaseCommand {
+abstract class PlanCommand extends BaseCommand implements ReportCommand {
 
     protected PlanCommand(AppContext app) {
         super(app);
@@ -14,9 +14,13 @@ abstract class PlanCommand extends BaseCommand {
     protected abstract Plan plan(Session session);
 
     @Override
+    public final Report report(Session session) {
+        return session.execute(plan(session));
+    }
+
+    @Override
     protected final int run(Session session) {
-        Plan plan = plan(session);
-        Report report = session.execute(plan);
+        Report report = report(session);
         ReportPrinter.print(report, session.options().json(), app.out(), session.reportPalette(), this::printResult);
         if (report.error() != null) {
             app.err().println("rollback: " + report.error().message());

@@ -1,6 +1,5 @@
 package dev.rollback.cli;
 
-import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
 import dev.rollback.core.RollbackException;
 import dev.rollback.decide.Recommendation;
@@ -11,7 +10,8 @@ import picocli.CommandLine;
  * {@code plan --execute}: runs the recommended command in this process, parsed by the real command
  * line from the same words the plan printed, so what runs is exactly what was recommended. It runs
  * with this session's configuration and global options: confirmation as usual, {@code --yes}
- * passes through, {@code --dry-run} stays a dry run.
+ * passes through, {@code --dry-run} stays a dry run. {@code watch} runs its rollback and {@code verify}
+ * the same way ({@link #run}).
  */
 final class RecommendedRun {
     private RecommendedRun() {
@@ -33,15 +33,23 @@ final class RecommendedRun {
                 + recommendation.level() + ") is not available in this build of rollback; follow the runbook's level "
                 + recommendation.level() + " by hand (docs/decide.md)");
         }
-        PlanCommand command;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(argv.toArray(String[]::new));
-            command = (PlanCommand) parsed.subcommand().commandSpec().userObject();
-        } catch (CommandLine.ParameterException e) {
-            throw RollbackException.usage("the recommended command line does not parse: " + e.getMessage());
-        }
-        Plan plan = command.plan(session);
         session.progress().accept("plan --execute: " + recommendation.commandLine());
-        return session.execute(plan);
+        return run(app, session, argv);
+    }
+
+    /**
+     * Runs {@code argv} (a subcommand and its options, no global ones) in this process, parsed by the
+     * real command line, with this session's configuration and global options; its report.
+     */
+    static Report run(AppContext app, Session session, List<String> argv) {
+        ReportCommand command;
+        try {
+            CommandLine.ParseResult parsed = Cli.commandLine(app).parseArgs(argv.toArray(String[]::new));
+            command = (ReportCommand) parsed.subcommand().commandSpec().userObject();
+        } catch (CommandLine.ParameterException e) {
+            throw RollbackException.usage("the command line `" + String.join(" ", argv) + "` does not parse: "
+                + e.getMessage());
+        }
+        return command.report(session);
     }
 }

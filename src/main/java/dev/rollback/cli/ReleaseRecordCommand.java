@@ -2,8 +2,10 @@ package dev.rollback.cli;
 
 import dev.rollback.adapters.git.JGitRepository;
 import dev.rollback.adapters.health.HealthCheck;
+import dev.rollback.archive.WalPoints;
 import dev.rollback.core.Plan;
 import dev.rollback.core.config.Config;
+import dev.rollback.pitr.WalPoint;
 import dev.rollback.release.RecordPlan;
 import dev.rollback.release.StackFacts;
 import java.util.ArrayList;
@@ -32,7 +34,15 @@ final class ReleaseRecordCommand extends PlanCommand {
             () -> JGitRepository.openEnclosing(config.workdir()),
             config.workdir().resolve(config.stack().composeFile()));
         return RecordPlan.build(session.docker(), session::runningStack, () -> healthChecks(session), facts,
-            session.ledger(), config.releases().keep(), force, app.clock());
+            session.ledger(), config.releases().keep(), force, app.clock(), () -> walPoint(session));
+    }
+
+    /** Where the database's WAL is now; null when the stack has no database. */
+    private static WalPoint walPoint(Session session) {
+        if (session.config().database().name() == null) {
+            return null;
+        }
+        return WalPoints.now(session.postgres().replication());
     }
 
     private static List<HealthCheck> healthChecks(Session session) {

@@ -36,6 +36,7 @@ import dev.rollback.migrations.MigrationPaths;
 import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One invocation: the context, the global options and the loaded configuration. Adapters are
@@ -227,6 +228,16 @@ final class Session {
      * ({@link #finishNotices}).
      */
     Report execute(Plan plan) {
+        return execute(plan, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #execute(Plan)}, then {@code followUp} turns the report into the command's final one
+     * before the end is announced: {@code watch} runs the rollback it triggers there (a run of its
+     * own, announced and journaled as itself), so the webhooks hear the watch start, the rollback
+     * start and end, then the watch end with the rollback's outcome in it.
+     */
+    Report execute(Plan plan, UnaryOperator<Report> followUp) {
         progress();
         RunNotifier notices = plan.mutating() && !options.dryRun ? notifier() : RunNotifier.NONE;
         String host = notices == RunNotifier.NONE ? null : Identity.host();
@@ -237,8 +248,13 @@ final class Session {
         } finally {
             endProgress();
         }
-        notices.ended(RunNotice.ended(report, host));
-        return report;
+        Report ended = report;
+        try {
+            ended = followUp.apply(report);
+        } finally {
+            notices.ended(RunNotice.ended(ended, host));
+        }
+        return ended;
     }
 
     private RunNotifier notifier() {

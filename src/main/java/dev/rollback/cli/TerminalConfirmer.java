@@ -31,4 +31,14 @@ final class TerminalConfirmer implements Confirmer {
             throw RollbackException.refused("could not ask for confirmation: " + e.getMessage() + "; re-run with --yes");
         }
     }
+
+    /** Whether the process has a controlling terminal to ask on. */
+    @Override
+    public boolean canAsk() {
+        try (RandomAccessFile tty = new RandomAccessFile("/dev/tty", "r")) {
+            return true;
+        } catch (IOException noTerminal) {
+            return false;
+        }
+    }
 }

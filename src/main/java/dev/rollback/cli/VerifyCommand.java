@@ -1,5 +1,10 @@
 package dev.rollback.cli;
 
+import dev.rollback.archive.ArchivePlan;
+import dev.rollback.archive.ArchiveStatusReader;
+import dev.rollback.core.Step;
+import dev.rollback.pitr.ArchiveLayout;
+import java.util.List;
 import dev.rollback.core.Journal;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
@@ -32,7 +37,16 @@ final class VerifyCommand extends PlanCommand {
     @Override
     protected Plan plan(Session session) {
         Instant logsFrom = logWindow(session);   // a bad --logs-since is a usage error, whatever Docker's state
-        return VerifyPlan.build(session.verifyInputs(session.compose().services(), logsFrom));
+        return VerifyPlan.build(session.verifyInputs(session.compose().services(), logsFrom), archiving(session));
+    }
+
+    /** Where the stack has a database: whether WAL archiving, if set up, is live. */
+    private List<Step> archiving(Session session) {
+        if (session.config().database().name() == null) {
+            return List.of();
+        }
+        return List.of(ArchivePlan.liveCheck(new ArchiveStatusReader(new ArchiveLayout(session.config().backupsDir()),
+            () -> session.postgres().replication(), app.clock())));
     }
 
     private Instant logWindow(Session session) {

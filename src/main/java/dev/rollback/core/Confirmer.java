@@ -16,6 +16,14 @@ public interface Confirmer {
      */
     boolean confirm(String command, List<String> destructive, String answer);
 
+    /**
+     * Whether {@link #confirm} could ask at all (a terminal is there). A run that would only need to
+     * ask much later ({@code watch}, before the rollback it may trigger) refuses up front instead.
+     */
+    default boolean canAsk() {
+        return true;
+    }
+
     /** For --yes: every confirmation is given. */
     Confirmer ALWAYS = (command, destructive, answer) -> true;
 }

@@ -3,15 +3,16 @@ package dev.rollback.decide;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.archive.ArchiveStatusReader;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
 import dev.rollback.core.Plan;
 import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
 import java.time.Clock;
-import dev.rollback.pitr.ArchiveLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,8 @@ public final class DecisionPlan {
             .step(gitProbe)
             .step(new MigrationProbe(gitProbe::checkout, git.migrationCheck(), sheet))
             .step(new BackupProbe(in.backups(), in.clock(), sheet))
+            .step(new ArchiveProbe(new ArchiveStatusReader(new ArchiveLayout(in.backups().store().dir()),
+                () -> in.database().postgres().get().replication(), in.clock()), sheet))
             .step(new PointInTimeProbe(new ArchiveLayout(in.backups().store().dir()), releases.ledger(), sheet))
             .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();

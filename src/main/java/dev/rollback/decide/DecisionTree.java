@@ -157,7 +157,9 @@ public final class DecisionTree {
     private Recommendation pointInTime(Facts.PointInTime pit) {
         String since = pit.at() == null ? "the target" : pit.at().toString();
         reasons.add("archiving covers " + pit.detail() + ": a point-in-time restore loses only what was written after "
-            + since + "; the app serves until the swap and the current data is kept in a volume for an undo");
+            + since + "; the app serves until the swap and the current data is kept in a volume for an undo"
+            + (facts.archiving().live() ? "" : " (archiving is not live now: " + facts.archiving().detail()
+                + "; the files on disk reach the target all the same)"));
         List<String> argv = new ArrayList<>(List.of("db-restore", pit.option(), pit.value()));
         if (stack.composeWithAppServices() && facts.releases().levelOnePossible()) {
             argv.addAll(List.of("--redeploy", "previous"));

@@ -1,5 +1,6 @@
 package dev.rollback.decide;
 
+import dev.rollback.archive.ArchiveStatus;
 import java.util.List;
 
 /**
@@ -14,11 +15,12 @@ public final class FactSheet {
     Facts.Git git = new Facts.Git(false, null, "not probed");
     Facts.Migrations migrations = new Facts.Migrations(null, "not probed");
     Facts.Backup backup = new Facts.Backup(null, null, null, "not probed", 0);
+    ArchiveStatus archiving = ArchiveStatus.notSetUp("not probed");
     Facts.PointInTime pointInTime = Facts.PointInTime.NONE;
     Recommendation recommendation;
 
     Facts facts() {
-        return new Facts(docker, health, database, releases, git, migrations, backup, pointInTime);
+        return new Facts(docker, health, database, releases, git, migrations, backup, archiving, pointInTime);
     }
 
     /** What the decision step recommended; null before it ran. */

@@ -1,5 +1,6 @@
 package dev.rollback.decide;
 
+import dev.rollback.archive.ArchiveStatus;
 import dev.rollback.migrations.Outcome;
 import java.time.Duration;
 import java.util.List;
@@ -7,14 +8,29 @@ import java.util.List;
 /**
  * What {@code plan} found out, one record per probe. A probe that could not run leaves its fact
  * "unknown" with the reason, never absent: the decision must say what it did not know.
+ * {@code archiving}: whether WAL archiving is live, its lag, the newest base backup and how far the archive
+ * reaches (what a point-in-time restore can offer).
  */
 public record Facts(Docker docker, Health health, Database database, Releases releases, Git git,
-                    Migrations migrations, Backup backup, PointInTime pointInTime) {
+                    Migrations migrations, Backup backup, ArchiveStatus archiving, PointInTime pointInTime) {
 
-    /** Without the point-in-time fact: as if nothing on disk allows one. */
+    /** Facts without the archiving probes: archiving "not probed", no point-in-time restore. */
     public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
                  Backup backup) {
-        this(docker, health, database, releases, git, migrations, backup, PointInTime.NONE);
+        this(docker, health, database, releases, git, migrations, backup, ArchiveStatus.notSetUp("not probed"));
+    }
+
+    /** Facts with the archiving status but no point-in-time probe. */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup, ArchiveStatus archiving) {
+        this(docker, health, database, releases, git, migrations, backup, archiving, PointInTime.NONE);
+    }
+
+    /** Facts with the point-in-time probe but no archiving status. */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup, PointInTime pointInTime) {
+        this(docker, health, database, releases, git, migrations, backup, ArchiveStatus.notSetUp("not probed"),
+            pointInTime);
     }
 
     /** @param error why Docker did not answer, or null */

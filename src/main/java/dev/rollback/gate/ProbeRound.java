@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * One round of the health gate: every check probed at the same time, each in its own thread, so a
- * round takes as long as its slowest probe instead of the sum of them all (the HTTP checks do not
- * wait for Docker's health reads, nor the other way round). Healthy only when every check is, with
- * the same detail as {@link AllHealthy}.
+ * One round of the health gate (and of {@code watch}, a new one per round): every check probed at
+ * the same time, each in its own thread, so a round takes as long as its slowest probe instead of
+ * the sum of them all (the HTTP checks do not wait for Docker's health reads, nor the other way
+ * round). Healthy only when every check is, with the same detail as {@link AllHealthy}.
  *
  * <p>Bounded: a probe still running at the gate's deadline is cut there and counts as unhealthy,
  * so one stalled check cannot hold the gate past its time. The last round may start right at the
@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * interrupted, so it still cleans up after itself; its thread is a daemon, so it never keeps the JVM
  * alive either.
  */
-final class ProbeRound implements HealthCheck, AutoCloseable {
+public final class ProbeRound implements HealthCheck, AutoCloseable {
     private static final long POLL_MILLIS = 50;
     private static final long LAST_ROUND_MILLIS = 200;
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -43,7 +43,7 @@ final class ProbeRound implements HealthCheck, AutoCloseable {
      * @param deadlineNanos when the gate ends ({@link System#nanoTime}): probes still running then are cut
      * @param cancelled     true when the wait was cancelled: the round stops at once, unhealthy
      */
-    ProbeRound(String name, List<? extends HealthCheck> checks, long deadlineNanos, BooleanSupplier cancelled) {
+    public ProbeRound(String name, List<? extends HealthCheck> checks, long deadlineNanos, BooleanSupplier cancelled) {
         this.name = name;
         this.checks = List.copyOf(checks);
         this.deadlineNanos = deadlineNanos;
@@ -64,13 +64,18 @@ final class ProbeRound implements HealthCheck, AutoCloseable {
 
     @Override
     public HealthResult probe() {
+        return AllHealthy.combine(name, probeEach());
+    }
+
+    /** One result per check, in their order, all probed at the same time (for a report that lists each check). */
+    public List<HealthResult> probeEach() {
         long cutAt = Math.max(deadlineNanos, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAST_ROUND_MILLIS));
         List<Future<HealthResult>> running = checks.stream().map(check -> threads.submit(check::probe)).toList();
         List<HealthResult> results = new ArrayList<>(checks.size());
         for (int i = 0; i < checks.size(); i++) {
             results.add(answer(checks.get(i), running.get(i), cutAt));
         }
-        return AllHealthy.combine(name, results);
+        return results;
     }
 
     /** The probe's result, or an unhealthy one when it was cut at {@code cutAt} or the wait was cancelled. */

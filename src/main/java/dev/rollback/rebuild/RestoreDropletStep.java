@@ -9,7 +9,8 @@ import dev.rollback.core.StepContext;
 /**
  * Puts the chosen image on the droplet itself: {@code rebuild} from a snapshot, {@code restore} from
  * a backup. DigitalOcean powers the droplet off (every service stops), replaces its disk and boots
- * it; the IP stays. The action is followed until {@code completed}; {@code errored} is exit 1.
+ * it; the IP stays. The action is followed until {@code completed}; {@code errored} is exit 1, and
+ * so is a droplet still {@code off} once it completed.
  */
 final class RestoreDropletStep implements Step {
     private final CloudInputs in;
@@ -64,6 +65,13 @@ final class RestoreDropletStep implements Step {
                 + " with --new-server");
         }
         state.after = in.api().droplet(server.dropletId());
+        if ("off".equals(state.after.status())) {
+            // A droplet that was off before stays off after a restore or a rebuild: nothing would
+            // answer the health check, which would only time out with a vaguer message.
+            throw RollbackException.failed("droplet " + server.dropletId() + " is off after the " + what
+                + " completed; power it on (control panel, or POST /v2/droplets/" + server.dropletId()
+                + "/actions {\"type\":\"power_on\"}), check it, then point DNS at it; DNS was not changed");
+        }
         context.detail("status", done.status()).detail("completedAt", String.valueOf(done.completedAt()))
             .result("serverIpAfter", state.ipAfter());
     }

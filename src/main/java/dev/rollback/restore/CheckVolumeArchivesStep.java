@@ -6,6 +6,8 @@ import dev.rollback.backup.VolumeArchive;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import dev.rollback.core.StepContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +18,21 @@ import java.util.function.Supplier;
 /**
  * {@code drill --volumes}: the newest archive of each of the stack's named volumes reads to its end
  * ({@link VolumeArchive#read}: gzip trailer, tar headers, nothing outside {@code data/}). A volume
- * without an archive, or whose newest archive is truncated, fails the drill: that is the archive a
- * restore would take.
+ * without an archive, or whose newest archive is truncated or older than {@code --max-age}, fails the
+ * drill: that is the archive a restore would take.
  */
 final class CheckVolumeArchivesStep implements Step {
     private final BackupStore store;
     private final Supplier<List<String>> volumes;
+    private final Duration maxAge;
+    private final Clock clock;
 
-    CheckVolumeArchivesStep(BackupStore store, Supplier<List<String>> volumes) {
+    /** @param maxAge the drill's {@code --max-age}, or null */
+    CheckVolumeArchivesStep(BackupStore store, Supplier<List<String>> volumes, Duration maxAge, Clock clock) {
         this.store = store;
         this.volumes = volumes;
+        this.maxAge = maxAge;
+        this.clock = clock;
     }
 
     @Override
@@ -58,6 +65,11 @@ final class CheckVolumeArchivesStep implements Step {
             try {
                 VolumeArchive archive = VolumeArchive.read(newest.get().path());
                 checked.put(volume, newest.get().name() + ": " + archive.entries() + " entries, read to its end");
+                String tooOld = maxAge == null ? null
+                    : BackupAgeStep.tooOld(newest.get().path(), BackupAgeStep.age(newest.get().path(), clock), maxAge);
+                if (tooOld != null) {
+                    problems.add(tooOld);
+                }
             } catch (RollbackException unusable) {
                 problems.add(unusable.getMessage());
                 checked.put(volume, newest.get().name() + ": unusable");

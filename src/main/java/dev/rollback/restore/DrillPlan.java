@@ -47,13 +47,13 @@ public final class DrillPlan {
             .step(new BackupAgeStep(state, in.maxAge(), in.clock()))
             // The lock keeps a db-restore of the same database from running meanwhile: the scratch
             // step drops scratch copies it takes for leftovers, which another run's would look like.
-            .step(new LockDatabaseStep(postgres, database))
+            .step(new LockDatabaseStep(postgres, database, COMMAND))
             .step(new NotRestorable(new TimedRestore(new RestoreScratchStep(postgres, state, 1)), state))
             .step(new VerifyScratchStep(postgres, state, in.sampleQuery()))
             .step(new CompareSizeStep(postgres, state))
             .step(new DropScratchStep(postgres, state));
         if (in.volumes() != null) {
-            plan.step(new CheckVolumeArchivesStep(in.store(), in.volumes()));
+            plan.step(new CheckVolumeArchivesStep(in.store(), in.volumes(), in.maxAge(), in.clock()));
         }
         return plan.build();
     }

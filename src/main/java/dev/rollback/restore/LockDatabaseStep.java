@@ -15,10 +15,13 @@ import dev.rollback.core.StepContext;
 final class LockDatabaseStep implements Step {
     private final Postgres postgres;
     private final String database;
+    private final String command;
 
-    LockDatabaseStep(Postgres postgres, String database) {
+    /** @param command the command named in the lock's application_name, which a refused run shows */
+    LockDatabaseStep(Postgres postgres, String database, String command) {
         this.postgres = postgres;
         this.database = database;
+        this.command = command;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class LockDatabaseStep implements Step {
 
     @Override
     public void check(StepContext context) {
-        DatabaseLock lock = postgres.lockDatabase("db-restore");
+        DatabaseLock lock = postgres.lockDatabase(command);
         context.hold(lock);
         context.detail("lock", "advisory lock taken, held until the run ends");
     }

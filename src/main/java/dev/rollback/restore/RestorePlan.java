@@ -28,6 +28,7 @@ import java.util.Optional;
  * way its downtime is measured ({@link AppDowntime}).
  */
 public final class RestorePlan {
+    public static final String COMMAND = "db-restore";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
     /** What level 3 is given, in four named parts. */
@@ -93,10 +94,10 @@ public final class RestorePlan {
         Optional<Step> stop = tools.app().stop().map(step -> new MeasuredStopStep(step, downtime));
         // The dump is judged first, so a bad one is refused (exit 3) even with the database down; the
         // lock is still taken before anything is applied, since every check runs before any apply.
-        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
+        Plan.Builder plan = Plan.builder(COMMAND).level(3).confirmWith(database)
             .step(new VerifyBackupStep(choices.backup(), tools.store(), new DumpInspector(postgres), postgres, state,
                 tools.clock()))
-            .step(new LockDatabaseStep(postgres, database));
+            .step(new LockDatabaseStep(postgres, database, COMMAND));
         if (choices.preBackup() == PreRestoreBackup.TAKE) {
             plan.steps(BackupPlan.steps(postgres, tools.store(), "pre_restore", DumpFormat.PLAIN, "pre-restore-",
                 "preRestoreBackup"));
@@ -135,8 +136,8 @@ public final class RestorePlan {
     /** {@code --undo}: the database the last restore replaced goes live again, the app around it stopped and started. */
     public static Plan undo(String database, Inputs in) {
         Tools tools = in.tools();
-        Plan.Builder plan = Plan.builder("db-restore").level(3).confirmWith(database)
-            .step(new LockDatabaseStep(tools.postgres(), database));
+        Plan.Builder plan = Plan.builder(COMMAND).level(3).confirmWith(database)
+            .step(new LockDatabaseStep(tools.postgres(), database, COMMAND));
         AppDowntime downtime = new AppDowntime(in.verification().endpoints());
         tools.app().stop().map(step -> new MeasuredStopStep(step, downtime)).ifPresent(plan::step);
         plan.step(new SwapBackStep(tools.postgres(), database, stamp(tools.clock())));

@@ -5,6 +5,7 @@ import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.core.Plan;
+import dev.rollback.core.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class VerifyPlan {
     }
 
     public static Plan build(Inputs in) {
+        return build(in, List.of());
+    }
+
+    /** The checks, then {@code more} ({@code verify}'s own: WAL archiving live). */
+    public static Plan build(Inputs in, List<Step> more) {
         Plan.Builder plan = Plan.builder("verify").readOnly();
         Services services = in.services();
         Logs logs = in.logs();
@@ -77,6 +83,6 @@ public final class VerifyPlan {
         if (in.sampleQuery() != null) {
             plan.step(new SampleQueryStep(in.sampleQuery().postgres(), in.sampleQuery().query()));
         }
-        return plan.build();
+        return plan.steps(more).build();
     }
 }

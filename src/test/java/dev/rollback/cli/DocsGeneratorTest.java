@@ -19,10 +19,11 @@ class DocsGeneratorTest {
 
         assertThat(Files.list(target.resolve("man")).map(p -> p.getFileName().toString()))
             .contains("rollback.1", "rollback-redeploy.1", "rollback-db-restore.1", "rollback-blue-green.1",
-                "rollback-release-record.1", "rollback-check-migrations.1")
+                "rollback-release-record.1", "rollback-check-migrations.1", "rollback-drill.1", "rollback-watch.1")
             .doesNotContain("rollback-level1.1");
         String bash = Files.readString(target.resolve("completion/rollback.bash"));
-        assertThat(bash).contains("complete -F _complete_rollback", "level3", "--no-color", "--backup");
+        assertThat(bash).contains("complete -F _complete_rollback", "level3", "--no-color", "--backup", "watch",
+            "--failures", "drill", "--max-age");
         assertThat(Files.readString(target.resolve("completion/rollback.zsh"))).contains("bashcompinit");
     }
 

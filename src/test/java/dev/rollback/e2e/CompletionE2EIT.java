@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CompletionE2EIT {
     private static final Path BASEDIR = Path.of(System.getProperty("rollback.basedir", ".")).toAbsolutePath();
     private static final Path COMPLETION = BASEDIR.resolve("target/completion");
-    private static final List<String> SUBCOMMANDS = List.of("verify", "backup", "backups", "release", "redeploy", "level1",
-        "revert", "level2", "db-restore", "level3", "drill", "recreate", "blue-green", "incident", "infra-rebuild", "level4",
+    private static final List<String> SUBCOMMANDS = List.of("verify", "backup", "backups", "archive", "release", "redeploy", "level1",
+        "revert", "level2", "db-restore", "level3", "drill", "watch", "recreate", "blue-green", "incident", "infra-rebuild", "level4",
         "check-migrations", "plan", "history");
     private static final List<String> DB_RESTORE_OPTIONS = List.of("--backup", "--undo", "--in-place", "--redeploy",
         "--jobs", "--dry-run", "--yes", "--config", "--output", "--no-color");
@@ -37,6 +37,9 @@ class CompletionE2EIT {
         assertThat(bash(script, "rollback --output ")).containsExactlyInAnyOrder("text", "json");
         assertThat(bash(script, "rollback release ")).containsExactlyInAnyOrder("record", "list");
         assertThat(bash(script, "rollback drill --")).contains("--backup", "--max-age", "--volumes");
+        assertThat(bash(script, "rollback watch --")).contains("--for", "--failures", "--interval", "--then");
+        assertThat(bash(script, "rollback watch --then ")).containsExactlyInAnyOrder("redeploy", "plan");
+        assertThat(bash(script, "rollback backup --")).contains("--base", "--label");
     }
 
     /** ~/.zshrc with only the documented line: the script loads compinit and bashcompinit itself. */

@@ -14,7 +14,7 @@ import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
 import dev.rollback.adapters.digitalocean.DigitalOceanApiStub;
 import dev.rollback.core.PrivateFiles;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfraRebuildDigitalOceanE2EIT {
     @RegisterExtension
-    static final WireMockExtension API = DigitalOceanApiStub.extension();
+    static final ContractCheckedStub API = DigitalOceanApiStub.extension();
 
     static final String OLD_IP = "203.0.113.10";
     private static final long API_RECORD = 3352896;
@@ -164,6 +164,24 @@ class InfraRebuildDigitalOceanE2EIT {
         assertThat(run.step("update-dns").path("status").asText()).isEqualTo("skipped");
         API.verify(postRequestedFor(urlPathEqualTo("/v2/droplets/" + DROPLET + "/actions"))
             .withRequestBody(equalToJson("{\"type\": \"restore\", \"image\": 21}")));
+        API.verify(0, putRequestedFor(urlPathMatching("/v2/domains/.*")));
+        assertNoToken(run);
+    }
+
+    @Test
+    void aDropletStillOffAfterTheRestoreFailsWithExit1BeforeTheCheckAndLeavesDnsAlone() throws IOException {
+        dropletWithImages("127.0.0.1");
+        stub.droplet(DROPLET, "merq-prod", "off", "127.0.0.1");
+        stub.dropletAction(DROPLET, "restore", 503);
+        stub.actionPolls(503, "restore", DROPLET, 1, "completed");
+
+        RollbackCli.Run run = rollback("level4", "--provider", "digitalocean", "--snapshot", "21", "--yes", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.json().path("error").path("message").asText())
+            .contains("droplet " + DROPLET + " is off after the restore", "power_on", "DNS was not changed")
+            .doesNotContain("\n");
+        assertThat(run.step("update-dns").path("status").asText()).isEqualTo("skipped");
         API.verify(0, putRequestedFor(urlPathMatching("/v2/domains/.*")));
         assertNoToken(run);
     }

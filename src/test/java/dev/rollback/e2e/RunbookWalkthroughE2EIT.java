@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.rollback.adapters.digitalocean.DigitalOceanApiStub;
+import dev.rollback.contract.ContractRecorder;
+import dev.rollback.contract.DigitalOceanContract;
 import dev.rollback.cli.RunbookPages;
 import dev.rollback.core.Json;
 import dev.rollback.inputs.GeneratedTable;
@@ -277,7 +279,9 @@ class RunbookWalkthroughE2EIT {
 
     @Test
     void levelFourOnDigitalOceanAgainstAStubOfItsApi(@TempDir Path dir) throws Exception {
-        WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        ContractRecorder contract = new ContractRecorder(new DigitalOceanContract());
+        WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(contract));
         api.start();
         try (VirtualHosts server = new VirtualHosts(Set.of("api.example.com", "admin.example.com"))) {
             DigitalOceanApiStub stub = new DigitalOceanApiStub(new WireMock("127.0.0.1", api.port()), api.baseUrl());
@@ -305,6 +309,7 @@ class RunbookWalkthroughE2EIT {
                 api.verify(postRequestedFor(urlPathEqualTo("/v2/droplets")));
                 api.verify(2, putRequestedFor(anyUrl()));
             });
+            contract.assertNoViolations();
         } finally {
             api.stop();
         }

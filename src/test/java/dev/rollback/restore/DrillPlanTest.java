@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollback.adapters.postgres.Postgres;
 import dev.rollback.backup.BackupStore;
+import dev.rollback.backup.TarFixture;
 import dev.rollback.core.Executor;
 import dev.rollback.core.Interruption;
 import dev.rollback.core.Journal;
 import dev.rollback.core.Plan;
 import dev.rollback.core.Report;
+import dev.rollback.core.RollbackException;
 import dev.rollback.core.Step;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -39,6 +41,10 @@ class DrillPlanTest {
 
     private final Postgres postgres = (Postgres) Proxy.newProxyInstance(Postgres.class.getClassLoader(),
         new Class<?>[] {Postgres.class}, (proxy, method, args) -> {
+            if (method.getName().equals("lockDatabase")) {
+                calls.add("lockDatabase(" + args[0] + ")");
+                throw RollbackException.refused("database merq is being restored by another rollback run");
+            }
             calls.add(method.getName());
             Class<?> type = method.getReturnType();
             if (type == boolean.class) {
@@ -61,8 +67,12 @@ class DrillPlanTest {
     }
 
     private Report run(Plan plan) {
+        return run(plan, false);
+    }
+
+    private Report run(Plan plan, boolean dryRun) {
         return new Executor(dir.resolve("state"), (c, d, a) -> true, Interruption.manual(), line -> { }, clock)
-            .run(plan, new Executor.Options(false, false));
+            .run(plan, new Executor.Options(dryRun, false));
     }
 
     private Path backup(String name, String content) throws IOException {
@@ -76,6 +86,16 @@ class DrillPlanTest {
         assertThat(plan("latest", null, true).steps().stream().map(Step::id)).endsWith("check-volume-archives");
         assertThat(plan("latest", null, false).steps()).noneMatch(Step::destructive);
         assertThat(plan("latest", null, false).level()).isEqualTo(3);
+    }
+
+    @Test
+    void theDrillsLockSaysDrillSoARefusedRestoreNamesWhatHoldsIt() throws IOException {
+        backup("merq_20261203_020000.sql", DUMP);
+
+        Report report = run(plan("latest", null, false), true);
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(calls).contains("lockDatabase(drill)").doesNotContain("createDatabase", "restorePlain");
     }
 
     @Test
@@ -100,7 +120,7 @@ class DrillPlanTest {
 
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.error().message()).contains("merq_20261130_020000.sql is 3 days old, older than --max-age 26h");
-        assertThat(calls).doesNotContain("createDatabase", "restorePlain", "lockDatabase");
+        assertThat(calls).doesNotContain("createDatabase", "restorePlain", "lockDatabase(drill)");
     }
 
     @Test
@@ -119,10 +139,25 @@ class DrillPlanTest {
 
     @Test
     void aVolumeWithoutAnArchiveFailsTheVolumeCheck() {
-        CheckVolumeArchivesStep step = new CheckVolumeArchivesStep(new BackupStore(dir, clock), () -> List.of("uploads"));
+        CheckVolumeArchivesStep step = new CheckVolumeArchivesStep(new BackupStore(dir, clock), () -> List.of("uploads"),
+            null, clock);
         Report report = run(Plan.builder("drill").step(step).build());
 
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.error().message()).contains("volume uploads has no archive");
+    }
+
+    @Test
+    void maxAgeAppliesToVolumeArchivesToo() {
+        TarFixture.volume().file("data/a.txt", "a\n").write(dir.resolve("uploads_20261203_090000.tar.gz"));
+        TarFixture.volume().file("data/a.txt", "a\n").write(dir.resolve("media_20261130_090000.tar.gz"));
+        CheckVolumeArchivesStep step = new CheckVolumeArchivesStep(new BackupStore(dir, clock),
+            () -> List.of("uploads", "media"), Duration.ofHours(26), clock);
+
+        Report report = run(Plan.builder("drill").step(step).build());
+
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.error().message()).contains("media_20261130_090000.tar.gz is 3 days old, older than --max-age 26h")
+            .doesNotContain("uploads_");
     }
 }

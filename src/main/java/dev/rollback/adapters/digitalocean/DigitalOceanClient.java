@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link DigitalOcean} over its REST API with java.net.http. Each method is one request (lists: one
- * per page); nothing is retried, because a rebuild or a droplet creation that timed out may still
- * have been accepted, and a second one would rebuild twice or pay for two droplets.
+ * per page); nothing is retried after a timeout or an error, because a rebuild or a droplet creation
+ * that timed out may still have been accepted, and a second one would rebuild twice or pay for two
+ * droplets. The one exception is a rate limit (429), a refusal: {@link RateLimits} waits it out.
  */
 public final class DigitalOceanClient implements DigitalOcean {
     private static final Logger LOG = LoggerFactory.getLogger(DigitalOceanClient.class);
@@ -30,12 +31,18 @@ public final class DigitalOceanClient implements DigitalOcean {
     private final ApiBase url;
     private final JsonApi api;
     private final Pages pages;
+    private final RateLimits limits;
 
     DigitalOceanClient(ApiBase url, EnvSecret token, Duration requestTimeout) {
+        this(url, token, requestTimeout, RateLimits.live());
+    }
+
+    DigitalOceanClient(ApiBase url, EnvSecret token, Duration requestTimeout, RateLimits limits) {
         this.url = url;
         this.api = new JsonApi(new DigitalOceanErrors(url, token), Credential.bearer(token),
             Map.of("Accept", "application/json"), CONNECT_TIMEOUT, requestTimeout);
-        this.pages = new Pages(url, api);
+        this.limits = limits;
+        this.pages = new Pages(url, api, limits);
     }
 
     /**
@@ -137,12 +144,12 @@ public final class DigitalOceanClient implements DigitalOcean {
     }
 
     private JsonNode get(ApiCall call) {
-        return api.send(call, url.resolve(call.path()), null);
+        return send(call, null);
     }
 
-    /** POST or PUT of a JSON body. */
+    /** POST or PUT of a JSON body (null: none). */
     private JsonNode send(ApiCall call, Object body) {
-        return api.send(call, url.resolve(call.path()), body);
+        return limits.retrying(() -> api.send(call, url.resolve(call.path()), body));
     }
 
     private <T> List<T> list(ApiCall call, String key, Function<JsonNode, T> item) {

@@ -8,6 +8,7 @@ import dev.rollback.adapters.http.ErrorAnswer;
 import dev.rollback.core.ExitCode;
 import dev.rollback.core.RollbackException;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * Where DigitalOcean's answers become exit codes. The API cannot be used (exit 4) when it refuses
@@ -38,8 +39,7 @@ final class DigitalOceanErrors implements ApiErrors {
                 + "); check digitalocean.droplet-id, the image id and digitalocean.domain");
         }
         if (status == 429) {
-            return RollbackException.unreachable(where + " is rate-limiting this token (" + detail
-                + "); wait a minute and run again", null);
+            return new RateLimited(where + " is rate-limiting this token (" + detail + ")", resetAt(answer));
         }
         if (status >= 500) {
             return RollbackException.unreachable(where + " failed (" + detail + "); see status.digitalocean.com"
@@ -67,6 +67,21 @@ final class DigitalOceanErrors implements ApiErrors {
     @Override
     public RollbackException interrupted(ApiCall call, InterruptedException cause) {
         return new RollbackException(ExitCode.INTERRUPTED, call + " to DigitalOcean was interrupted");
+    }
+
+    /** {@code retry-after} (seconds from now) if sent, else {@code ratelimit-reset} (Unix seconds), else null. */
+    private static Instant resetAt(ErrorAnswer answer) {
+        try {
+            if (answer.header("retry-after") != null) {
+                return Instant.now().plusSeconds(Long.parseLong(answer.header("retry-after").trim()));
+            }
+            if (answer.header("ratelimit-reset") != null) {
+                return Instant.ofEpochSecond(Long.parseLong(answer.header("ratelimit-reset").trim()));
+            }
+        } catch (NumberFormatException e) {
+            return null; // an HTTP date or garbage: not waited for
+        }
+        return null;
     }
 
     /** {@code 422 Image is not available in region sgp1}, else {@code HTTP 422}. */

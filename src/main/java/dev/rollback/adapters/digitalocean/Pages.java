@@ -22,10 +22,12 @@ final class Pages {
 
     private final ApiBase url;
     private final JsonApi api;
+    private final RateLimits limits;
 
-    Pages(ApiBase url, JsonApi api) {
+    Pages(ApiBase url, JsonApi api, RateLimits limits) {
         this.url = url;
         this.api = api;
+        this.limits = limits;
     }
 
     /** Every element under {@code key} of every page. */
@@ -37,7 +39,8 @@ final class Pages {
             if (!seen.add(page) || seen.size() > MAX_PAGES) {
                 throw api.malformed(call, "the pages link back to " + page.getRawPath() + "?" + page.getRawQuery());
             }
-            JsonNode body = api.send(call, page, null);
+            URI current = page;
+            JsonNode body = limits.retrying(() -> api.send(call, current, null));
             JsonNode list = body.path(key);
             if (!list.isArray()) {
                 throw api.malformed(call, "no '" + key + "' list in the answer");

@@ -12,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -144,7 +146,13 @@ public final class JsonApi {
             message = ""; // an HTML page from a proxy: the status says more than its markup
         }
         String location = response.headers().firstValue("Location").map(text::oneLine).orElse(null);
-        return new ErrorAnswer(response.statusCode(), message, location);
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.putIfAbsent(name.toLowerCase(Locale.ROOT), text.oneLine(values.get(0)));
+            }
+        });
+        return new ErrorAnswer(response.statusCode(), message, location, headers);
     }
 
     private static JsonNode read(String body) throws JsonProcessingException {

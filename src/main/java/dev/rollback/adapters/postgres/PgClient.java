@@ -50,6 +50,11 @@ public final class PgClient implements Postgres {
     }
 
     @Override
+    public Replication replication() {
+        return new PgReplication(target, jdbc, errors, runner, this::tools);
+    }
+
+    @Override
     public String databaseName() {
         return target.database();
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the argv and environment of pg_dump, pg_restore and psql, on the host or through
+ * Builds the argv and environment of pg_dump, pg_restore, psql, pg_basebackup and pg_receivewal, on the host or through
  * {@code docker exec} in the database container. The password is never in an argv: on the host it
  * is PGPASSWORD in the tool's environment; in the container it is PGPASSWORD in the docker CLI's
  * environment, forwarded by a bare {@code -e PGPASSWORD} (no value), so neither the docker CLI's
@@ -23,6 +23,10 @@ final class PgCommands {
     static final Duration RESTORE_TIMEOUT = Duration.ofHours(6);
     static final Duration LIST_TIMEOUT = Duration.ofSeconds(60);
     static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration BASE_BACKUP_TIMEOUT = Duration.ofHours(12);
+    static final Duration REPLICATION_PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** pg_receivewal runs until it is stopped ({@code ProcessRunner.runUntil} ignores the timeout). */
+    static final Duration UNTIL_STOPPED = Duration.ofDays(36500);
 
     /** Inside the container the server listens on loopback; the published host port does not apply there. */
     private static final String CONTAINER_HOST = "127.0.0.1";
@@ -136,6 +140,52 @@ final class PgCommands {
         }
         args.add(archive.toAbsolutePath().toString());
         return online(args, RESTORE_TIMEOUT);
+    }
+
+    /**
+     * pg_basebackup of the whole cluster as one gzipped tar on stdout, which the caller redirects to
+     * {@code output}: {@code -X fetch} puts the WAL the backup needs to be consistent inside the tar, so
+     * it restores even without the archive; {@code --checkpoint=fast} starts at once instead of after
+     * a spread checkpoint; {@code --verbose} prints the start and end WAL positions (stderr), which
+     * the caller reads. Streaming to stdout works the same through docker exec.
+     */
+    ProcessSpec baseBackup(Path output) {
+        List<String> args = new ArrayList<>(List.of("pg_basebackup"));
+        args.addAll(connection());
+        args.addAll(List.of("--pgdata=-", "--format=tar", "--gzip", "--wal-method=fetch", "--checkpoint=fast",
+            "--label=rollback", "--verbose"));
+        return online(args, BASE_BACKUP_TIMEOUT).stdoutTo(output);
+    }
+
+    /**
+     * A replication connection that only asks the server who it is ({@code IDENTIFY_SYSTEM}): proves
+     * that pg_hba.conf lets this user in for replication from where the tools run.
+     */
+    ProcessSpec identifySystem() {
+        List<String> args = new ArrayList<>(List.of("psql"));
+        args.addAll(connection());
+        // A conninfo as the database name: psql keeps host, port and user, and asks for a physical
+        // replication connection.
+        args.addAll(List.of("-X", "--no-align", "--tuples-only", "--dbname=replication=true",
+            "--command=IDENTIFY_SYSTEM"));
+        return online(args, REPLICATION_PROBE_TIMEOUT);
+    }
+
+    /**
+     * pg_receivewal streaming into {@code directory} through {@code slot}, flushing each write
+     * ({@code --synchronous}: what the server sees as written is on this disk), exiting on a lost
+     * connection ({@code --no-loop}) so that the caller restarts it and says so. Its segments are
+     * created under umask 077. Host only: in the container the files would land inside it.
+     */
+    ProcessSpec receiveWal(Path directory, String slot) {
+        if (inContainer) {
+            throw new IllegalStateException("pg_receivewal through docker exec would write inside the container");
+        }
+        List<String> args = new ArrayList<>(List.of("pg_receivewal"));
+        args.addAll(connection());
+        args.addAll(List.of("--directory=" + directory.toAbsolutePath(), "--slot=" + slot, "--synchronous",
+            "--no-loop"));
+        return online(args, UNTIL_STOPPED).withOwnerOnlyFiles();
     }
 
     /** On the host pg_restore opens the file; in the container it reads the file from stdin. */

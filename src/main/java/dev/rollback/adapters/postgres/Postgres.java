@@ -22,6 +22,14 @@ public interface Postgres {
     /** The configured database's name, e.g. merq: the label its backups carry by default. */
     String databaseName();
 
+    /**
+     * Continuous archiving's side of this server: its readiness, base backups, the archiver's slot and
+     * pg_receivewal. Only the real client has it.
+     */
+    default Replication replication() {
+        throw new UnsupportedOperationException("no replication for " + describe());
+    }
+
     /** Connects and runs {@code select 1}. */
     void ping();
 

@@ -95,6 +95,50 @@ public final class ProcessRunner {
     }
 
     /**
+     * Runs a long-lived program (the WAL archiver's {@code pg_receivewal}) until it exits by itself or
+     * {@code stop} turns true; then it gets SIGTERM, the signal such programs end cleanly on, and a
+     * kill after {@code grace}. The spec's timeout does not apply: the program is meant to run for days.
+     * Stdout is discarded unless the spec streams it to a file; stderr's last lines are kept.
+     */
+    public ProcessResult runUntil(ProcessSpec spec, java.util.function.BooleanSupplier stop, java.time.Duration grace) {
+        ProcessBuilder builder = new ProcessBuilder(spec.argv());
+        builder.environment().clear();
+        builder.environment().putAll(environment.of(spec));
+        if (spec.workdir() != null) {
+            builder.directory(spec.workdir().toFile());
+        }
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectOutput(spec.stdoutFile() != null ? ProcessBuilder.Redirect.to(spec.stdoutFile().toFile())
+            : ProcessBuilder.Redirect.DISCARD);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new RollbackException(ExitCode.UNREACHABLE, "cannot run " + spec.argv().get(0) + ": "
+                + e.getMessage() + "; is it installed and on PATH?", e);
+        }
+        StreamTail stderr = new StreamTail(process.getErrorStream(), STDERR_TAIL_LINES);
+        stderr.start();
+        try {
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (stop.getAsBoolean()) {
+                    process.destroy();
+                    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                        kill(process);
+                    }
+                    break;
+                }
+            }
+            stderr.join(2000);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new RollbackException(ExitCode.INTERRUPTED, spec.displayName() + " was interrupted");
+        }
+        return new ProcessResult(process.exitValue(), "", stderr.text());
+    }
+
+    /**
      * The operating system would create a missing output file with the caller's umask (0644 under
      * 022) and a dump holds a whole database: create it 0600 first; the redirect then truncates it
      * and keeps its mode. An existing file (/dev/null, a pre-created partial dump) is left as it is.

@@ -9,12 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.rollback.contract.ContractCheckedStub;
+import dev.rollback.contract.DigitalOceanContract;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +39,9 @@ public final class DigitalOceanApiStub {
         this.baseUrl = baseUrl;
     }
 
-    public static WireMockExtension extension() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    /** Holds every request, and every answer, against DigitalOcean's published document ({@link DigitalOceanContract}). */
+    public static ContractCheckedStub extension() {
+        return ContractCheckedStub.of(new DigitalOceanContract());
     }
 
     public static DigitalOceanApiStub on(WireMockExtension extension) {
@@ -73,6 +75,11 @@ public final class DigitalOceanApiStub {
             .willReturn(okJson("{\"droplet\": " + dropletJson(id, name, "active", ip) + "}")));
     }
 
+    /** A region as the API embeds it in droplets and actions: every field its schema requires. */
+    private static final String REGION = """
+        {"name": "Singapore 1", "slug": "sgp1", "features": ["backups", "ipv6", "metadata"], "available": true,
+         "sizes": ["s-1vcpu-1gb", "s-2vcpu-2gb"]}""";
+
     static String dropletJson(long id, String name, String status, String publicIp) {
         String v4 = "{\"ip_address\": \"10.130.0.4\", \"netmask\": \"255.255.240.0\", \"gateway\": \"10.130.0.1\","
             + " \"type\": \"private\"}" + (publicIp == null ? "" : ", {\"ip_address\": \"" + publicIp
@@ -82,12 +89,14 @@ public final class DigitalOceanApiStub {
              "kernel": null, "created_at": "2025-01-10T09:00:00Z", "features": ["backups", "monitoring"],
              "backup_ids": [], "next_backup_window": null, "snapshot_ids": [], "volume_ids": [],
              "image": {"id": 1001, "name": "24.04 (LTS) x64", "distribution": "Ubuntu", "slug": "ubuntu-24-04-x64"},
-             "size": {"slug": "s-2vcpu-2gb", "memory": 2048, "vcpus": 2, "disk": 60, "price_monthly": 18.0},
+             "size": {"slug": "s-2vcpu-2gb", "memory": 2048, "vcpus": 2, "disk": 60, "transfer": 3.0,
+                      "price_monthly": 18.0, "price_hourly": 0.02679, "regions": ["sgp1", "nyc3"], "available": true,
+                      "description": "Basic"},
              "size_slug": "s-2vcpu-2gb",
              "networks": {"v4": [%s], "v6": []},
-             "region": {"name": "Singapore 1", "slug": "sgp1", "features": ["backups"], "available": true},
+             "region": %s,
              "tags": ["merq"], "vpc_uuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4"}
-            """.formatted(id, name, status, v4);
+            """.formatted(id, name, status, v4, REGION);
     }
 
     /** One snapshot or backup item. */
@@ -143,8 +152,8 @@ public final class DigitalOceanApiStub {
         return """
             {"id": %d, "status": "%s", "type": "%s", "started_at": "2025-03-01T10:05:00Z", "completed_at": %s,
              "resource_id": %d, "resource_type": "droplet",
-             "region": {"name": "Singapore 1", "slug": "sgp1", "available": true}, "region_slug": "sgp1"}
-            """.formatted(id, status, type, completed, droplet);
+             "region": %s, "region_slug": "sgp1"}
+            """.formatted(id, status, type, completed, droplet, REGION);
     }
 
     /** {@code POST /v2/droplets} answering 202 with the new droplet, status {@code new}, no address yet. */

@@ -16,10 +16,11 @@ import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.DROPLET;
 import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.ENV;
 import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.TOKEN;
 import static dev.rollback.adapters.digitalocean.DigitalOceanApiStub.image;
+import static dev.rollback.contract.ContractCheckedStub.notTheVendorsAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
 import dev.rollback.adapters.digitalocean.DigitalOcean.Action;
 import dev.rollback.adapters.digitalocean.DigitalOcean.DnsRecord;
 import dev.rollback.adapters.digitalocean.DigitalOcean.Droplet;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The requests {@link DigitalOceanClient} sends, how it reads the answers and how failures reach the user. */
 class DigitalOceanClientTest {
     @RegisterExtension
-    static final WireMockExtension API = DigitalOceanApiStub.extension();
+    static final ContractCheckedStub API = DigitalOceanApiStub.extension();
 
     private static DigitalOceanClient client(String url) {
         return DigitalOceanClient.fromConfig(config(url), ENV);
@@ -89,7 +90,7 @@ class DigitalOceanClientTest {
     @Test
     void aNextLinkToAnotherHostIsNotFollowedWithTheToken() {
         API.stubFor(get(urlPathEqualTo("/v2/droplets/" + DROPLET + "/backups")).willReturn(okJson(
-            "{\"backups\": [], \"links\": {\"pages\": {\"next\": \"https://evil.example/v2/x?page=2\"}}, \"meta\": {}}")));
+            "{\"backups\": [], \"links\": {\"pages\": {\"next\": \"https://evil.example/v2/x?page=2\"}}, \"meta\": {\"total\": 0}}")));
 
         RollbackException e = catchThrowableOfType(RollbackException.class, () -> client().backups(DROPLET));
 
@@ -203,7 +204,8 @@ class DigitalOceanClientTest {
 
     @Test
     void anAnswerWithoutTheObjectIsAnUnexpectedAnswer() {
-        API.stubFor(get(urlPathEqualTo("/v2/droplets/" + DROPLET)).willReturn(okJson("{\"id\": \"x\"}")));
+        API.stubFor(notTheVendorsAnswer(get(urlPathEqualTo("/v2/droplets/" + DROPLET)), "a body the client must refuse")
+            .willReturn(okJson("{\"id\": \"x\"}")));
 
         RollbackException e = catchThrowableOfType(RollbackException.class, () -> client().droplet(DROPLET));
 
@@ -227,7 +229,8 @@ class DigitalOceanClientTest {
 
     @Test
     void redirectsAreNotFollowed() {
-        API.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example/")));
+        API.stubFor(notTheVendorsAnswer(get(anyUrl()), "a proxy's redirect")
+            .willReturn(aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example/")));
 
         RollbackException e = catchThrowableOfType(RollbackException.class, () -> client().droplet(DROPLET));
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
 import dev.rollback.adapters.dokploy.Dokploy.Target;
 import dev.rollback.adapters.dokploy.Dokploy.Target.Kind;
 import dev.rollback.adapters.http.ServerText;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** How each way a Dokploy call can fail reaches the user: exit code and a one-line message. */
 class DokployClientErrorsTest {
     @RegisterExtension
-    static final WireMockExtension DOKPLOY = DokployStub.extension();
+    static final ContractCheckedStub DOKPLOY = DokployStub.extension();
 
     private static final Target APP = new Target(Kind.APPLICATION, "app-1");
     private static final Target COMPOSE = new Target(Kind.COMPOSE, "cmp-9");
@@ -35,7 +35,7 @@ class DokployClientErrorsTest {
     @Test
     void aRejectedKeyIsUnreachableNamingTheUrlAndTheVariableButNeverTheKey() {
         DOKPLOY.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
-            .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Unauthorized\"}")));
+            .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Unauthorized\",\"code\":\"UNAUTHORIZED\"}")));
         DokployClient client = DokployStub.client(DOKPLOY);
 
         for (ThrowingCallable call : new ThrowingCallable[] {
@@ -95,10 +95,11 @@ class DokployClientErrorsTest {
     }
 
     @Test
-    void aServerErrorFailsWithDokploysOwnMessage() {
-        DOKPLOY.stubFor(post("/api/rollback.rollback").willReturn(aResponse().withStatus(500)
+    void aFailedRollbackFailsWithDokploysOwnMessage() {
+        // Dokploy's rollback.rollback turns every failure into this BAD_REQUEST (apps/dokploy/server/api/routers/rollbacks.ts).
+        DOKPLOY.stubFor(post("/api/rollback.rollback").willReturn(aResponse().withStatus(400)
             .withHeader("Content-Type", "application/json")
-            .withBody("{\"message\":\"Error input: Rolling back\",\"code\":\"INTERNAL_SERVER_ERROR\"}")));
+            .withBody("{\"message\":\"Error input: Rolling back\",\"code\":\"BAD_REQUEST\",\"issues\":[]}")));
 
         RollbackException error = failure(() -> DokployStub.client(DOKPLOY).rollback("rb-7"));
 
@@ -121,7 +122,7 @@ class DokployClientErrorsTest {
     void aLongMultiLineMessageIsCutToOneShortLine() {
         String stackTrace = "Error: queue unavailable\n" + "    at Queue.add (/app/node_modules/bullmq/x.js:1:1)\n".repeat(40);
         DOKPLOY.stubFor(post("/api/application.redeploy").willReturn(aResponse().withStatus(500)
-            .withBody("{\"message\":" + TextNode.valueOf(stackTrace) + "}")));
+            .withBody("{\"message\":" + TextNode.valueOf(stackTrace) + ",\"code\":\"INTERNAL_SERVER_ERROR\"}")));
 
         RollbackException error = failure(() -> DokployStub.client(DOKPLOY).redeploy(APP, null, null));
 
@@ -221,7 +222,7 @@ class DokployClientErrorsTest {
 
     @Test
     void aKeyEchoedBackByTheServerIsMasked() {
-        stubDeployments(500, "{\"message\":\"bad header x-api-key: " + KEY + "\"}");
+        stubDeployments(500, "{\"message\":\"bad header x-api-key: " + KEY + "\",\"code\":\"INTERNAL_SERVER_ERROR\"}");
 
         RollbackException error = failure(() -> DokployStub.client(DOKPLOY).deployments(APP));
 

@@ -16,7 +16,7 @@ import static dev.rollback.adapters.dokploy.DokployStub.APPLICATION_DEPLOYMENTS;
 import static dev.rollback.adapters.dokploy.DokployStub.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
 import dev.rollback.adapters.dokploy.Dokploy.Deployment;
 import dev.rollback.adapters.dokploy.Dokploy.Target;
 import dev.rollback.adapters.dokploy.Dokploy.Target.Kind;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The requests {@link DokployClient} sends and how it reads the answers, against a stub panel. */
 class DokployClientTest {
     @RegisterExtension
-    static final WireMockExtension DOKPLOY = DokployStub.extension();
+    static final ContractCheckedStub DOKPLOY = DokployStub.extension();
 
     private static final Target APP = new Target(Kind.APPLICATION, "app-1");
     private static final Target COMPOSE = new Target(Kind.COMPOSE, "cmp-1");

@@ -1,8 +1,8 @@
 package dev.rollback.adapters.dokploy;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rollback.contract.ContractCheckedStub;
+import dev.rollback.contract.DokployContract;
 import dev.rollback.core.config.DokployConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,10 +19,9 @@ final class DokployStub {
     private DokployStub() {
     }
 
-    static WireMockExtension extension() {
-        return WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    /** Holds every request the tests send against Dokploy's published document ({@link DokployContract}). */
+    static ContractCheckedStub extension() {
+        return ContractCheckedStub.of(new DokployContract());
     }
 
     static DokployClient client(WireMockExtension stub) {
