@@ -83,7 +83,7 @@ final class RecoverStep implements Step {
             }
             if (seen == ServerState.EXITED) {
                 throw RollbackException.failed("the scratch server stopped before reaching " + state.target.what() + ": "
-                    + reason(data.logTail(state.scratchServer, 30)));
+                    + reason(data.logTail(state.scratchServer, 100)));
             }
             if (System.nanoTime() > deadline) {
                 throw RollbackException.failed("recovery did not reach " + state.target.what() + " within "
@@ -98,9 +98,13 @@ final class RecoverStep implements Step {
             .ifPresent(line -> context.detail("stoppedAt", line.substring(line.indexOf("recovery stopping"))));
     }
 
-    /** The FATAL line the server logged, or its last line. */
+    /**
+     * The server's own FATAL line, or its last line. Connections refused while it starts or stops ("the database
+     * system is starting up", "... in recovery mode") log FATAL too: those are the polling's, not the reason.
+     */
     static String reason(List<String> logs) {
-        return logs.stream().filter(line -> line.contains("FATAL")).reduce((first, second) -> second)
+        return logs.stream().filter(line -> line.contains("FATAL") && !line.contains("the database system is"))
+            .reduce((first, second) -> second)
             .or(() -> logs.stream().reduce((first, second) -> second)).orElse("no log").strip();
     }
 

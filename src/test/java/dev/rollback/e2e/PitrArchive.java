@@ -137,6 +137,20 @@ public final class PitrArchive implements AutoCloseable {
         return id;
     }
 
+    /** Removes a release's WAL point from the ledger: a release recorded before the tool read one. */
+    public void forgetWalPoint(String id) throws IOException {
+        Path ledger = stack.stateDir.resolve("releases.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(ledger)) {
+            ObjectNode event = (ObjectNode) Json.MAPPER.readTree(line);
+            if (event.path("release").path("id").asText().equals(id)) {
+                ((ObjectNode) event.path("release")).remove("wal");
+            }
+            lines.add(Json.line(event));
+        }
+        Files.write(ledger, lines);
+    }
+
     /** Appends a mark, as {@code backup --label LABEL} will with archiving live. */
     public void mark(String label) throws IOException {
         ObjectNode mark = Json.MAPPER.createObjectNode();
