@@ -1,6 +1,7 @@
 package dev.rollback.cli;
 
 import dev.rollback.adapters.docker.Compose;
+import dev.rollback.adapters.docker.DatabaseData;
 import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.docker.Docker;
@@ -41,6 +42,9 @@ public interface Adapters {
 
     /** Named volumes, through helper containers of {@code docker.helper-image}. */
     Volumes volumes(Config config);
+
+    /** The database's data volume, scratch servers and the volume exchange of a point-in-time restore. */
+    DatabaseData databaseData(Config config);
 
     /** What an incident bundle reads from the Engine, secrets already redacted. */
     DockerDiagnostics diagnostics(Config config);

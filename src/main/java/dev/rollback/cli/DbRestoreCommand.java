@@ -5,15 +5,20 @@ import dev.rollback.backup.BackupStore;
 import dev.rollback.core.Plan;
 import dev.rollback.core.RollbackException;
 import dev.rollback.core.config.Config;
+import dev.rollback.pitr.ArchiveLayout;
+import dev.rollback.pitr.RestoreTarget;
+import dev.rollback.pitr.TargetChoice;
 import dev.rollback.platform.Capability;
 import dev.rollback.platform.Platform;
 import dev.rollback.redeploy.RedeployPlan;
 import dev.rollback.restore.AppServices;
-import dev.rollback.restore.RestorePlan;
+import dev.rollback.restore.PitrRestorePlan;
 import dev.rollback.restore.RestorePlan.Method;
 import dev.rollback.restore.RestorePlan.OldDatabase;
 import dev.rollback.restore.RestorePlan.PreRestoreBackup;
+import dev.rollback.restore.RestorePlan;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +33,18 @@ final class DbRestoreCommand extends PlanCommand {
     @Option(names = "--backup", paramLabel = "FILE|latest",
         description = "A name in backups.dir, a path, or latest (the newest complete backup).")
     String backup;
+
+    @Option(names = "--to-release", paramLabel = "ID", description = "Point-in-time restore: the database as it was"
+        + " when release ID was recorded (its WAL point), from a base backup and the WAL archive.")
+    String toRelease;
+
+    @Option(names = "--to-mark", paramLabel = "LABEL", description = "Point-in-time restore to the newest mark with"
+        + " this label (pre_deploy).")
+    String toMark;
+
+    @Option(names = "--to-time", paramLabel = "TIMESTAMP", description = "Point-in-time restore to an ISO-8601"
+        + " instant, e.g. 2026-12-03T11:22:00Z.")
+    String toTime;
 
     @Option(names = "--undo", description = "Undo the last restore: its kept old database becomes live again.")
     boolean undo;
@@ -87,8 +104,28 @@ final class DbRestoreCommand extends PlanCommand {
         if (database == null) {
             throw RollbackException.usage("database.name is required for db-restore (set it in rollback.yml or DB_NAME)");
         }
-        if ((backup == null) == !undo) {
-            throw RollbackException.usage("give either --backup FILE|latest or --undo");
+        int pointInTime = (toRelease != null ? 1 : 0) + (toMark != null ? 1 : 0) + (toTime != null ? 1 : 0);
+        if ((backup != null ? 1 : 0) + pointInTime + (undo ? 1 : 0) != 1) {
+            throw RollbackException.usage("give one of --backup FILE|latest, --to-release ID, --to-mark LABEL,"
+                + " --to-time TIMESTAMP or --undo");
+        }
+        if (pointInTime == 1 && (inPlace || dropOld)) {
+            throw RollbackException.usage("--in-place and --drop-old do not apply to a point-in-time restore (the"
+                + " old data is always kept, in a volume)");
+        }
+        if (toTime != null) {
+            TargetChoice.time(toTime);   // a malformed time is a usage error before anything is reached
+        }
+        if (pointInTime == 1 || (undo && PitrCommand.lastRestoreWasPitr(session, database))) {
+            session.platform().require(Capability.POINT_IN_TIME_RESTORE);
+            PitrRestorePlan.Inputs pitr = PitrCommand.inputs(session, level3(session, config));
+            if (undo) {
+                return PitrRestorePlan.undo(database, pitr);
+            }
+            ArchiveLayout layout = pitr.layout();
+            Supplier<RestoreTarget> target = toRelease != null ? () -> TargetChoice.release(session.ledger(), toRelease)
+                : toMark != null ? () -> TargetChoice.mark(layout, toMark) : () -> TargetChoice.time(toTime);
+            return PitrRestorePlan.build(database, target, pitr);
         }
         if (inPlace && noPreBackup) {
             throw RollbackException.usage("--in-place needs the pre-restore backup: it is the only way back");
@@ -114,12 +151,17 @@ final class DbRestoreCommand extends PlanCommand {
             app.err().println("rollback: WARNING: --drop-old with --keep-serving: what the app writes during the restore"
                 + " is dropped with the old database");
         }
+        RestorePlan.Inputs inputs = level3(session, config);
+        return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
+    }
+
+    private RestorePlan.Inputs level3(Session session, Config config) {
         List<String> appServices = config.stack().appServices();
         Platform platform = session.platform();
         AppServices services = platform.appServices(appServices);
         List<HealthCheck> containers = platform.serviceChecks(appServices);
         RedeployPlan.Inputs previous = redeployPrevious(session, config);
-        RestorePlan.Inputs inputs = new RestorePlan.Inputs(
+        return new RestorePlan.Inputs(
             new RestorePlan.Tools(session.postgres(), new BackupStore(config.backupsDir(), app.clock()), services,
                 app.clock()),
             new RestorePlan.Choices(backup, noPreBackup ? PreRestoreBackup.SKIP : PreRestoreBackup.TAKE,
@@ -127,6 +169,5 @@ final class DbRestoreCommand extends PlanCommand {
             new RestorePlan.Verification(config.verify().sampleQuery(), session.healthGate(), containers,
                 session.httpChecks()),
             previous == null ? null : new RestorePlan.PreviousRelease(previous, session.compose()));
-        return undo ? RestorePlan.undo(database, inputs) : RestorePlan.build(database, inputs);
     }
 }

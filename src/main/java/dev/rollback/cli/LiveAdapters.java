@@ -6,6 +6,8 @@ import dev.rollback.adapters.docker.ComposeProject;
 import dev.rollback.adapters.digitalocean.DigitalOcean;
 import dev.rollback.adapters.digitalocean.DigitalOceanClient;
 import dev.rollback.adapters.docker.Docker;
+import dev.rollback.adapters.docker.DatabaseData;
+import dev.rollback.adapters.docker.DockerDataCli;
 import dev.rollback.adapters.docker.DockerDiagnostics;
 import dev.rollback.adapters.docker.DockerEngine;
 import dev.rollback.adapters.docker.Networks;
@@ -87,6 +89,11 @@ final class LiveAdapters implements Adapters {
     @Override
     public Volumes volumes(Config config) {
         return DockerEngine.open(config.docker().host()).volumes(config.docker().helperImage());
+    }
+
+    @Override
+    public DatabaseData databaseData(Config config) {
+        return new DockerDataCli(runner(config), config.docker().host());
     }
 
     @Override

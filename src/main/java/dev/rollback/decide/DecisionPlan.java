@@ -1,14 +1,14 @@
 package dev.rollback.decide;
 
-import dev.rollback.archive.ArchiveStatusReader;
-import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.adapters.docker.Docker;
 import dev.rollback.adapters.health.HealthCheck;
 import dev.rollback.adapters.postgres.Postgres;
+import dev.rollback.archive.ArchiveStatusReader;
 import dev.rollback.backup.BackupStore;
 import dev.rollback.backup.DumpInspector;
 import dev.rollback.core.Plan;
 import dev.rollback.migrations.MigrationCheck;
+import dev.rollback.pitr.ArchiveLayout;
 import dev.rollback.release.Ledger;
 import dev.rollback.release.RunningStack;
 import dev.rollback.workdir.GitCheckout;
@@ -85,6 +85,7 @@ public final class DecisionPlan {
             .step(new BackupProbe(in.backups(), in.clock(), sheet))
             .step(new ArchiveProbe(new ArchiveStatusReader(new ArchiveLayout(in.backups().store().dir()),
                 () -> in.database().postgres().get().replication(), in.clock()), sheet))
+            .step(new PointInTimeProbe(new ArchiveLayout(in.backups().store().dir()), releases.ledger(), sheet))
             .step(new DecideStep(advice.severity(), advice.stack(), advice.format(), sheet))
             .build();
         return new Run(plan, sheet);

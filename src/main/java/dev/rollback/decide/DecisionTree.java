@@ -137,6 +137,10 @@ public final class DecisionTree {
      * with {@code --keep-serving} as the alternative when level 3 stops app services.
      */
     private Recommendation levelThree() {
+        Facts.PointInTime pit = facts.pointInTime();
+        if (pit.possible()) {
+            return pointInTime(pit);
+        }
         backupReason();
         if (stack.stopsAppServices()) {
             List<String> keepServing = new ArrayList<>(restoreArgv());
@@ -144,6 +148,29 @@ public final class DecisionTree {
             alternatives.add(format.format(keepServing) + "  (" + keepServingWhen() + ")");
         }
         return recommend(3, restoreArgv());
+    }
+
+    /**
+     * Level 3 to a point in time: it loses what was written after the target, against everything since the dump.
+     * The dump restore stays as the alternative, with its own loss.
+     */
+    private Recommendation pointInTime(Facts.PointInTime pit) {
+        String since = pit.at() == null ? "the target" : pit.at().toString();
+        reasons.add("archiving covers " + pit.detail() + ": a point-in-time restore loses only what was written after "
+            + since + "; the app serves until the swap and the current data is kept in a volume for an undo"
+            + (facts.archiving().live() ? "" : " (archiving is not live now: " + facts.archiving().detail()
+                + "; the files on disk reach the target all the same)"));
+        List<String> argv = new ArrayList<>(List.of("db-restore", pit.option(), pit.value()));
+        if (stack.composeWithAppServices() && facts.releases().levelOnePossible()) {
+            argv.addAll(List.of("--redeploy", "previous"));
+        }
+        if (facts.backup().name() != null) {
+            alternatives.add(format.format(restoreArgv()) + "  (the dump " + facts.backup().name() + ": loses "
+                + (facts.backup().age() == null ? "everything written since it was taken"
+                    : "everything written in the " + BackupProbe.ago(facts.backup().age()) + " since it was taken")
+                + ")");
+        }
+        return recommend(3, argv);
     }
 
     /**

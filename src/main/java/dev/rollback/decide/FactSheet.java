@@ -16,10 +16,11 @@ public final class FactSheet {
     Facts.Migrations migrations = new Facts.Migrations(null, "not probed");
     Facts.Backup backup = new Facts.Backup(null, null, null, "not probed", 0);
     ArchiveStatus archiving = ArchiveStatus.notSetUp("not probed");
+    Facts.PointInTime pointInTime = Facts.PointInTime.NONE;
     Recommendation recommendation;
 
     Facts facts() {
-        return new Facts(docker, health, database, releases, git, migrations, backup, archiving);
+        return new Facts(docker, health, database, releases, git, migrations, backup, archiving, pointInTime);
     }
 
     /** What the decision step recommended; null before it ran. */

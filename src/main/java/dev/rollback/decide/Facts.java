@@ -12,12 +12,25 @@ import java.util.List;
  * reaches (what a point-in-time restore can offer).
  */
 public record Facts(Docker docker, Health health, Database database, Releases releases, Git git,
-                    Migrations migrations, Backup backup, ArchiveStatus archiving) {
+                    Migrations migrations, Backup backup, ArchiveStatus archiving, PointInTime pointInTime) {
 
-    /** Facts without an archiving probe: archiving is then "not probed". */
+    /** Facts without the archiving probes: archiving "not probed", no point-in-time restore. */
     public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
                  Backup backup) {
         this(docker, health, database, releases, git, migrations, backup, ArchiveStatus.notSetUp("not probed"));
+    }
+
+    /** Facts with the archiving status but no point-in-time probe. */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup, ArchiveStatus archiving) {
+        this(docker, health, database, releases, git, migrations, backup, archiving, PointInTime.NONE);
+    }
+
+    /** Facts with the point-in-time probe but no archiving status. */
+    public Facts(Docker docker, Health health, Database database, Releases releases, Git git, Migrations migrations,
+                 Backup backup, PointInTime pointInTime) {
+        this(docker, health, database, releases, git, migrations, backup, ArchiveStatus.notSetUp("not probed"),
+            pointInTime);
     }
 
     /** @param error why Docker did not answer, or null */
@@ -61,5 +74,21 @@ public record Facts(Docker docker, Health health, Database database, Releases re
      * @param sizeBytes its size on disk (0 without one): how long its restore takes follows from it
      */
     public record Backup(String name, String label, Duration age, String detail, long sizeBytes) {
+    }
+
+    /**
+     * A point-in-time restore the files on disk allow: a base backup and WAL archive reaching the newest
+     * {@code pre_deploy} mark or the previous release's WAL point.
+     *
+     * @param option {@code --to-mark} or {@code --to-release}; null when none is possible ({@code detail} says why)
+     * @param value  {@code pre_deploy} or the release ID
+     * @param at     when the target point was read: the restore loses what was written after it
+     */
+    public record PointInTime(String option, String value, java.time.Instant at, String detail) {
+        public static final PointInTime NONE = new PointInTime(null, null, null, "not probed");
+
+        public boolean possible() {
+            return option != null;
+        }
     }
 }

@@ -22,7 +22,12 @@ public enum Capability {
     /** Level 4 on this host ({@code infra-rebuild}). */
     INFRA_REBUILD("infra-rebuild", ""),
     /** Level 1 run inside level 3 ({@code db-restore --redeploy previous}). */
-    REDEPLOY_AFTER_RESTORE("--redeploy previous", "");
+    REDEPLOY_AFTER_RESTORE("--redeploy previous", ""),
+    /**
+     * Level 3 to a point in time ({@code db-restore --to-release/--to-mark/--to-time}): the database container's
+     * data volume exchanged on this host; a Swarm task may be rescheduled to a node whose volume is another one.
+     */
+    POINT_IN_TIME_RESTORE("a point-in-time restore", "; use db-restore --backup");
 
     private final String feature;
     private final String instead;

@@ -27,8 +27,11 @@ class DecisionTreeTest {
         return decide(severity, COMPOSE);
     }
 
+    private Facts.PointInTime pointInTime = Facts.PointInTime.NONE;
+
     private Recommendation decide(Severity severity, StackShape stack) {
-        Facts facts = new Facts(docker, health, new Facts.Database(true, true, "ok"), releases, git, migrations, backup);
+        Facts facts = new Facts(docker, health, new Facts.Database(true, true, "ok"), releases, git, migrations, backup,
+            pointInTime);
         return DecisionTree.decide(severity, facts, stack, FORMAT);
     }
 
@@ -69,6 +72,22 @@ class DecisionTreeTest {
         assertThat(r.commandLine())
             .isEqualTo("rollback db-restore --backup pre_deploy_20261121_100000.sql --redeploy previous");
         assertThat(r.reasons()).anyMatch(reason -> reason.contains("V3__drop_nick.sql"));
+    }
+
+    @Test
+    void levelThreeIsAPointInTimeRestoreWhenTheArchiveCoversTheMarkAndTheDumpIsTheAlternativeWithItsLoss() {
+        migrations = new Facts.Migrations(Outcome.DATABASE_RESTORE_NEEDED, "dangerous: V3__drop_nick.sql:1 drop-column");
+        pointInTime = new Facts.PointInTime("--to-mark", "pre_deploy", java.time.Instant.parse("2026-11-21T10:00:00Z"),
+            "the newest pre_deploy mark (WAL 0/3000148, 2026-11-21T10:00:00Z) from base backup 20261121T090000Z");
+
+        Recommendation r = decide(Severity.critical);
+
+        assertThat(r.level()).isEqualTo(3);
+        assertThat(r.commandLine()).isEqualTo("rollback db-restore --to-mark pre_deploy --redeploy previous");
+        assertThat(r.reasons()).anyMatch(reason -> reason.contains("loses only what was written after 2026-11-21T10:00:00Z"));
+        assertThat(r.alternatives()).singleElement().asString()
+            .startsWith("rollback db-restore --backup pre_deploy_20261121_100000.sql --redeploy previous  (")
+            .contains("30 min since it was taken");
     }
 
     @Test
