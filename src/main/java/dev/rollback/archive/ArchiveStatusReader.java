@@ -2,13 +2,17 @@ package dev.rollback.archive;
 
 import dev.rollback.adapters.postgres.Replication;
 import dev.rollback.pitr.ArchiveLayout;
+import dev.rollback.pitr.BaseBackup;
+import dev.rollback.pitr.BaseBackups;
 import dev.rollback.pitr.Lsn;
+import dev.rollback.pitr.WalArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -25,7 +29,7 @@ public final class ArchiveStatusReader {
     /** pg_receivewal answers the server every 10 s ({@code --status-interval}); six missed answers is not live. */
     static final Duration MAX_REPLY_AGE = Duration.ofSeconds(60);
     /** PostgreSQL's default WAL segment size; segment names are read with it. */
-    static final long SEGMENT_BYTES = 16L * 1024 * 1024;
+    static final long SEGMENT_BYTES = WalArchive.DEFAULT_SEGMENT_BYTES;
     private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
 
     private final ArchiveLayout layout;
@@ -45,8 +49,7 @@ public final class ArchiveStatusReader {
         }
         Optional<Path> newest = newest(wal, p -> true);
         Duration age = newest.map(this::age).orElse(null);
-        String base = newest(layout.baseBackups(), p -> Files.isRegularFile(p.resolve(BaseBackupJson.FILE)))
-            .map(p -> p.getFileName().toString()).orElse(null);
+        String base = newestBaseBackup();
         Lsn fromFiles = newest(wal, p -> SEGMENT.matcher(p.getFileName().toString()).matches())
             .map(p -> segmentEnd(p.getFileName().toString())).orElse(null);
         String walName = newest.map(p -> p.getFileName().toString()).orElse(null);
@@ -83,6 +86,16 @@ public final class ArchiveStatusReader {
         }
         return hasFiles ? null : "the archiver is connected but this machine's wal directory is empty (another machine's"
             + " archiver?)";
+    }
+
+    /** The newest complete base backup's name, or null (also when base/ cannot be listed: a status never throws). */
+    private String newestBaseBackup() {
+        try {
+            List<BaseBackup> bases = new BaseBackups(layout).list();
+            return bases.isEmpty() ? null : bases.get(bases.size() - 1).name();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Where the segment named {@code name} (timeline, log, segment in hex) ends, with 16 MB segments. */

@@ -45,7 +45,10 @@ class ArchiveStatusReaderTest {
     void anActiveSlotThatAnsweredRecentlyIsLiveWithItsLag() throws Exception {
         archived("000000010000000000000002", "000000010000000000000003.partial");
         Files.createDirectories(dir.resolve("base/20261203T112200Z"));
-        Files.writeString(dir.resolve("base/20261203T112200Z/base.json"), "{}");
+        Files.writeString(dir.resolve("base/20261203T112200Z/base.json"), "{\"start\":\"0/2000028\",\"end\":\"0/2000100\"}");
+        Files.write(dir.resolve("base/20261203T112200Z/base.tar.gz"), new byte[0]);
+        Files.createDirectories(dir.resolve("base/20261203T113000Z"));
+        Files.writeString(dir.resolve("base/20261203T113000Z/base.json"), "{}");   // cut short: no positions, no tar
         Files.createDirectories(dir.resolve("base/.20261203T120000Z.partial"));
         server.slotExists = true;
         server.slot = new Replication.SlotState(true, "0/3000100", Duration.ofSeconds(4), "0/3000148");
