@@ -183,7 +183,7 @@ class RunbookWalkthroughE2EIT {
                 assertThat(stack.runningImageId("backend")).isEqualTo(v1);
             });
             for (String withoutBackup : List.of("rollback db-restore", "rollback level3")) {
-                run(merq, withoutBackup, 2, r -> assertThat(r.err()).contains("--backup FILE|latest or --undo"));
+                run(merq, withoutBackup, 2, r -> assertThat(r.err()).contains("give one of --backup FILE|latest, --to-release ID", "or --undo"));
             }
             stack.psql("UPDATE users SET email = upper(email)");
             run(merq, "rollback level3 --backup latest --yes --output json", 0, r -> {
